@@ -1,0 +1,3 @@
+from compare.launcher import main
+
+raise SystemExit(main())

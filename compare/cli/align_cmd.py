@@ -1,0 +1,79 @@
+"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--threshold X]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from compare import workflows
+from compare.model import AlignSettings, Comparison, InputError, Relation
+from compare.report.contract import links_csv, write_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "align",
+        help="align accounts with a base article and print agreements, contradictions and omissions",
+        description="Align each OTHER account with BASE. Example: narrative-compare align seed.txt a.txt b.txt --json out.json",
+    )
+    p.add_argument("base", help="the base article (.txt, .md, .html, .docx, .pdf)")
+    p.add_argument("others", nargs="+", metavar="OTHER", help="other accounts of the same events")
+    p.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
+    p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    p.add_argument("--threshold", type=_threshold, default=AlignSettings().threshold,
+                   help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
+    p.add_argument("--quiet", action="store_true", help="print only the counts")
+    p.set_defaults(func=run)
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1 (exclusive)")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    documents = workflows.load_documents([args.base, *args.others])
+    comparison = workflows.align(documents, AlignSettings(threshold=args.threshold))
+    print(summary(comparison, detailed=not args.quiet))
+    try:
+        if args.json:
+            write_json(comparison, args.json)
+        if args.csv:
+            links_csv(comparison, args.csv)
+    except OSError as exc:
+        raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    return 0
+
+
+def summary(comparison: Comparison, *, detailed: bool = True) -> str:
+    """A plain-text report: counts per account, then each contradiction with its reasons."""
+    base = comparison.base
+    lines = [f"Base: {_clip(base.title, 80)} ({len(comparison.claims_of(base.id))} claims)"]
+    counts = comparison.counts()
+    for d in comparison.accounts:
+        c = counts[d.id]
+        lines.append(
+            f"  {_clip(d.title, 60)}: {len(comparison.claims_of(d.id))} claims; {c['agree']} agree, "
+            f"{c['contradict']} differ, {c['omitted']} base claims not found, {c['only_here']} only here"
+        )
+    if detailed:
+        differing = [lk for lk in comparison.links if lk.active and lk.relation is Relation.CONTRADICT]
+        if differing:
+            lines.append("")
+            lines.append("Differences:")
+        for lk in differing:
+            a, b = comparison.claim(lk.a), comparison.claim(lk.b)
+            lines.append(f"- [{_clip(comparison.document(b.doc).title, 40)}] {_clip('; '.join(lk.reasons))}")
+            lines.append(f"    base:  {_clip(a.text)}")
+            lines.append(f"    other: {_clip(b.text)}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 110) -> str:
+    # Document text is untrusted: no terminal escape sequences reach the user's terminal.
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"

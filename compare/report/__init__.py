@@ -1,0 +1,1 @@
+"""Turn a Comparison into files: the result contract (JSON), CSV, HTML. Everything is escaped."""

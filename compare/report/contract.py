@@ -1,0 +1,109 @@
+"""The result contract (``narrative-compare/1``) as JSON, and the links as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from compare.model import FORMAT, Comparison, Facts, Link
+
+
+def facts_dict(f: Facts) -> dict[str, Any]:
+    return {
+        "numbers": [{"text": q.text, "value": q.value, "bound": q.bound, "unit": q.unit} for q in f.numbers],
+        "dates": [
+            {"text": d.text, "day": d.day, "month": d.month, "year": d.year, "weekday": d.weekday}
+            for d in f.dates
+        ],
+        "durations": [{"text": d.text, "value": d.value, "unit": d.unit} for d in f.durations],
+        "entities": list(f.entities),
+        "negations": list(f.negations),
+        "speaker": f.speaker,
+        "quoted": f.quoted,
+    }
+
+
+def link_dict(link: Link) -> dict[str, Any]:
+    return {
+        "a": link.a,
+        "b": link.b,
+        "relation": link.relation.value,
+        "score": link.score,
+        "reasons": list(link.reasons),
+        "status": link.status.value,
+        "created_by": link.created_by,
+    }
+
+
+def to_contract(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as the documented JSON contract (see ../shared/design.md and the README).
+
+    Rejected links are left out of ``links``: they are a person's "no", kept in the project file only.
+    """
+    return {
+        "format": FORMAT,
+        "engine": comparison.engine_version,
+        "settings": {"threshold": comparison.settings.threshold, "allow_split": comparison.settings.allow_split},
+        "documents": [
+            {"id": d.id, "title": d.title, "path": d.source, "outlet": d.outlet, "date": d.date, "text": d.text}
+            for d in comparison.documents
+        ],
+        "claims": [
+            {"id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text, "facts": facts_dict(c.facts)}
+            for c in comparison.claims
+        ],
+        "links": [link_dict(lk) for lk in comparison.links if lk.active],
+        "omissions": [{"claim": c.id, "missing_in": list(missing)} for c, missing in comparison.omissions()],
+        "only_in": {
+            d.id: [c.id for c in comparison.claims_of(d.id) if not comparison.counterparts(c.id, comparison.base.id)]
+            for d in comparison.accounts
+        },
+        "coverage": {
+            c.id: {d.id: comparison.coverage_of(c.id, d.id).value for d in comparison.accounts}
+            for c in comparison.claims_of(comparison.base.id)
+        },
+        "counts": comparison.counts(),
+        "annotations": [
+            {"target": a.target, "label": a.label, "note": a.note, "author": a.author, "created_at": a.created_at}
+            for a in comparison.annotations
+        ],
+    }
+
+
+def write_json(comparison: Comparison, path: str | Path) -> None:
+    text = json.dumps(to_contract(comparison), ensure_ascii=False, indent=1)
+    _write_atomic(Path(path), text)
+
+
+CSV_COLUMNS = ("a", "b", "doc_a", "doc_b", "relation", "score", "status", "reasons", "text_a", "text_b")
+
+
+def links_csv_text(comparison: Comparison) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for lk in comparison.links:
+        ca, cb = comparison.claim(lk.a), comparison.claim(lk.b)
+        w.writerow([lk.a, lk.b, ca.doc, cb.doc, lk.relation.value, f"{lk.score:.3f}", lk.status.value,
+                    "; ".join(lk.reasons), _csv_safe(ca.text), _csv_safe(cb.text)])  # fmt: skip
+    return buf.getvalue()
+
+
+def links_csv(comparison: Comparison, path: str | Path) -> None:
+    """All links (rejected ones too, with their status) as CSV, one row per link."""
+    _write_atomic(Path(path), links_csv_text(comparison))
+
+
+def _csv_safe(text: str) -> str:
+    # A spreadsheet runs a cell that starts with = + - @ as a formula: document text must stay text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    tmp.replace(path)

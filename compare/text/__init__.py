@@ -1,0 +1,1 @@
+"""Text processing: reading documents (ingest), splitting them into claims and extracting facts."""

@@ -1,0 +1,149 @@
+"""Split a document into claims: sentences, and the independent clauses of long sentences.
+
+Every claim is a span of the document text (``text[start:end] == claim.text``), so that the GUI can mark
+it in place and the store can check it. Block quotes introduced by a "... saying:" paragraph keep the
+speaker of the introduction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from compare.text.facts import NOT_NAMES
+
+# Words that end with a period without ending a sentence. Lower-case, without the period.
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "messrs", "u.s", "u.k", "u.n", "e.u", "u.s.a", "a.m", "p.m", "e.g", "i.e", "etc", "vs", "v", "no", "nos", "fig", "approx", "est", "dept", "univ", "corp", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "maj-gen", "lt-gen", "brig", "brig-gen", "mt", "ft", "al"]
+)
+
+# A sentence ends at . ! ? (or an ellipsis) plus any closing quotes/brackets, then white space.
+_END = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=\s)""")
+# What may open the next sentence: a capital, a digit, or an opening quote/bracket.
+_NEXT_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9À-Ý])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
+
+# Independent clauses of a long sentence: semicolons, spaced dashes, ", but".
+_CLAUSE = re.compile(r";\s+|\s+[–—]\s+|,\s+but\s+|\s+-\s+")
+MIN_CLAUSE_WORDS = 6
+LONG_SENTENCE_WORDS = 28
+
+# "Kerry, even stonier faced than usual, ..., saying:" -> the paragraph introduces a quote.
+_INTRO_END = re.compile(r":\s*$")
+_NAME = re.compile(r"\b([A-Z][a-zA-Z’'\-]+(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][a-zA-Z’'\-]+)*)")
+TITLE_WORDS = frozenset(
+    ["The", "A", "An", "As", "So", "But", "And", "Furthermore", "Moreover", "However", "Meanwhile", "Then", "Now", "Mr", "Mrs", "Ms", "Dr", "President", "General", "Gen", "Lieutenant", "Colonel", "Minister", "Foreign", "Defense", "Defence", "Secretary", "Spokesperson", "Spokesman", "Russian", "American", "British", "Syrian", "Iraqi", "Turkish", "French", "German", "Ministry", "Prime", "Chancellor", "Senator", "Normally", "Correspondent", "State", "Deputy", "Chief", "Official", "Officials", "With", "In", "At", "On", "For", "From", "After", "Before", "While", "When", "If", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "Its", "His", "Her", "Their", "Our", "Following", "Perhaps", "Even", "Just", "Still", "Also", "Only", "Then", "Yet"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    speaker: str = ""
+    quoted: bool = False
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each paragraph: runs of text separated by blank lines."""
+    for m in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    last = word.rsplit("-", 1)[-1].rsplit(".", 1)[-1]
+    if last in ABBREVIATIONS:
+        return True
+    # Initials: "J." in "Joseph J. Dunford", or dotted acronyms like "U.S." handled above.
+    return len(word) == 1 and word.isalpha() and text[m.start(1)].isupper()
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield sentence spans within ``text[start:end]``."""
+    pos = start
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        single_dot = m.group().rstrip("\"'”’)]") == "."
+        if single_dot and _is_abbreviation(text, m.start()):
+            continue
+        nxt = _NEXT_START.match(text, stop, end)
+        if not nxt:
+            continue
+        if stop > pos:
+            yield pos, stop
+        pos = nxt.end()
+    if end > pos:
+        yield pos, end
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a long sentence at independent-clause boundaries when both sides stay substantial."""
+    if len(text[start:end].split()) < LONG_SENTENCE_WORDS:
+        return [(start, end)]
+    cuts = [start]
+    for m in _CLAUSE.finditer(text, start, end):
+        left = text[cuts[-1] : m.start()]
+        right = text[m.end() : end]
+        if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
+            cuts.append(m.start())
+            cuts.append(m.end())
+    if len(cuts) == 1:
+        return [(start, end)]
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
+
+
+def quote_speaker(intro: str) -> str:
+    """The person a "..., saying:" paragraph introduces: the first name that is not a title word."""
+    last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
+    for m in _NAME.finditer(last_sentence):
+        words = [w for w in m.group(1).split() if w not in TITLE_WORDS and w not in NOT_NAMES]
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def segment(text: str) -> list[Span]:
+    """Split ``text`` into claim spans, in document order.
+
+    >>> t = "Gen. Dunford spoke on Sept. 22. He said 275,000 people were trapped."
+    >>> [t[s.start:s.end] for s in segment(t)]
+    ['Gen. Dunford spoke on Sept. 22.', 'He said 275,000 people were trapped.']
+    """
+    spans: list[Span] = []
+    speaker = ""
+    for p_start, p_end in paragraphs(text):
+        para = text[p_start:p_end]
+        quoted = bool(speaker)
+        this_speaker = speaker
+        for s_start, s_end in sentences(text, p_start, p_end):
+            for c_start, c_end in clauses(text, s_start, s_end):
+                c_start, c_end = _trim(text, c_start, c_end)
+                if c_end > c_start and any(ch.isalnum() for ch in text[c_start:c_end]):
+                    spans.append(Span(c_start, c_end, this_speaker, quoted))
+        # A quote introduced by "...:" runs for the following paragraph(s) until prose resumes;
+        # we keep it for one paragraph, which is how the seed and most articles lay out block quotes.
+        speaker = quote_speaker(para) if _INTRO_END.search(para) else ""
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;–—-"):
+        end -= 1
+    return start, end

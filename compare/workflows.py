@@ -1,0 +1,96 @@
+"""Load → align → (re)apply a person's edits: the few steps that the CLI and the GUI share."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from compare.align.engine import compare
+from compare.model import (
+    AlignSettings,
+    CancelCheck,
+    Comparison,
+    Document,
+    InputError,
+    LinkStatus,
+    ProgressCallback,
+)
+from compare.text.ingest import load_document
+
+MAX_DOCUMENTS = 50
+
+
+def resources_dir() -> Path:
+    """The bundled resources, from a source checkout, an installed package or a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    candidates = [Path(frozen) / "resources"] if frozen else []
+    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    candidates.append(Path(sys.prefix) / "share" / "narrative-compare" / "resources")
+    for c in candidates:
+        if (c / "samples").is_dir():
+            return c
+    raise InputError("the bundled resources folder is missing; reinstall Narrative Compare")
+
+
+def _sample_manifest() -> dict:
+    return json.loads((resources_dir() / "samples" / "sample.json").read_text(encoding="utf-8"))
+
+
+def sample_paths() -> list[Path]:
+    """The bundled sample: the seed article first, then the accounts."""
+    folder = resources_dir() / "samples"
+    meta = _sample_manifest()
+    return [folder / meta["base"]["file"], *(folder / a["file"] for a in meta["accounts"])]
+
+
+def load_documents(paths: Sequence[str | Path]) -> list[Document]:
+    """Read documents in order (the first is the base), with ids d0, d1, ..."""
+    if len(paths) > MAX_DOCUMENTS:
+        raise InputError(f"{len(paths)} documents is over the limit of {MAX_DOCUMENTS}")
+    return [load_document(p, f"d{n}") for n, p in enumerate(paths)]
+
+
+def load_sample() -> list[Document]:
+    """The sample documents with the titles, outlets and dates of its manifest."""
+    meta = _sample_manifest()
+    entries = [meta["base"], *meta["accounts"]]
+    docs = load_documents(sample_paths())
+    return [
+        replace(d, title=e.get("title") or d.title, outlet=e.get("outlet", ""), date=e.get("date", ""))
+        for d, e in zip(docs, entries, strict=True)
+    ]
+
+
+def align(
+    documents: Sequence[Document],
+    settings: AlignSettings | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> Comparison:
+    return compare(documents, settings, progress=progress, should_cancel=should_cancel)
+
+
+def open_sample(settings: AlignSettings | None = None) -> Comparison:
+    return align(load_sample(), settings)
+
+
+def reapply_edits(fresh: Comparison, previous: Comparison) -> Comparison:
+    """A re-aligned comparison that keeps what a person decided on the previous one.
+
+    Manual and confirmed links come back (when both claims still exist), a rejected link stays rejected,
+    and annotations are kept. A machine link of the fresh run that a person rejected is dropped in favour
+    of the rejection, so re-running never silently undoes a "no".
+    """
+    claim_ids = {c.id for c in fresh.claims}
+    reviewed = {
+        lk.key: lk
+        for lk in previous.links
+        if lk.status is not LinkStatus.MACHINE and lk.a in claim_ids and lk.b in claim_ids
+    }
+    links = [lk for lk in fresh.links if lk.key not in reviewed]
+    links += reviewed.values()
+    return replace(fresh, links=tuple(links), annotations=previous.annotations)

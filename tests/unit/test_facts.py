@@ -1,0 +1,54 @@
+import pytest
+
+from compare.text.facts import extract, find_negations, parse_number_words
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("six", 6), ("nine thousand", 9000), ("twenty-three", 23), ("one hundred and five", 105),
+     ("two million", 2_000_000), ("a hundred", 100)],
+)  # fmt: skip
+def test_number_words(words, value):
+    assert parse_number_words(words) == value
+
+
+def test_digits_words_and_bounds():
+    f = extract("At least 62 soldiers died and six more were hurt; 40,000 troops and 1.3 million people.")
+    got = [(q.value, q.bound) for q in f.numbers]
+    assert got == [(62, "at least"), (6, ""), (40_000, ""), (1_300_000, "")]
+    assert f.numbers[0].unit == "soldier"
+
+
+def test_dates_weekdays_and_years_are_not_numbers():
+    f = extract("The convoy was hit on 19 September, after the Sept. 17 raid; talks resume Tuesday in 2016.")
+    assert [(d.day, d.month) for d in f.dates if d.day] == [(19, 9), (17, 9)]
+    assert [d.weekday for d in f.dates if d.weekday] == ["Tuesday"]
+    assert [d.year for d in f.dates if d.year and not d.day] == [2016]
+    assert f.numbers == ()
+
+
+def test_durations():
+    f = extract("The pause lasted eight hours and was extended for three days.")
+    assert [(d.value, d.unit) for d in f.durations] == [(8, "hour"), (3, "day")]
+    assert f.numbers == ()
+
+
+def test_negation_cues_keep_their_verb():
+    assert find_negations("Moscow did not halt the strikes.") == ["did not halt"]
+    assert find_negations("They refused to leave and never returned.") == ["refused to", "never returned"]
+    assert find_negations("A no-fly zone was proposed.") == []
+    assert find_negations("I don’t see a lot of countries.") == ["don’t see"]
+
+
+def test_entities_are_canonical_and_sentence_openers_need_evidence():
+    names = frozenset({"Kerry", "Lavrov"})
+    f = extract("Airstrikes by the U.S. hit Deir-ezzor, Kerry told Lavrov.", names=names)
+    assert "US" in f.entities
+    assert "Deir ez-Zor" in f.entities
+    assert "Airstrikes" not in f.entities
+    assert f.speaker == "Kerry"
+
+
+def test_speaker_from_attribution():
+    assert extract("The ceasefire has failed, according to Sergei Lavrov.").speaker == "Sergei Lavrov"
+    assert extract("Quoted words", speaker="Kerry").speaker == "Kerry"
