@@ -244,9 +244,7 @@ class Comparison:
         """Each base claim missing from at least one account, with the accounts it is missing from."""
         out = []
         for c in self.claims_of(self.base.id):
-            missing = tuple(
-                d.id for d in self.accounts if self.coverage_of(c.id, d.id) is Coverage.OMITTED
-            )
+            missing = tuple(d.id for d in self.accounts if self.coverage_of(c.id, d.id) is Coverage.OMITTED)
             if missing:
                 out.append((c, missing))
         return tuple(out)

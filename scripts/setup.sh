@@ -30,7 +30,7 @@ case "$mode" in
     ;;
   test)
     .venv/bin/python -m pip install -q -e ".[dev,build]"
-    .venv/bin/ruff check compare tests benchmarks
+    .venv/bin/ruff check .
     .venv/bin/lint-imports
     status=0
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -rs || status=$?

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from compare import __version__
 from compare.align.match import add_split_links, assign
@@ -27,15 +29,22 @@ from compare.text.segment import segment
 ENGINE_VERSION = f"narrative-compare {__version__} (lexical)"
 # Linked claims this close in wording may have their lone numbers compared even without a shared unit.
 SIMILAR_WORDING = 0.55
+PRONOUN_OPENER = re.compile(r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b")
 
 
 def claims_of(document: Document) -> list[Claim]:
     """Segment a document and extract the facts of each claim."""
     names = known_names(document.text)
-    out = []
+    out: list[Claim] = []
     for n, span in enumerate(segment(document.text)):
         text = document.text[span.start : span.end]
         facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names)
+        if not facts.speaker and out and PRONOUN_OPENER.match(text):
+            # "He described ..." speaks for the person the previous claim named last.
+            prior = out[-1].facts
+            person = prior.speaker or next((e for e in reversed(prior.entities) if " " in e), "")
+            if person:
+                facts = replace(facts, speaker=person)
         out.append(Claim(f"{document.id}:c{n}", document.id, span.start, span.end, text, facts))
     return out
 
@@ -91,7 +100,9 @@ def compare(
     for d in documents:
         words = len(d.text.split())
         if words > settings.max_words:
-            raise InputError(f"{d.title or d.id}: {words:,} words is over the limit of {settings.max_words:,}")
+            raise InputError(
+                f"{d.title or d.id}: {words:,} words is over the limit of {settings.max_words:,}"
+            )
     total = len(documents) + len(documents) - 1
 
     def step(done: int, label: str) -> None:

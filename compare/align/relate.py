@@ -36,6 +36,16 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _compatible_units(a: str, b: str) -> bool:
+    return a == b or a in VAGUE_UNITS or b in VAGUE_UNITS
+
+
+def _near(a: float, b: float) -> bool:
+    """Within a factor of two and not tiny: small counts ("two", "three") are too common to compare blind."""
+    low, high = sorted((abs(a), abs(b)))
+    return low >= 20 and high <= 2 * low and not _close(a, b)
+
+
 def _numbers(a: Facts, b: Facts, similar: bool) -> tuple[list[str], list[str]]:
     """(differences, shared) between the numbers of two claims."""
     diffs, same = [], []
@@ -49,6 +59,11 @@ def _numbers(a: Facts, b: Facts, similar: bool) -> tuple[list[str], list[str]]:
                   and not any(_close(qb.value, x.value) for x in a.numbers)]  # fmt: skip
         if not rivals and similar and len(a.numbers) == 1 and len(b.numbers) == 1:
             rivals = [qb for qb in b.numbers if not _close(qb.value, qa.value)]
+        if not rivals:
+            # A count of unstated things close in size to one on the other side ("1.3 million" vs
+            # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
+            rivals = [qb for qb in b.numbers if _compatible_units(qa.unit, qb.unit) and _near(qa.value, qb.value)
+                      and not any(_close(qb.value, x.value) for x in a.numbers)]  # fmt: skip
         for qb in rivals[:1]:
             diffs.append(f"number differs: {_fmt_number(qa)} vs {_fmt_number(qb)}")
     return diffs, same
@@ -87,7 +102,9 @@ def _dates(a: Facts, b: Facts) -> tuple[list[str], list[str]]:
 def _durations(a: Facts, b: Facts) -> list[str]:
     diffs = []
     for da in a.durations:
-        rivals: list[Duration] = [db for db in b.durations if db.unit == da.unit and not _close(db.value, da.value)]
+        rivals: list[Duration] = [
+            db for db in b.durations if db.unit == da.unit and not _close(db.value, da.value)
+        ]
         same = [db for db in b.durations if db.unit == da.unit and _close(db.value, da.value)]
         if rivals and not same:
             diffs.append(f"duration differs: {da.text} vs {rivals[0].text}")

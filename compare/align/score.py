@@ -198,4 +198,6 @@ def similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     scores = pair_scores(left, right, [Facts()] * len(left), [Facts()] * len(right))
     w = DEFAULT_WEIGHTS
     lexical = w.cosine + w.containment + w.grams + w.token_set
-    return (scores.combine(Weights(w.cosine, w.containment, w.grams, w.token_set, 0.0)) / lexical).astype(np.float32)
+    return (scores.combine(Weights(w.cosine, w.containment, w.grams, w.token_set, 0.0)) / lexical).astype(
+        np.float32
+    )

@@ -46,19 +46,40 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "engine": comparison.engine_version,
-        "settings": {"threshold": comparison.settings.threshold, "allow_split": comparison.settings.allow_split},
+        "settings": {
+            "threshold": comparison.settings.threshold,
+            "allow_split": comparison.settings.allow_split,
+        },
         "documents": [
-            {"id": d.id, "title": d.title, "path": d.source, "outlet": d.outlet, "date": d.date, "text": d.text}
+            {
+                "id": d.id,
+                "title": d.title,
+                "path": d.source,
+                "outlet": d.outlet,
+                "date": d.date,
+                "text": d.text,
+            }
             for d in comparison.documents
         ],
         "claims": [
-            {"id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text, "facts": facts_dict(c.facts)}
+            {
+                "id": c.id,
+                "doc": c.doc,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "facts": facts_dict(c.facts),
+            }
             for c in comparison.claims
         ],
         "links": [link_dict(lk) for lk in comparison.links if lk.active],
         "omissions": [{"claim": c.id, "missing_in": list(missing)} for c, missing in comparison.omissions()],
         "only_in": {
-            d.id: [c.id for c in comparison.claims_of(d.id) if not comparison.counterparts(c.id, comparison.base.id)]
+            d.id: [
+                c.id
+                for c in comparison.claims_of(d.id)
+                if not comparison.counterparts(c.id, comparison.base.id)
+            ]
             for d in comparison.accounts
         },
         "coverage": {
@@ -67,7 +88,13 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
         },
         "counts": comparison.counts(),
         "annotations": [
-            {"target": a.target, "label": a.label, "note": a.note, "author": a.author, "created_at": a.created_at}
+            {
+                "target": a.target,
+                "label": a.label,
+                "note": a.note,
+                "author": a.author,
+                "created_at": a.created_at,
+            }
             for a in comparison.annotations
         ],
     }

@@ -51,14 +51,16 @@ _DATE_MD = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?(?![\w])")
+_DIGITS = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?(?![\w])"
+)
 _WORDS = re.compile(rf"\b((?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)\b", re.I)
 _DURATION = re.compile(
     rf"\b(\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)[\s-]+"
     r"(minute|hour|day|week|month|year|night|decade)s?(?:'|’)?(?![\w-]*old)\b",
     re.I,
 )
-_NEXT_NOUN = re.compile(r"\s*(?:-|\s)?([A-Za-z][a-z]+(?:-[a-z]+)*)")
+_NEXT_NOUN = re.compile(r"\s*(?:-|\s)?([A-Za-z][A-Za-z.]*(?:-[a-z]+)*)")
 _BOUND_BEFORE = re.compile(r"(" + "|".join(re.escape(b) for b in BOUNDS) + r")\s*$", re.I)
 _NEGATION = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(n) for n in NEGATIONS if n != "n't") + r")\b|n[’']t\b)", re.I
@@ -69,6 +71,17 @@ _ATTRIBUTION = [
     re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*),?\s+(?:said|says|told|warned|added|stated|claimed|insisted|wrote|reported)\b"),
     re.compile(r"\b(?:said|says|told reporters|warned|added)\s+((?:[A-Z][\w\-’']*\s*){1,4})"),
 ]  # fmt: skip
+
+# Unnamed speakers: "a Syrian army officer ... wrote", "a police source told".
+SPEAKER_ROLES = (
+    "officer", "official", "spokesman", "spokeswoman", "spokesperson", "source", "correspondent", "commander",
+    "minister", "diplomat", "analyst", "resident", "witness", "doctor", "activist", "monitor", "envoy",
+)  # fmt: skip
+_ROLE_SPEAKER = re.compile(
+    r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,3}(?:" + "|".join(SPEAKER_ROLES) + r"))\b[^.;:]{0,60}?\s"
+    r"(?:said|says|told|warned|added|wrote|posted|reported|insisted|claimed)\b",
+    re.I,
+)
 
 # Spellings of the same entity, so that "U.S." and "United States" or "Daesh" and "ISIS" overlap.
 ALIASES = {
@@ -83,7 +96,137 @@ ALIASES = {
 }  # fmt: skip
 # Capitalised words that begin sentences or are titles, not names.
 NOT_NAMES = frozenset(
-    ["The", "A", "An", "As", "So", "But", "And", "Or", "If", "In", "On", "At", "By", "For", "From", "With", "Of", "To", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "President", "Minister", "Secretary", "Foreign", "There", "Here", "When", "While", "Where", "What", "Who", "Why", "How", "After", "Before", "During", "Since", "Until", "Although", "Though", "Yet", "Still", "Also", "Even", "Just", "Only", "Now", "Then", "Perhaps", "Instead", "Meanwhile", "However", "Moreover", "Furthermore", "Oddly", "Some", "Many", "Most", "All", "Any", "No", "Not", "Such", "Last", "Next", "First", "Second", "Third", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Aug", "Apr", "Jun", "Jul"]
+    [
+        "The",
+        "A",
+        "An",
+        "As",
+        "So",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Of",
+        "To",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gen",
+        "General",
+        "President",
+        "Minister",
+        "Secretary",
+        "Foreign",
+        "There",
+        "Here",
+        "When",
+        "While",
+        "Where",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "Although",
+        "Though",
+        "Yet",
+        "Still",
+        "Also",
+        "Even",
+        "Just",
+        "Only",
+        "Now",
+        "Then",
+        "Perhaps",
+        "Instead",
+        "Meanwhile",
+        "However",
+        "Moreover",
+        "Furthermore",
+        "Oddly",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Any",
+        "No",
+        "Not",
+        "Such",
+        "Last",
+        "Next",
+        "First",
+        "Second",
+        "Third",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Jan",
+        "Feb",
+        "Aug",
+        "Apr",
+        "Jun",
+        "Jul",
+    ]
 )
 
 
@@ -207,7 +350,12 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             value *= SCALES[m.group(2).lower()]
         if re.match(r"[-–]\d", text[m.end() : m.end() + 2]) or text[m.start() - 1 : m.start()] in "-–/":
             pass  # part of a range or a name like "S-300": still a number, as written
-        out.append((m.start(), Quantity(value, m.group(0), _bound_before(text, m.start()), _unit_after(text, m.end()))))
+        out.append(
+            (
+                m.start(),
+                Quantity(value, m.group(0), _bound_before(text, m.start()), _unit_after(text, m.end())),
+            )
+        )
         taken.append(m.span())
     for m in _WORDS.finditer(text):
         phrase = m.group(1)
@@ -283,6 +431,9 @@ def find_negations(text: str) -> list[str]:
 
 
 def find_speaker(text: str) -> str:
+    m = _ROLE_SPEAKER.search(text)
+    if m and not any(p.search(text[: m.start()]) for p in _ATTRIBUTION):
+        return " ".join(m.group(1).split())
     for pattern in _ATTRIBUTION:
         m = pattern.search(text)
         if m:

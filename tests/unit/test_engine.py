@@ -51,7 +51,7 @@ def test_contract_round_trips_through_json_and_offsets_hold():
 
 
 def test_csv_cells_cannot_become_formulas():
-    doc = Document("d1", "Evil", "=HYPERLINK(\"http://x\") Russia halted airstrikes on Aleppo on Tuesday.")
+    doc = Document("d1", "Evil", '=HYPERLINK("http://x") Russia halted airstrikes on Aleppo on Tuesday.')
     result = compare([BASE, doc])
     assert "\n=" not in links_csv_text(result) and ",=" not in links_csv_text(result)
 
@@ -78,7 +78,9 @@ def test_threshold_controls_how_much_is_linked():
 
 
 def test_similarity_is_bounded_and_symmetric_enough():
-    s = similarity(["Russia halted airstrikes on Aleppo."], ["Airstrikes on Aleppo were halted by Russia.", "Basra"])
+    s = similarity(
+        ["Russia halted airstrikes on Aleppo."], ["Airstrikes on Aleppo were halted by Russia.", "Basra"]
+    )
     assert s.shape == (1, 2)
     assert s.min() >= 0.0 and s.max() <= 1.0
     assert s[0, 0] > 0.6 > s[0, 1]

@@ -52,3 +52,17 @@ def test_entities_are_canonical_and_sentence_openers_need_evidence():
 def test_speaker_from_attribution():
     assert extract("The ceasefire has failed, according to Sergei Lavrov.").speaker == "Sergei Lavrov"
     assert extract("Quoted words", speaker="Kerry").speaker == "Kerry"
+
+
+def test_unnamed_speakers_by_role():
+    f = extract("“No one will cross,” a Syrian army officer posted at the crossing wrote on Friday.")
+    assert f.speaker == "Syrian army officer"
+
+
+def test_pronoun_inherits_the_person_named_before():
+    from compare.align.engine import claims_of
+    from compare.model import Document
+
+    doc = Document("d0", "t", "RT correspondent Murad Gazdiev posted video. He described the fire as the worst in weeks.")
+    claims = claims_of(doc)
+    assert claims[1].facts.speaker == "Murad Gazdiev"

@@ -44,7 +44,10 @@ def test_speaker_differs_only_between_people_not_mentioned_by_the_other():
     assert relation is Relation.CONTRADICT
     assert "speaker differs: Kerry vs Johnson" in reasons
     same = claim("d1:c1", "“We are pursuing diplomacy,” Kerry said.")
-    assert relate(a, same, 0.9, similar=True) == (Relation.AGREE, ("same speaker: Kerry", "wording 90% similar"))
+    assert relate(a, same, 0.9, similar=True) == (
+        Relation.AGREE,
+        ("same speaker: Kerry", "wording 90% similar"),
+    )
 
 
 def test_unrelated_numbers_of_different_things_do_not_contradict():

@@ -42,9 +42,9 @@ def test_block_quote_keeps_the_speaker_of_its_introduction():
 
 
 def test_quote_speaker_skips_titles():
-    assert quote_speaker("Russian Defense Ministry spokesperson General Igor Konashenkov made it clear, warning:") == (
-        "Igor Konashenkov"
-    )
+    assert quote_speaker(
+        "Russian Defense Ministry spokesperson General Igor Konashenkov made it clear, warning:"
+    ) == ("Igor Konashenkov")
     assert quote_speaker("With a one-sided view, Johnson called for:") == "Johnson"
 
 
