@@ -6,10 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from compare import __version__
 from compare.align.match import add_split_links, assign
 from compare.align.relate import relate
-from compare.align.score import DEFAULT_WEIGHTS, Weights, pair_scores
+from compare.align.score import DEFAULT_WEIGHTS, Weights, match_strength, pair_scores
+from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, cosine, embed_cached
 from compare.model import (
     AlignSettings,
     CancelCheck,
@@ -29,7 +32,9 @@ from compare.text.segment import segment
 ENGINE_VERSION = f"narrative-compare {__version__} (lexical)"
 # Linked claims this close in wording may have their lone numbers compared even without a shared unit.
 SIMILAR_WORDING = 0.55
-PRONOUN_OPENER = re.compile(r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b")
+PRONOUN_OPENER = re.compile(
+    r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
+)
 
 
 def claims_of(document: Document) -> list[Claim]:
@@ -56,23 +61,27 @@ def link_claims(
     *,
     weights: Weights = DEFAULT_WEIGHTS,
     idf_texts: Sequence[Sequence[str]] | None = None,
+    semantic: np.ndarray | None = None,
 ) -> list[Link]:
-    """Links between the claims of the base and of one account."""
+    """Links between the claims of the base and of one account (``semantic``: embedding cosines, optional)."""
     if not base or not other:
         return []
     scores = pair_scores(
         [c.text for c in base], [c.text for c in other], [c.facts for c in base], [c.facts for c in other],
-        idf_texts=idf_texts,
+        idf_texts=idf_texts, semantic=semantic,
     )  # fmt: skip
     combined = scores.combine(weights)
-    pairs = assign(combined, settings.threshold)
+    strength = match_strength(combined)
+    pairs = assign(strength, settings.threshold)
     if settings.allow_split:
-        pairs = add_split_links(combined, pairs, settings.threshold)
+        pairs = add_split_links(strength, pairs, settings.threshold)
     links = []
     for i, j in pairs:
-        score = float(combined[i, j])
+        score = float(strength[i, j])
         lexical = float(max(scores.cosine[i, j], scores.token_set[i, j]))
-        relation, reasons = relate(base[i], other[j], score, similar=lexical >= SIMILAR_WORDING)
+        relation, reasons = relate(
+            base[i], other[j], float(combined[i, j]), similar=lexical >= SIMILAR_WORDING
+        )
         links.append(Link(base[i].id, other[j].id, relation, round(score, 3), reasons))
     return links
 
@@ -84,6 +93,8 @@ def compare(
     weights: Weights = DEFAULT_WEIGHTS,
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
+    embedder: Embedder | None = None,
+    cache: EmbeddingCache | None = None,
 ) -> Comparison:
     """Align every account with the base (the first document).
 
@@ -117,17 +128,27 @@ def compare(
         claims.append(claims_of(d))
     # Rarity of words is judged over all accounts, so a word every account uses counts for little.
     idf_texts = [content_tokens(c.text) for cs in claims for c in cs]
+    vectors: list[np.ndarray] | None = None
+    if settings.semantic:
+        if embedder is None:
+            raise InputError("the semantic scorer was asked for but no embedder was given")
+        step(len(documents), "Embedding claims")
+        flat = embed_cached(embedder, [c.text for cs in claims for c in cs], cache or MemoryCache(),
+                            should_cancel=should_cancel)  # fmt: skip
+        bounds = np.cumsum([0, *(len(cs) for cs in claims)])
+        vectors = [flat[bounds[k] : bounds[k + 1]] for k in range(len(claims))]
     links: list[Link] = []
     for n, (d, cs) in enumerate(zip(documents[1:], claims[1:], strict=True)):
         step(len(documents) + n, f"Aligning {d.title or d.id}")
-        links += link_claims(claims[0], cs, settings, weights=weights, idf_texts=idf_texts)
+        sem = cosine(vectors[0], vectors[n + 1]) if vectors is not None else None
+        links += link_claims(claims[0], cs, settings, weights=weights, idf_texts=idf_texts, semantic=sem)
     step(total, "Done")
     return Comparison(
         documents=tuple(documents),
         claims=tuple(c for cs in claims for c in cs),
         links=tuple(links),
         settings=settings,
-        engine_version=ENGINE_VERSION,
+        engine_version=ENGINE_VERSION + (f" + {embedder.model_id}" if settings.semantic and embedder else ""),
     )
 
 

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
     p.add_argument("--threshold", type=_threshold, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
+    p.add_argument("--semantic", action="store_true",
+                   help="also score meaning with an offline sentence-embedding model (needs the 'semantic' extra)")  # fmt: skip
     p.add_argument("--quiet", action="store_true", help="print only the counts")
     p.set_defaults(func=run)
 
@@ -37,7 +39,7 @@ def _threshold(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     documents = workflows.load_documents([args.base, *args.others])
-    comparison = workflows.align(documents, AlignSettings(threshold=args.threshold))
+    comparison = workflows.align(documents, AlignSettings(threshold=args.threshold, semantic=args.semantic))
     print(summary(comparison, detailed=not args.quiet))
     try:
         if args.json:

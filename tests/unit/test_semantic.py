@@ -1,0 +1,95 @@
+"""The optional semantic scorer: its cache, its combination with the lexical views, its error messages."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from compare.align import semantic
+from compare.align.engine import compare
+from compare.align.score import PairScores, Weights
+from compare.align.semantic import MemoryCache, SemanticUnavailable, embed_cached, text_key
+from compare.model import AlignSettings, Document
+
+TOKENIZER = (
+    Path(__file__).resolve().parents[2] / "resources" / "models" / "all-MiniLM-L6-v2" / "tokenizer.json"
+)
+
+
+class CountingEmbedder:
+    """Deterministic stand-in with the Embedder interface, to see what the cache lets through."""
+
+    model_id = "counting"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def embed(self, texts, *, progress=None, should_cancel=None):
+        self.seen.extend(texts)
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for r, t in enumerate(texts):
+            out[r, hash(t) % 384] = 1.0
+        return out
+
+
+def test_cache_embeds_each_text_once():
+    embedder, cache = CountingEmbedder(), MemoryCache()
+    first = embed_cached(embedder, ["a", "b", "a"], cache)
+    second = embed_cached(embedder, ["b", "c"], cache)
+    assert sorted(embedder.seen) == ["a", "b", "c"]
+    assert np.array_equal(first[1], second[0])
+    assert cache.get_many("counting", [text_key("c")]).keys() == {text_key("c")}
+
+
+def test_combination_mixes_semantic_with_lexical():
+    ones, zeros = np.ones((1, 1), np.float32), np.zeros((1, 1), np.float32)
+    lexical_only = PairScores(ones, ones, ones, ones, ones)
+    with_semantic = PairScores(ones, ones, ones, ones, ones, semantic=zeros)
+    w = Weights(semantic=0.3)
+    assert lexical_only.combine(w)[0, 0] == pytest.approx(1.0)
+    assert with_semantic.combine(w)[0, 0] == pytest.approx(0.7)
+
+
+def test_missing_model_is_one_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
+    with pytest.raises(SemanticUnavailable, match="model file is missing"):
+        semantic.find_model()
+
+
+def test_wrong_model_file_is_refused(monkeypatch, tmp_path):
+    pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+    pytest.importorskip("tokenizers", reason="the semantic extra is not installed")
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not a model")
+    with pytest.raises(SemanticUnavailable, match="sha256 differs"):
+        semantic.Embedder(TOKENIZER, fake)
+
+
+def test_engine_asks_for_an_embedder_when_semantic_is_on():
+    docs = [Document("d0", "a", "Russia halted strikes."), Document("d1", "b", "Strikes were halted.")]
+    with pytest.raises(Exception, match="no embedder"):
+        compare(docs, AlignSettings(semantic=True))
+
+
+def test_engine_with_a_stand_in_embedder_uses_and_fills_the_cache():
+    docs = [
+        Document("d0", "a", "Russia halted strikes on Aleppo."),
+        Document("d1", "b", "Strikes on Aleppo were halted."),
+    ]
+    embedder, cache = CountingEmbedder(), MemoryCache()
+    result = compare(docs, AlignSettings(semantic=True), embedder=embedder, cache=cache)
+    assert result.engine_version.endswith("+ counting")
+    compare(docs, AlignSettings(semantic=True), embedder=embedder, cache=cache)
+    assert len(embedder.seen) == 2  # the second run re-embedded nothing
+
+
+def test_real_model_sees_paraphrase():
+    try:
+        embedder = semantic.Embedder(TOKENIZER)
+    except SemanticUnavailable as exc:
+        pytest.skip(f"semantic extra not installed: {exc}")
+    v = embedder.embed(["Air strikes on the city were halted.", "The bombing of the city stopped.",
+                        "Mosul lies on the Tigris."])  # fmt: skip
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
