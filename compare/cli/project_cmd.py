@@ -29,6 +29,7 @@ from compare.text.ingest import load_document
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 2  # the same status as any other error: the file is not safe to open
+_ACCOUNT = "{agree} agree, {contradict} differ, {omitted} omitted, {only_here} only here"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     project.set_defaults(func=lambda _args: _usage(project))
     actions = project.add_subparsers(dest="project_command", metavar="ACTION", parser_class=type(project))
     _add(actions, "new", _new, "create FILE from documents (the first is the base) and align them", docs=True)
-    _add(actions, "add", _add_documents, "add documents to FILE and re-align, keeping people's edits", docs=True)
+    _add(
+        actions,
+        "add",
+        _add_documents,
+        "add documents to FILE and re-align, keeping people's edits",
+        docs=True,
+    )
     _add(actions, "align", _align, "re-align FILE (e.g. with another --threshold), keeping people's edits")
     _add(actions, "info", _info, "print a summary of FILE")
     export = _add(actions, "export", _export, "export FILE as the result contract JSON or as CSV of links")
@@ -57,7 +64,9 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
     p = actions.add_parser(name, help=help, description=help)
     p.add_argument("file", metavar="FILE", type=Path, help="the project file (.ncproj)")
     if docs:
-        p.add_argument("documents", nargs="+", metavar="DOC", help="documents (.txt, .md, .html, .docx, .pdf)")
+        p.add_argument(
+            "documents", nargs="+", metavar="DOC", help="documents (.txt, .md, .html, .docx, .pdf)"
+        )
     if name in ("new", "align"):
         p.add_argument("--threshold", type=_threshold, help="minimum score in [0, 1] for a link")
     if name in ("new", "add", "align", "merge"):
@@ -102,7 +111,9 @@ def _add_documents(args: argparse.Namespace) -> int:
 
 def _align(args: argparse.Namespace) -> int:
     previous = open_comparison(args.file)
-    settings = previous.settings if args.threshold is None else replace(previous.settings, threshold=args.threshold)
+    settings = (
+        previous.settings if args.threshold is None else replace(previous.settings, threshold=args.threshold)
+    )
     return _realign(args, previous, list(previous.documents), settings)
 
 
@@ -128,8 +139,10 @@ def _info(args: argparse.Namespace) -> int:
     info = read_project_info(args.file)
     print(summary(args.file, comparison))
     by = f" by {_clip(info['saved_by'], 40)}" if info.get("saved_by") else ""
-    print(f"saved {info.get('saved_at', '?')}{by}; engine {comparison.engine_version or '?'}, "
-          f"threshold {comparison.settings.threshold}")  # fmt: skip
+    engine = _clip(comparison.engine_version or "?", 60)
+    print(
+        f"saved {info.get('saved_at', '?')}{by}; engine {engine}, threshold {comparison.settings.threshold}"
+    )
     return EXIT_OK
 
 
@@ -172,15 +185,14 @@ def summary(path: Path, comparison: Comparison) -> str:
     ]
     counts = comparison.counts()
     for d in comparison.documents:
-        role = "base" if d is comparison.base else (
-            "{agree} agree, {contradict} differ, {omitted} omitted, {only_here} only here".format(**counts[d.id])
-        )  # fmt: skip
+        role = "base" if d is comparison.base else _ACCOUNT.format(**counts[d.id])
         lines.append(f"  {d.id}  {_clip(d.title, 50)}: {len(comparison.claims_of(d.id))} claims; {role}")
     return "\n".join(lines)
 
 
 def _edits(comparison: Comparison) -> int:
-    return sum(1 for lk in comparison.links if lk.status is not LinkStatus.MACHINE) + len(comparison.annotations)
+    reviewed = sum(1 for lk in comparison.links if lk.status is not LinkStatus.MACHINE)
+    return reviewed + len(comparison.annotations)
 
 
 def _now() -> str:
