@@ -16,12 +16,13 @@ from compare.model import (
     Comparison,
     Document,
     InputError,
-    LinkStatus,
     ProgressCallback,
 )
+from compare.store import carry_user_edits
+from compare.store import limits as store_limits
 from compare.text.ingest import load_document
 
-MAX_DOCUMENTS = 50
+MAX_DOCUMENTS = store_limits.MAX_DOCUMENTS  # one limit for loading and for project files
 
 
 def resources_dir() -> Path:
@@ -99,16 +100,8 @@ def open_sample(settings: AlignSettings | None = None) -> Comparison:
 def reapply_edits(fresh: Comparison, previous: Comparison) -> Comparison:
     """A re-aligned comparison that keeps what a person decided on the previous one.
 
-    Manual and confirmed links come back (when both claims still exist), a rejected link stays rejected,
-    and annotations are kept. A machine link of the fresh run that a person rejected is dropped in favour
-    of the rejection, so re-running never silently undoes a "no".
+    Manual, confirmed and rejected links and the notes come back where their claims still exist with the
+    same span; a machine link on a pair a person decided about gives way to the decision, so re-running
+    never silently undoes a "no". (The rules live with the project file, which applies them on merge too.)
     """
-    claim_ids = {c.id for c in fresh.claims}
-    reviewed = {
-        lk.key: lk
-        for lk in previous.links
-        if lk.status is not LinkStatus.MACHINE and lk.a in claim_ids and lk.b in claim_ids
-    }
-    links = [lk for lk in fresh.links if lk.key not in reviewed]
-    links += reviewed.values()
-    return replace(fresh, links=tuple(links), annotations=previous.annotations)
+    return carry_user_edits(fresh, previous)

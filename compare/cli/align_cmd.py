@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("others", nargs="+", metavar="OTHER", help="other accounts of the same events")
     p.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
-    p.add_argument("--threshold", type=_threshold, default=AlignSettings().threshold,
+    p.add_argument("--threshold", type=threshold_arg, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
     p.add_argument("--semantic", action="store_true",
                    help="also score meaning with an offline sentence-embedding model (needs the 'semantic' extra)")  # fmt: skip
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _threshold(text: str) -> float:
+def threshold_arg(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
@@ -54,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
 def summary(comparison: Comparison, *, detailed: bool = True) -> str:
     """A plain-text report: counts per account, then each contradiction with its reasons."""
     base = comparison.base
-    lines = [f"Base: {_clip(base.title, 80)} ({len(comparison.claims_of(base.id))} claims)"]
+    lines = [f"Base: {clip(base.title, 80)} ({len(comparison.claims_of(base.id))} claims)"]
     counts = comparison.counts()
     for d in comparison.accounts:
         c = counts[d.id]
         lines.append(
-            f"  {_clip(d.title, 60)}: {len(comparison.claims_of(d.id))} claims; {c['agree']} agree, "
+            f"  {clip(d.title, 60)}: {len(comparison.claims_of(d.id))} claims; {c['agree']} agree, "
             f"{c['contradict']} differ, {c['omitted']} base claims not found, {c['only_here']} only here"
         )
     if detailed:
@@ -69,13 +69,13 @@ def summary(comparison: Comparison, *, detailed: bool = True) -> str:
             lines.append("Differences:")
         for lk in differing:
             a, b = comparison.claim(lk.a), comparison.claim(lk.b)
-            lines.append(f"- [{_clip(comparison.document(b.doc).title, 40)}] {_clip('; '.join(lk.reasons))}")
-            lines.append(f"    base:  {_clip(a.text)}")
-            lines.append(f"    other: {_clip(b.text)}")
+            lines.append(f"- [{clip(comparison.document(b.doc).title, 40)}] {clip('; '.join(lk.reasons))}")
+            lines.append(f"    base:  {clip(a.text)}")
+            lines.append(f"    other: {clip(b.text)}")
     return "\n".join(lines)
 
 
-def _clip(text: str, width: int = 110) -> str:
+def clip(text: str, width: int = 110) -> str:
     # Document text is untrusted: no terminal escape sequences reach the user's terminal.
     text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     return text if len(text) <= width else text[: width - 1] + "…"

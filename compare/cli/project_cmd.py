@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from compare import workflows
-from compare.cli.align_cmd import _clip, _threshold
+from compare.cli.align_cmd import clip, threshold_arg
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
 from compare.store import (
@@ -68,7 +68,7 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
             "documents", nargs="+", metavar="DOC", help="documents (.txt, .md, .html, .docx, .pdf)"
         )
     if name in ("new", "align"):
-        p.add_argument("--threshold", type=_threshold, help="minimum score in [0, 1] for a link")
+        p.add_argument("--threshold", type=threshold_arg, help="minimum score in [0, 1] for a link")
     if name in ("new", "add", "align", "merge"):
         p.add_argument("--author", default="", help="your name, recorded with the save")
     if name == "new":
@@ -138,8 +138,8 @@ def _info(args: argparse.Namespace) -> int:
     comparison = open_comparison(args.file)
     info = read_project_info(args.file)
     print(summary(args.file, comparison))
-    by = f" by {_clip(info['saved_by'], 40)}" if info.get("saved_by") else ""
-    engine = _clip(comparison.engine_version or "?", 60)
+    by = f" by {clip(info['saved_by'], 40)}" if info.get("saved_by") else ""
+    engine = clip(comparison.engine_version or "?", 60)
     print(
         f"saved {info.get('saved_at', '?')}{by}; engine {engine}, threshold {comparison.settings.threshold}"
     )
@@ -169,7 +169,7 @@ def _merge(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     problems = check_file(args.file)
     for problem in problems:
-        print(f"{args.file}: {_clip(problem, 300)}")
+        print(f"{args.file}: {clip(problem, 300)}")
     if not problems:
         print(f"{args.file}: OK")
     return EXIT_PROBLEMS if problems else EXIT_OK
@@ -186,7 +186,7 @@ def summary(path: Path, comparison: Comparison) -> str:
     counts = comparison.counts()
     for d in comparison.documents:
         role = "base" if d is comparison.base else _ACCOUNT.format(**counts[d.id])
-        lines.append(f"  {d.id}  {_clip(d.title, 50)}: {len(comparison.claims_of(d.id))} claims; {role}")
+        lines.append(f"  {d.id}  {clip(d.title, 50)}: {len(comparison.claims_of(d.id))} claims; {role}")
     return "\n".join(lines)
 
 

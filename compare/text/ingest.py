@@ -102,11 +102,16 @@ def _clip_title(line: str) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
+# A photo credit or copyright line above the headline is not the title ("© Name / Agency").
+_CREDIT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b|photo\b|image\b|picture\b)", re.IGNORECASE)
+
+
 def _first_line(text: str) -> str:
-    for line in text.split("\n"):
-        if line.strip():
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in lines:
+        if not _CREDIT_RE.match(line):
             return _clip_title(line)
-    return ""
+    return _clip_title(lines[0]) if lines else ""
 
 
 def _finish(

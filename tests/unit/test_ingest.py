@@ -654,3 +654,11 @@ def test_encrypted_pdf(tmp_path):
     with pytest.raises(InputError) as e:
         load_document(p, "d0")
     assert_one_line_error(e, p, "encrypted")
+
+
+def test_title_skips_a_photo_credit_line(tmp_path):
+    from compare.text.ingest import load_document
+
+    path = tmp_path / "a.txt"
+    path.write_text("© Jane Doe / Agency\n\nThe real headline\n\nBody text here.", encoding="utf-8")
+    assert load_document(path, "d0").title == "The real headline"

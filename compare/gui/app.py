@@ -1,0 +1,99 @@
+"""The GUI entry point: ``main(argv)`` as called by ``compare.launcher``.
+
+- ``[]``: open the bundled sample, already aligned, so the first launch shows what the app is for;
+- ``[FILE, ...]``: documents (the first is the base) or one ``.ncproj`` project file;
+- ``["--self-test"]``: see ``compare.gui.selftest``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from compare import __version__
+
+ORG = "NarrativeCompare"
+APP = "Narrative Compare"
+
+
+def ensure_platform() -> None:
+    """Without a display and without QT_QPA_PLATFORM, Qt aborts: fall back to offscreen."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint on every show()
+
+
+def _qt_messages(mode, context, message: str) -> None:
+    if not any(n in message for n in _NOISE):
+        print(message, file=sys.stderr)
+
+
+def make_app(argv: Sequence[str] = ()):
+    from compare.gui.qt import QApplication, QSettings, qInstallMessageHandler
+    from compare.gui.resources import app_icon
+    from compare.gui.theme import apply_theme
+
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(_qt_messages)
+        app = QApplication(["narrative-compare", *argv])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    dark = QSettings().value("dark", False) in (True, "true", "1", 1)
+    apply_theme("dark" if dark else "light")
+    return app
+
+
+def load_initial(args: Sequence[str]):
+    """The comparison to show first, and its project path (if any). Raises CompareError on bad input."""
+    from compare import workflows
+    from compare.model import CompareError
+
+    if not args:
+        return workflows.open_sample(), None
+    paths = [Path(a) for a in args]
+    if len(paths) == 1 and paths[0].suffix.lower() == ".ncproj":
+        from compare import store
+
+        return store.open_comparison(paths[0]), paths[0]
+    if any(p.suffix.lower() == ".ncproj" for p in paths):
+        raise CompareError("open one project file at a time, or only documents")
+    if len(paths) < 2:
+        raise CompareError("give at least two documents: the base text first, then the accounts")
+    return workflows.align(workflows.load_documents(paths)), None
+
+
+def main(argv: list[str]) -> int:
+    args = list(argv)
+    if args == ["--self-test"]:
+        from compare.gui.selftest import run
+
+        return run()
+    if args and args[0] in ("-h", "--help"):
+        print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj] | --self-test")
+        return 0
+    ensure_platform()
+    app = make_app()
+    from compare.gui.main_window import MainWindow
+    from compare.gui.ops import show_error
+    from compare.model import CompareError
+
+    try:
+        comparison, path = load_initial(args)
+    except CompareError as exc:
+        show_error(None, exc, "Narrative Compare: cannot open")
+        return 1
+    window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""))
+    if path is None and args:
+        window.session.unsaved_replacement = True
+    window.show()
+    window.recover_if_needed()
+    window.show_first_difference()
+    return app.exec()

@@ -1,0 +1,210 @@
+"""The details panel: the selected claim in full, each counterpart with the link's reasons, the facts found in
+each claim, notes, and the buttons that confirm, reject, relabel or unlink the current link.
+
+Rendered as rich text in a QTextBrowser; every string that comes from a document or a person goes through
+``html.escape`` first.
+"""
+
+from __future__ import annotations
+
+import html
+
+from compare.gui import navigation
+from compare.gui.edits import annotation_of
+from compare.gui.qt import (
+    QAction,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    Qt,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from compare.gui.session import Session
+from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES
+from compare.model import Claim, Comparison, Facts, Link, LinkStatus, Mark, Relation
+
+STATUS_LABEL = {
+    LinkStatus.MACHINE: "proposed by the engine",
+    LinkStatus.CONFIRMED: "confirmed by you",
+    LinkStatus.REJECTED: "rejected",
+    LinkStatus.MANUAL: "drawn by hand",
+}
+RELATION_MARK = {Relation.AGREE: Mark.AGREE, Relation.CONTRADICT: Mark.CONTRADICT}
+
+
+def e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def facts_html(facts: Facts) -> str:
+    rows = []
+    if facts.speaker:
+        rows.append(("Speaker", e(facts.speaker)))
+    if facts.numbers:
+        rows.append(("Numbers", ", ".join(e(f"{q.bound} {q.text} {q.unit}".strip()) for q in facts.numbers)))
+    if facts.dates:
+        rows.append(("Dates", ", ".join(e(d.text) for d in facts.dates)))
+    if facts.durations:
+        rows.append(("Durations", ", ".join(e(d.text) for d in facts.durations)))
+    if facts.entities:
+        rows.append(("Names", ", ".join(e(x) for x in facts.entities)))
+    if facts.negations:
+        rows.append(("Negation", ", ".join(e(x) for x in facts.negations)))
+    if facts.quoted:
+        rows.append(("Quote", "yes"))
+    if not rows:
+        return "<span style='color:gray'>No numbers, dates, names or negations found.</span>"
+    return (
+        "<table cellspacing=0 cellpadding=1>"
+        + "".join(f"<tr><td style='color:gray;padding-right:8px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+        + "</table>"
+    )
+
+
+def _badge(mark: Mark) -> str:
+    style = MARK_STYLES[mark]
+    return (
+        f"<span style='background:{style.colour};color:white;font-weight:bold'>"
+        f"&nbsp;{e(style.glyph)} {e(style.label)}&nbsp;</span>"
+    )
+
+
+def _note_html(comparison: Comparison, target: str) -> str:
+    ann = annotation_of(comparison, target)
+    if ann is None:
+        return ""
+    label = f"<b>[{e(ann.label)}]</b> " if ann.label else ""
+    who = f" <span style='color:gray'>— {e(ann.author)}</span>" if ann.author else ""
+    return f"<p style='margin-top:4px'>✎ {label}{e(ann.note)}{who}</p>"
+
+
+def claim_block(comparison: Comparison, claim: Claim) -> str:
+    doc = comparison.document(claim.doc)
+    return (
+        f"<p style='margin:0'><span style='color:gray'>{e(navigation.long_name(doc))}</span></p>"
+        f"<p style='margin:2px 0 4px 0'>“{e(claim.text)}”</p>"
+        + facts_html(claim.facts)
+        + _note_html(comparison, claim.id)
+    )
+
+
+def details_html(comparison: Comparison, claim_id: str | None, focus: str | None, link: Link | None) -> str:
+    if claim_id is None:
+        return (
+            "<p style='color:gray'>Click a claim in a text, a band between texts, or a row of the table to see "
+            "how the accounts tell it. F7/F8 (or Alt+Down/Up) step through the differences.</p>"
+        )
+    claim = comparison.claim(claim_id)
+    mark = navigation.claim_mark(comparison, claim, focus)
+    parts = [f"<p>{_badge(mark)}</p>", claim_block(comparison, claim)]
+    if claim.doc == comparison.base.id and comparison.accounts:
+        rows = []
+        for d in comparison.accounts:
+            cov = comparison.coverage_of(claim_id, d.id)
+            style = MARK_STYLES[COVERAGE_MARK[cov]]
+            rows.append(
+                f"<tr><td style='color:{style.colour};font-weight:bold'>{e(style.glyph)}</td>"
+                f"<td>{COVERAGE_LABEL[cov]}</td><td style='padding-left:6px'>{e(navigation.short_name(d))}</td></tr>"
+            )
+        parts.append(
+            "<p style='margin:8px 0 2px 0;color:gray'>In each account</p>"
+            f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>"
+        )
+    if link is not None:
+        other_id = link.b if link.a == claim_id else link.a
+        if other_id in {c.id for c in comparison.claims}:
+            other = comparison.claim(other_id)
+            parts.append("<hr>")
+            rel = RELATION_MARK[link.relation]
+            parts.append(
+                f"<p>{_badge(rel)} &nbsp;score {link.score:.2f} · {e(STATUS_LABEL[link.status])}</p>"
+            )
+            if link.reasons:
+                parts.append(
+                    "<ul style='margin-top:0'>" + "".join(f"<li>{e(r)}</li>" for r in link.reasons) + "</ul>"
+                )
+            parts.append(claim_block(comparison, other))
+            parts.append(_note_html(comparison, f"{link.a}|{link.b}"))
+    elif not comparison.counterparts(claim_id):
+        where = "the base text" if claim.doc != comparison.base.id else "any account"
+        parts.append(
+            f"<hr><p style='color:gray'>Not found in {where}. "
+            "You can link it by hand (Ctrl+L, then click the matching claim).</p>"
+        )
+    return "".join(parts)
+
+
+class DetailsPanel(QWidget):
+    """Selected claim + its links. ``actions`` are the window's link actions shown as buttons."""
+
+    def __init__(self, session: Session, actions: list[QAction], parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel("Details", self)
+        f = title.font()
+        f.setBold(True)
+        title.setFont(f)
+        layout.addWidget(title)
+        self.links = QListWidget(self)
+        self.links.setAccessibleName("Links of the selected claim")
+        self.links.setToolTip("The links of the selected claim; the buttons below act on the chosen one")
+        self.links.setMaximumHeight(80)
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.links.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout.addWidget(self.links)
+        buttons = QGridLayout()
+        buttons.setSpacing(3)
+        self.buttons = []
+        for i, action in enumerate(actions):
+            b = QToolButton(self)
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(b, i // 3, i % 3)
+            self.buttons.append(b)
+        layout.addLayout(buttons)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName("Details of the selected claim")
+        layout.addWidget(self.browser, 1)
+        self.links.currentRowChanged.connect(self._on_link_row)
+        session.selectionChanged.connect(self.refresh)
+        session.changed.connect(self.refresh)
+        self._keys: list[tuple[str, str]] = []
+        self.refresh()
+
+    def _on_link_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.session.select_link(self._keys[row])
+
+    def refresh(self) -> None:
+        s = self.session
+        comparison = s.comparison
+        self.links.blockSignals(True)
+        self.links.clear()
+        self._keys = []
+        if s.selected is not None:
+            for other, link in comparison.counterparts(s.selected):
+                doc = comparison.document(other.doc)
+                style = MARK_STYLES[RELATION_MARK[link.relation]]
+                item = QListWidgetItem(
+                    f"{style.glyph} {style.label} · {link.score:.2f} · {navigation.short_name(doc)}"
+                )
+                item.setData(
+                    Qt.ItemDataRole.ToolTipRole,
+                    html.escape(f"{doc.title}: {other.text} ({STATUS_LABEL[link.status]})"),
+                )
+                self.links.addItem(item)
+                self._keys.append(link.key)
+            if s.link_key in self._keys:
+                self.links.setCurrentRow(self._keys.index(s.link_key))
+        self.links.blockSignals(False)
+        self.browser.setHtml(details_html(comparison, s.selected, s.focus, s.current_link()))

@@ -1,0 +1,142 @@
+"""The user's edits to links and notes, wired to the actions: confirm, reject, relabel, link, unlink, note.
+
+Each edit is a pure function from ``edits`` applied through the session's undo stack.
+"""
+
+from __future__ import annotations
+
+from compare.gui import edits
+from compare.gui.actions import Act
+from compare.gui.dialogs import NoteDialog
+from compare.gui.qt import QAction, QDialog, QObject, QWidget
+from compare.gui.session import Session
+from compare.model import LinkStatus, Relation
+
+
+class EditController(QObject):
+    def __init__(
+        self, window: QWidget, session: Session, actions: dict[Act, QAction], *, author: str = ""
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.actions = actions
+        self.author = author
+        self.pending_link: str | None = None
+        actions[Act.CONFIRM].triggered.connect(self.confirm)
+        actions[Act.REJECT].triggered.connect(self.reject)
+        actions[Act.RELABEL].triggered.connect(self.relabel)
+        actions[Act.UNLINK].triggered.connect(self.unlink)
+        actions[Act.LINK].triggered.connect(self.start_link)
+        actions[Act.NOTE].triggered.connect(self.note)
+        session.selectionChanged.connect(self._on_selection)
+        session.changed.connect(self.update_actions)
+        self.update_actions()
+
+    def _message(self, text: str, msecs: int = 6000) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, msecs)
+
+    def update_actions(self) -> None:
+        link = self.session.current_link()
+        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.UNLINK):
+            self.actions[act].setEnabled(link is not None)
+        if link is not None:
+            self.actions[Act.CONFIRM].setEnabled(link.status not in (LinkStatus.CONFIRMED, LinkStatus.MANUAL))
+            other = "differs" if link.relation is Relation.AGREE else "agrees"
+            self.actions[Act.RELABEL].setText(f"Mark as {other}")
+        else:
+            self.actions[Act.RELABEL].setText("Relabel")
+        self.actions[Act.LINK].setEnabled(self.session.selected is not None)
+        self.actions[Act.NOTE].setEnabled(self.session.selected is not None)
+
+    def _apply(self, fn, text: str) -> None:
+        key = self.session.link_key
+        if key is None:
+            return
+        try:
+            self.session.apply(fn(self.session.comparison, key), text)
+        except edits.EditError as exc:
+            self._message(str(exc))
+
+    def confirm(self) -> None:
+        self._apply(edits.confirm_link, "Confirm link")
+
+    def reject(self) -> None:
+        self._apply(edits.reject_link, "Reject link")
+        self.session.select_link(None)
+
+    def unlink(self) -> None:
+        self._apply(edits.unlink, "Unlink")
+        self.session.select_link(None)
+
+    def relabel(self) -> None:
+        link = self.session.current_link()
+        if link is None:
+            return
+        new = Relation.CONTRADICT if link.relation is Relation.AGREE else Relation.AGREE
+        self._apply(lambda c, k: edits.relabel_link(c, k, new), "Relabel link")
+
+    # manual links
+    def start_link(self) -> None:
+        picked = []
+        claims_panel = getattr(self.window, "claims_panel", None)
+        if claims_panel is not None and claims_panel.table.hasFocus():
+            picked = claims_panel.selected_claims()
+        if len(picked) == 2:
+            self.link(picked[0], picked[1])
+            return
+        if self.session.selected is None:
+            return
+        self.pending_link = self.session.selected
+        self._message("Now click the matching claim in another text (Esc cancels).", 0)
+
+    def cancel_link(self) -> None:
+        if self.pending_link is not None:
+            self.pending_link = None
+            self._message("Linking cancelled.")
+
+    def link(self, first: str, second: str, relation: Relation = Relation.AGREE) -> tuple[str, str] | None:
+        try:
+            after, key = edits.link_claims(
+                self.session.comparison, first, second, relation, author=self.author
+            )
+        except edits.EditError as exc:
+            self._message(str(exc))
+            return None
+        self.pending_link = None
+        self.session.apply(after, "Link claims")
+        self.session.select_claim(first, key)
+        self._message("Linked. Use Relabel if the two tell it differently.")
+        return key
+
+    def _on_selection(self) -> None:
+        self.update_actions()
+        pending, chosen = self.pending_link, self.session.selected
+        if pending is None or chosen is None or chosen == pending:
+            return
+        if chosen.split(":")[0] == pending.split(":")[0]:
+            self.pending_link = chosen  # changed their mind within the same text
+            return
+        self.link(pending, chosen)
+
+    # notes
+    def note(self) -> None:
+        claim_id = self.session.selected
+        if claim_id is None:
+            return
+        ann = edits.annotation_of(self.session.comparison, claim_id)
+        dialog = NoteDialog(
+            self.session.comparison.claim(claim_id).text,
+            ann.label if ann else "",
+            ann.note if ann else "",
+            self.window,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.set_note(claim_id, dialog.label_edit.text(), dialog.note_edit.toPlainText())
+
+    def set_note(self, target: str, label: str, note: str) -> None:
+        after = edits.annotate(self.session.comparison, target, label=label, note=note, author=self.author)
+        self.session.apply(after, "Note")

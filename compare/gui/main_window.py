@@ -1,0 +1,390 @@
+"""The main window: toolbar, texts side by side with bands, claims table / coverage matrix below, legend and
+details on the right. Controllers for files and edits live in their own modules; this file only arranges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare.gui.actions import Act, create_actions
+from compare.gui.autosave import AutosaveController
+from compare.gui.claims_table import ClaimsPanel
+from compare.gui.compare_view import CompareView
+from compare.gui.coverage import CoverageView
+from compare.gui.details import DetailsPanel
+from compare.gui.dialogs import show_about, show_shortcuts
+from compare.gui.edit_controller import EditController
+from compare.gui.file_controller import FileController
+from compare.gui.navigation import short_name
+from compare.gui.ops import Executor
+from compare.gui.qt import (
+    QAction,
+    QCloseEvent,
+    QComboBox,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSettings,
+    QSlider,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from compare.gui.resources import app_icon
+from compare.gui.session import Session
+from compare.gui.theme import apply_theme
+from compare.model import Comparison, Relation
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        comparison: Comparison,
+        *,
+        path: Path | None = None,
+        settings: QSettings | None = None,
+        executor: Executor | None = None,
+        author: str = "",
+    ) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.session = Session(comparison, path, self)
+        self.actions = create_actions(self)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setObjectName("MainWindow")
+        self.files = FileController(
+            self, self.session, self.actions, self.settings, executor=executor, author=author
+        )
+        self.edits = EditController(self, self.session, self.actions, author=author)
+        self.autosave = AutosaveController(self, self.session, author=author)
+        self.files.recovery = self.autosave.offer_recovery
+        self._build_views()
+        self._build_toolbar()
+        self._build_menus()
+        self._connect()
+        self._restore()
+        self.session.changed.connect(self._update_title)
+        self.session.dirtyChanged.connect(self._update_title)
+        self.session.changed.connect(self._update_status)
+        self._update_title()
+        self._update_status()
+        self.statusBar().showMessage(
+            "Click a claim to see how each account tells it · F8 / F7: next / previous difference · "
+            "F1: all shortcuts",
+            30_000,
+        )
+
+    # building
+    def _build_views(self) -> None:
+        s = self.session
+        self.compare_view = CompareView(s, self)
+        self.claims_panel = ClaimsPanel(s, self)
+        self.coverage_view = CoverageView(s, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Claims and coverage")
+        self.tabs.addTab(self.claims_panel, "Claims")
+        self.tabs.addTab(self.coverage_view, "Coverage matrix")
+        self.tabs.setTabToolTip(0, "Every claim with its mark, score and counterpart (Ctrl+1)")
+        self.tabs.setTabToolTip(1, "Which account carries each base claim (Ctrl+2)")
+        self.v_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.v_split.setObjectName("v_split")
+        self.v_split.addWidget(self.compare_view)
+        self.v_split.addWidget(self.tabs)
+        self.v_split.setStretchFactor(0, 3)
+        self.v_split.setStretchFactor(1, 1)
+        self.v_split.setChildrenCollapsible(False)
+        from compare.gui.legend import Legend
+
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.legend = Legend(s, right)
+        link_actions = [
+            self.actions[a] for a in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.UNLINK, Act.LINK, Act.NOTE)
+        ]
+        self.details = DetailsPanel(s, link_actions, right)
+        rl.addWidget(self.legend)
+        rl.addWidget(self.details, 1)
+        self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.h_split.setObjectName("h_split")
+        self.h_split.addWidget(self.v_split)
+        self.h_split.addWidget(right)
+        self.h_split.setStretchFactor(0, 4)
+        self.h_split.setStretchFactor(1, 1)
+        self.h_split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.h_split)
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        tb = QToolBar("Main", self)
+        tb.setObjectName("main_toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setMovable(False)
+        self.addToolBar(tb)
+        tb.addAction(a[Act.OPEN])
+        tb.addAction(a[Act.SAVE])
+        tb.addSeparator()
+        a[Act.PREV_DIFF].setIconText("▲ Previous difference")
+        a[Act.NEXT_DIFF].setIconText("▼ Next difference")
+        tb.addAction(a[Act.PREV_DIFF])
+        tb.addAction(a[Act.NEXT_DIFF])
+        tb.addSeparator()
+        tb.addWidget(QLabel(" Compare base with: ", self))
+        self.focus_combo = QComboBox(self)
+        self.focus_combo.setAccessibleName("Compare the base text with")
+        self.focus_combo.setToolTip(
+            "Marks on the base text are measured against this account (or all of them)"
+        )
+        self.focus_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.focus_combo.setMinimumContentsLength(22)
+        tb.addWidget(self.focus_combo)
+        a[Act.SYNC_SCROLL].setIconText("Sync scroll")
+        tb.addAction(a[Act.SYNC_SCROLL])
+        tb.addSeparator()
+        self.threshold_label = QLabel(self)
+        self.threshold_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.threshold_slider.setRange(10, 90)
+        self.threshold_slider.setSingleStep(1)
+        self.threshold_slider.setPageStep(5)
+        self.threshold_slider.setFixedWidth(120)
+        self.threshold_slider.setAccessibleName("Link threshold")
+        self.threshold_slider.setToolTip(
+            "Minimum similarity for two claims to be linked. Lower finds more (looser) links; "
+            "press Re-align (F5) to apply."
+        )
+        tb.addWidget(self.threshold_label)
+        tb.addWidget(self.threshold_slider)
+        tb.addAction(a[Act.REALIGN])
+        tb.addSeparator()
+        a[Act.EXPORT_HTML].setIconText("Export report")
+        tb.addAction(a[Act.EXPORT_HTML])
+        self.threshold_changed_externally(self.files.threshold)
+        self._fill_focus()
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        mb = self.menuBar()
+        m = mb.addMenu("&File")
+        m.addAction(a[Act.OPEN])
+        m.addMenu(self.files.recent_menu)
+        m.addAction(a[Act.OPEN_SAMPLE])
+        m.addAction(a[Act.PASTE])
+        m.addSeparator()
+        m.addAction(a[Act.SAVE])
+        m.addAction(a[Act.SAVE_AS])
+        m.addSeparator()
+        for act in (Act.EXPORT_JSON, Act.EXPORT_CSV, Act.EXPORT_HTML):
+            m.addAction(a[act])
+        m.addSeparator()
+        m.addAction(a[Act.QUIT])
+        m = mb.addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        m.addAction(self.undo_action)
+        m.addAction(self.redo_action)
+        m.addSeparator()
+        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.LINK, Act.UNLINK, Act.NOTE):
+            m.addAction(a[act])
+        self.cancel_link_action = QAction("Cancel linking", self)
+        self.cancel_link_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_link_action.triggered.connect(self.edits.cancel_link)
+        self.addAction(self.cancel_link_action)
+        m = mb.addMenu("&View")
+        for act in (Act.NEXT_DIFF, Act.PREV_DIFF):
+            m.addAction(a[act])
+        m.addSeparator()
+        for act in (Act.SYNC_SCROLL, Act.SHOW_CLAIMS, Act.SHOW_COVERAGE, Act.FIND):
+            m.addAction(a[act])
+        m.addSeparator()
+        m.addAction(a[Act.REALIGN])
+        m.addAction(a[Act.DARK])
+        m = mb.addMenu("&Help")
+        m.addAction(a[Act.SHORTCUTS])
+        m.addAction(a[Act.ABOUT])
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[Act.NEXT_DIFF].triggered.connect(lambda: self.go_difference(1))
+        a[Act.PREV_DIFF].triggered.connect(lambda: self.go_difference(-1))
+        a[Act.SYNC_SCROLL].toggled.connect(self.compare_view.set_sync_scroll)
+        a[Act.SHOW_CLAIMS].triggered.connect(lambda: self._show_tab(0))
+        a[Act.SHOW_COVERAGE].triggered.connect(lambda: self._show_tab(1))
+        a[Act.FIND].triggered.connect(self._find)
+        a[Act.DARK].toggled.connect(self.set_dark)
+        a[Act.ABOUT].triggered.connect(lambda: show_about(self))
+        a[Act.SHORTCUTS].triggered.connect(lambda: show_shortcuts(self))
+        a[Act.QUIT].triggered.connect(self.close)
+        self.focus_combo.currentIndexChanged.connect(
+            lambda i: self.session.set_focus(self.focus_combo.itemData(i))
+        )
+        self.threshold_slider.valueChanged.connect(self._on_threshold)
+        self.session.changed.connect(self._fill_focus)
+
+    # behaviour
+    def recover_if_needed(self) -> bool:
+        """At start-up with a project: offers its autosaved edits, if any. True when recovered."""
+        path = self.session.path
+        recovered = self.autosave.offer_recovery(path) if path is not None else None
+        if recovered is None:
+            return False
+        self.session.replace(recovered, path, saved=False)
+        return True
+
+    def show_first_difference(self) -> str | None:
+        """Selects the first claim that differs (else the first difference of any kind): on first launch the
+        window opens on what the app is for."""
+        c = self.session.comparison
+        for claim in c.claims_of(c.base.id):
+            for _other, link in c.counterparts(claim.id):
+                if link.relation is Relation.CONTRADICT:
+                    self.session.select_claim(claim.id, link.key)
+                    return claim.id
+        return self.go_difference(1)
+
+    def go_difference(self, step: int) -> str | None:
+        target = self.session.go_difference(step)
+        if target is None:
+            self.statusBar().showMessage("No differences: every claim agrees.", 4000)
+        else:
+            stops = self.session.stops()
+            self.statusBar().showMessage(f"Difference {stops.index(target) + 1} of {len(stops)}", 4000)
+        return target
+
+    def _show_tab(self, i: int) -> None:
+        self.tabs.setCurrentIndex(i)
+        self.tabs.currentWidget().setFocus()
+
+    def _find(self) -> None:
+        self._show_tab(0)
+        self.claims_panel.search.setFocus()
+        self.claims_panel.search.selectAll()
+
+    def set_dark(self, on: bool) -> None:
+        apply_theme("dark" if on else "light")
+        self.settings.setValue("dark", on)
+        self.session.changed.emit()  # marks and bands pick up the new tints
+
+    def _fill_focus(self) -> None:
+        combo = self.focus_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All accounts", None)
+        for doc in self.session.comparison.accounts:
+            combo.addItem(short_name(doc), doc.id)
+        combo.setCurrentIndex(max(combo.findData(self.session.focus), 0))
+        combo.blockSignals(False)
+
+    def _on_threshold(self, value: int) -> None:
+        self.files.threshold = value / 100
+        self.threshold_label.setText(f" Threshold {value / 100:.2f} ")
+        if abs(self.files.threshold - self.session.comparison.settings.threshold) > 1e-9:
+            self.statusBar().showMessage(
+                f"Press Re-align (F5) to link claims at threshold {value / 100:.2f}.", 8000
+            )
+
+    def threshold_changed_externally(self, threshold: float) -> None:
+        self.threshold_slider.blockSignals(True)
+        self.threshold_slider.setValue(round(threshold * 100))
+        self.threshold_slider.blockSignals(False)
+        self.threshold_label.setText(f" Threshold {threshold:.2f} ")
+
+    def _update_title(self) -> None:
+        s = self.session
+        name = s.path.name if s.path else (s.comparison.base.title or "untitled")
+        self.setWindowTitle(f"{name}[*] — Narrative Compare")
+        self.setWindowModified(s.dirty)
+
+    def _update_status(self) -> None:
+        c = self.session.comparison
+        counts = c.counts()
+        diffs = sum(v["contradict"] for v in counts.values())
+        missing = sum(v["omitted"] for v in counts.values())
+        self.status_summary = (
+            f"{len(c.documents)} texts · {len(c.claims)} claims · {sum(1 for lk in c.links if lk.active)} links · "
+            f"{diffs} differ · {missing} not found · threshold {c.settings.threshold:.2f}"
+        )
+        if not hasattr(self, "_status_label"):
+            self._status_label = QLabel(self)
+            self.statusBar().addPermanentWidget(self._status_label)
+        self._status_label.setText(self.status_summary)
+
+    # drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.drop_paths(paths)
+
+    # settings and closing
+    def _restore(self) -> None:
+        st = self.settings
+        geometry = st.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = st.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+        for split in (self.v_split, self.h_split):
+            value = st.value(f"splitter/{split.objectName()}")
+            if value is not None:
+                split.restoreState(value)
+            elif split is self.h_split:
+                split.setSizes([1070, 330])
+            else:
+                split.setSizes([600, 260])
+        sync = st.value("sync_scroll", True)
+        self.actions[Act.SYNC_SCROLL].setChecked(sync in (True, "true", "1", 1))
+        dark = st.value("dark", False) in (True, "true", "1", 1)
+        self.actions[Act.DARK].blockSignals(True)
+        self.actions[Act.DARK].setChecked(dark)
+        self.actions[Act.DARK].blockSignals(False)
+
+    def save_settings(self) -> None:
+        st = self.settings
+        st.setValue("geometry", self.saveGeometry())
+        st.setValue("window_state", self.saveState())
+        for split in (self.v_split, self.h_split):
+            st.setValue(f"splitter/{split.objectName()}", split.saveState())
+        st.setValue("sync_scroll", self.actions[Act.SYNC_SCROLL].isChecked())
+        st.sync()
+
+    def may_discard(self) -> bool:
+        """True when there are no unsaved edits, or the user saved or chose to discard them."""
+        if not self.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This comparison has changes that are not saved in a project file. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.files.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosave.discard()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.may_discard():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()

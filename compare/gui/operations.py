@@ -1,0 +1,113 @@
+"""Long operations as keyword-only wrappers over ``ops.Op`` (cf. Anki's ``operations/note.py``).
+
+Each returns a configured, not yet started ``Op``; callers add ``.failure(...)`` if they want, then
+``.run()``. The work functions never touch widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from compare.gui.ops import Executor, Op
+from compare.gui.qt import QWidget
+from compare.model import AlignSettings, Comparison, Document
+
+PROJECT_SUFFIX = ".ncproj"
+
+
+def align_documents(
+    *,
+    parent: QWidget | None,
+    documents: Sequence[Document],
+    settings: AlignSettings,
+    previous: Comparison | None,
+    success: Callable[[Comparison], None],
+    executor: Executor | None = None,
+) -> Op:
+    """Aligns ``documents``; with ``previous``, keeps that comparison's manual links, reviews and notes."""
+
+    def work(progress, should_cancel) -> Comparison:
+        from compare import workflows
+
+        fresh = workflows.align(list(documents), settings, progress=progress, should_cancel=should_cancel)
+        return workflows.reapply_edits(fresh, previous) if previous is not None else fresh
+
+    return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
+        "Aligning the accounts…"
+    )
+
+
+def load_and_align(
+    *,
+    parent: QWidget | None,
+    paths: Sequence[Path],
+    settings: AlignSettings,
+    success: Callable[[Comparison], None],
+    executor: Executor | None = None,
+) -> Op:
+    """Reads documents (the first is the base) and aligns them."""
+
+    def work(progress, should_cancel) -> Comparison:
+        from compare import workflows
+
+        docs = workflows.load_documents(list(paths))
+        if should_cancel():
+            from compare.model import Cancelled
+
+            raise Cancelled("cancelled")
+        return workflows.align(docs, settings, progress=progress, should_cancel=should_cancel)
+
+    return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
+        "Reading and aligning…"
+    )
+
+
+def add_accounts(
+    *,
+    parent: QWidget | None,
+    previous: Comparison,
+    paths: Sequence[Path],
+    settings: AlignSettings,
+    success: Callable[[Comparison], None],
+    executor: Executor | None = None,
+) -> Op:
+    """Reads documents, adds them as further accounts of ``previous`` and re-aligns, keeping its edits."""
+
+    def work(progress, should_cancel) -> Comparison:
+        from compare import workflows
+        from compare.gui.edits import renumber_documents
+
+        docs = renumber_documents(previous.documents, workflows.load_documents(list(paths)))
+        fresh = workflows.align(
+            [*previous.documents, *docs], settings, progress=progress, should_cancel=should_cancel
+        )
+        return workflows.reapply_edits(fresh, previous)
+
+    return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
+        "Reading and aligning…"
+    )
+
+
+def open_project(
+    *,
+    parent: QWidget | None,
+    path: Path,
+    success: Callable[[Comparison], None],
+    executor: Executor | None = None,
+) -> Op:
+    def work(_progress, _should_cancel) -> Comparison:
+        from compare import store
+
+        return store.open_comparison(path)
+
+    return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
+        "Opening the project…"
+    )
+
+
+def save_project(path: Path, comparison: Comparison, *, author: str = "") -> None:
+    """Saves synchronously: the store writes atomically and quickly; failures raise CompareError."""
+    from compare import store
+
+    store.save_comparison(path, comparison, author=author)

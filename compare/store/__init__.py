@@ -1,0 +1,67 @@
+"""Project files: one SQLite file per comparison, safe to receive from anyone.
+
+The only package with SQL. It stores results, never computes them (no imports from ``compare.text`` or
+``compare.align``). The public API:
+
+- ``save_comparison(path, comparison, *, author="")``: atomic save with ``.bak``.
+- ``open_comparison(path)``: checked open (untrusted files), upgrading older files.
+- ``check_file(path) -> list[str]``: the problems ``open_comparison`` would refuse the file for.
+- ``read_project_info(path) -> dict``: who saved it, when, with which app version.
+- ``merge_comparisons(mine, theirs)`` and ``merge_files(mine_path, theirs_path) -> MergeReport``.
+- ``carry_user_edits(fresh, previous)``: keep people's edits across a re-run of the engine.
+- ``Journal`` / ``autosave`` / ``recover`` / ``discard_autosave``: the crash journal.
+- ``search_claims(path_or_conn, query)`` and ``memory_index(comparison)``: full-text search of claims.
+
+Errors are subclasses of ``StoreError`` (itself a ``compare.model.CompareError``); see ``errors``.
+The file format is described in docs/project-file.md.
+"""
+
+from compare.store.edits import carry_user_edits
+from compare.store.errors import (
+    CorruptProject,
+    InvalidData,
+    LimitExceeded,
+    MigrationFailed,
+    NotAProject,
+    ProjectExists,
+    ProjectNotFound,
+    SaveFailed,
+    SchemaTooNew,
+    StoreError,
+    UnsafeSchema,
+)
+from compare.store.journal import Journal, autosave, discard_autosave, recover
+from compare.store.merge import MergeReport, merge_comparisons, merge_files
+from compare.store.project import check_file, open_comparison, read_project_info
+from compare.store.save import save_comparison
+from compare.store.search import memory_index, search_claims
+from compare.store.write import RunTimes
+
+__all__ = [
+    "CorruptProject",
+    "InvalidData",
+    "Journal",
+    "LimitExceeded",
+    "MergeReport",
+    "MigrationFailed",
+    "NotAProject",
+    "ProjectExists",
+    "ProjectNotFound",
+    "RunTimes",
+    "SaveFailed",
+    "SchemaTooNew",
+    "StoreError",
+    "UnsafeSchema",
+    "autosave",
+    "carry_user_edits",
+    "check_file",
+    "discard_autosave",
+    "memory_index",
+    "merge_comparisons",
+    "merge_files",
+    "open_comparison",
+    "read_project_info",
+    "recover",
+    "save_comparison",
+    "search_claims",
+]

@@ -1,0 +1,110 @@
+"""Opening and checking project files. Every file is treated as untrusted: it may come from anyone.
+
+The order of the checks matters: cheap header checks (size, SQLite magic, application_id, truncation),
+then the version, then the schema compared with ours *before* any table is read, then SQLite's own
+``quick_check`` and foreign keys, then sizes and column types by aggregate queries, and only then the rows,
+decoded strictly and checked as a comparison (offsets, claim text, references).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from compare.model import Comparison
+from compare.store import schema
+from compare.store.connect import check_header, foreign_key_problems, quick_check, untrusted
+from compare.store.errors import (
+    CorruptProject,
+    InvalidData,
+    NotAProject,
+    SchemaTooNew,
+    StoreError,
+    UnsafeSchema,
+)
+from compare.store.migrate import swap_in, upgraded_copy
+from compare.store.read import load_comparison, read_info
+
+
+def open_comparison(path: str | Path, *, upgrade_in_place: bool = True) -> Comparison:
+    """Open a project file, upgrading it first if it is older; a ``StoreError`` subclass if it fails a check.
+
+    An older file is upgraded on a copy; with ``upgrade_in_place`` (the default) the copy then replaces it
+    and the original is kept as ``<path>.v<N>.bak``, otherwise the file is left as it is (use that for
+    files that are not yours, e.g. the other side of a merge). A newer file raises ``SchemaTooNew`` naming
+    the app version it needs.
+
+    >>> comparison = open_comparison("war.ncproj")  # doctest: +SKIP
+    """
+    return _open(Path(path), swap=upgrade_in_place)
+
+
+def check_file(path: str | Path) -> list[str]:
+    """Every problem that stops ``path`` from opening, as sentences; empty when it opens. Never changes it."""
+    try:
+        _open(Path(path), swap=False)
+    except StoreError as exc:
+        return list(exc.problems)
+    return []
+
+
+def read_project_info(path: str | Path) -> dict[str, str]:
+    """The ``project_info`` rows of a checked file: format, schema_version, app_version, saved_at, saved_by..."""
+    path = Path(path)
+    version = check_header(path)
+    with untrusted(path) as conn:
+        _check_schema(conn, path, version)
+        return read_info(conn)
+
+
+def _open(path: Path, *, swap: bool) -> Comparison:
+    version = check_header(path)
+    with untrusted(path) as conn:
+        _check_schema(conn, path, version)
+        _check_integrity(conn, path)
+        if version == schema.schema_version():
+            return load_comparison(conn, path)
+    copy = upgraded_copy(path, version, beside=swap)
+    try:
+        with untrusted(copy, shown_as=path) as conn:
+            _check_schema(conn, path, schema.schema_version())
+            comparison = load_comparison(conn, path)
+        if swap and swap_in(copy, path, version):
+            copy = None
+        return comparison
+    finally:
+        if copy is not None:
+            with contextlib.suppress(OSError):
+                copy.unlink(missing_ok=True)
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    current = schema.schema_version()
+    if version > current:
+        raise SchemaTooNew(path, _too_new(conn, version, current))
+    if version < 1:
+        raise NotAProject(path, f"schema version {version} is not a Narrative Compare project version")
+    problems = schema.compare_structure(conn, version)
+    if problems:
+        raise UnsafeSchema(path, problems)
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    problems = quick_check(conn)
+    if problems:
+        raise CorruptProject(path, problems)
+    problems = foreign_key_problems(conn)
+    if problems:
+        raise InvalidData(path, problems)
+
+
+def _too_new(conn: sqlite3.Connection, version: int, current: int) -> str:
+    """Which app to install, from the newer file's own project_info when it can be read."""
+    needed = ""
+    with contextlib.suppress(sqlite3.Error):
+        row = conn.execute("SELECT value FROM project_info WHERE key = 'min_app_version'").fetchone()
+        if row and isinstance(row[0], str) and len(row[0]) <= 32:
+            needed = row[0]
+    app = f"Narrative Compare >= {needed}" if needed else "a newer Narrative Compare"
+    return f"needs {app} (file schema version {version}; this version reads up to {current})"

@@ -1,0 +1,45 @@
+"""Saving a comparison as a project file: checked, atomic, with a ``.bak`` of the previous save."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from compare.model import Comparison
+from compare.store.atomic import write_atomically
+from compare.store.errors import SaveFailed
+from compare.store.paths import autosave_path
+from compare.store.stamps import read_stamps
+from compare.store.validate import check_comparison
+from compare.store.write import RunTimes, write_comparison
+
+
+def save_comparison(
+    path: str | Path, comparison: Comparison, *, author: str = "", run: RunTimes | None = None
+) -> None:
+    """Save ``comparison`` (documents, claims, links with their status, annotations) to ``path``.
+
+    The file is replaced in one step: the new content is written to a temporary file beside it and flushed,
+    the previous file is kept as ``<path>.bak``, then the temporary file is renamed over ``path``. On any
+    failure (disk full, read-only folder, invalid comparison) ``SaveFailed`` names the file and the reason,
+    and ``path`` is exactly as before. A successful save removes the autosave journal, which it supersedes.
+
+    :param author: recorded as ``saved_by`` in ``project_info``.
+    :param run: when the engine run started and finished; by default the times of the previous save are
+        kept if the engine version and settings are unchanged, else left empty.
+
+    >>> save_comparison("war.ncproj", comparison, author="ana")  # doctest: +SKIP
+    """
+    path = Path(path)
+    problems = check_comparison(comparison)
+    if problems:
+        raise SaveFailed(path, [f"not saved: {p}" for p in problems])
+    journal = autosave_path(path)
+    stamps = read_stamps(journal, path)
+    write_atomically(
+        path,
+        lambda conn: write_comparison(conn, comparison, author=author, run=run, stamps=stamps),
+        keep_backup=True,
+    )
+    with contextlib.suppress(OSError):
+        journal.unlink(missing_ok=True)

@@ -1,0 +1,167 @@
+"""A ``Comparison`` -> the tables of a new, empty database (the caller decides which file that is).
+
+Bulk inserts through sqlite-utils (one ``insert_all`` per table, all in one transaction); PRAGMAs and the
+schema script through the plain connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+
+from sqlite_utils import Database
+
+from compare.model import Comparison, LinkStatus
+from compare.store import codec, schema
+from compare.store.read import sha256_text
+
+BATCH = 1000
+RUN_ID = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RunTimes:
+    """When the engine run that produced the machine links started and finished (ISO 8601 UTC)."""
+
+    started_at: str = ""
+    finished_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stamps:
+    """Times the model does not carry, kept from the previous save so that re-saving does not reset them."""
+
+    created_at: str = ""
+    document_added: dict[str, str] = field(default_factory=dict)  # sha256 -> added_at
+    link_created: dict[tuple[str, str, str, str], str] = field(
+        default_factory=dict
+    )  # (a, b, status, by) -> at
+    run: tuple[str, str, RunTimes] | None = None  # (engine_version, settings JSON, times)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("narrative-compare")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return ""
+
+
+def write_comparison(
+    conn: sqlite3.Connection,
+    comparison: Comparison,
+    *,
+    author: str = "",
+    run: RunTimes | None = None,
+    stamps: Stamps | None = None,
+) -> None:
+    """Create the schema in an empty database and fill it with ``comparison``, in one transaction."""
+    stamps = stamps or Stamps()
+    version = schema.schema_version()
+    saved_at = now()
+    conn.executescript(schema.schema_sql())
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    settings_json = codec.settings_to_json(comparison.settings)
+    if run is None:
+        same = stamps.run and stamps.run[:2] == (comparison.engine_version, settings_json)
+        run = stamps.run[2] if same else RunTimes()
+    with db.atomic():
+        db["project_info"].insert_all(
+            {"key": k, "value": v}
+            for k, v in {
+                "format": schema.FORMAT,
+                "schema_version": str(version),
+                "app_version": app_version(),
+                "min_app_version": schema.min_app_version(version),
+                "created_at": stamps.created_at or saved_at,
+                "saved_at": saved_at,
+                "saved_by": author,
+            }.items()
+        )
+        db["documents"].insert_all(_documents(comparison, stamps, saved_at), batch_size=BATCH)
+        db["runs"].insert_all([_run(comparison, settings_json, run)])
+        db["claims"].insert_all(_claims(comparison), batch_size=BATCH)
+        db["links"].insert_all(_links(comparison, stamps, saved_at), batch_size=BATCH)
+        db["annotations"].insert_all(
+            (
+                {
+                    "target": n.target,
+                    "label": n.label,
+                    "note": n.note,
+                    "author": n.author,
+                    "created_at": n.created_at,
+                }
+                for n in comparison.annotations
+            ),
+            batch_size=BATCH,
+        )
+        db["claims_fts"].insert_all(
+            ({"claim_id": c.id, "text": c.text} for c in comparison.claims), batch_size=BATCH
+        )
+
+
+def _documents(comparison: Comparison, stamps: Stamps, saved_at: str) -> Iterator[dict]:
+    for position, d in enumerate(comparison.documents):
+        sha = sha256_text(d.text)
+        yield {
+            "id": d.id,
+            "position": position,
+            "title": d.title,
+            "source": d.source,
+            "outlet": d.outlet,
+            "date": d.date,
+            "text": d.text,
+            "char_count": len(d.text),
+            "sha256": sha,
+            "added_at": stamps.document_added.get(sha, saved_at),
+        }
+
+
+def _run(comparison: Comparison, settings_json: str, run: RunTimes) -> dict:
+    return {
+        "id": RUN_ID,
+        "engine_version": comparison.engine_version,
+        "settings": settings_json,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "document_count": len(comparison.documents),
+        "claim_count": len(comparison.claims),
+        "link_count": sum(1 for lk in comparison.links if lk.status is not LinkStatus.MANUAL),
+    }
+
+
+def _claims(comparison: Comparison) -> Iterator[dict]:
+    for c in comparison.claims:
+        yield {
+            "id": c.id,
+            "document_id": c.doc,
+            "char_start": c.start,
+            "char_end": c.end,
+            "text": c.text,
+            "facts": codec.facts_to_json(c.facts),
+        }
+
+
+def _links(comparison: Comparison, stamps: Stamps, saved_at: str) -> Iterator[dict]:
+    for lk in comparison.links:
+        status = LinkStatus(lk.status)
+        yield {
+            "run_id": None if status is LinkStatus.MANUAL else RUN_ID,
+            "claim_a": lk.a,
+            "claim_b": lk.b,
+            "relation": str(lk.relation),
+            "score": lk.score,
+            "reasons": codec.reasons_to_json(lk.reasons),
+            "status": str(status),
+            "created_by": lk.created_by,
+            "created_at": stamps.link_created.get((lk.a, lk.b, str(status), lk.created_by), saved_at),
+        }

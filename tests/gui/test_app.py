@@ -1,0 +1,56 @@
+"""The GUI entry point: what it opens for each kind of argument, and clean failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.gui import app
+from compare.model import CompareError
+
+
+def test_no_arguments_opens_the_aligned_sample():
+    pytest.importorskip("compare.workflows")
+    comparison, path = app.load_initial([])
+    assert path is None
+    assert len(comparison.documents) >= 3 and comparison.links
+
+
+def test_documents_are_loaded_and_aligned(tmp_path):
+    pytest.importorskip("compare.workflows")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Base\n\nThe river rose by four metres overnight. The mayor said the dam did not fail.", "utf-8"
+    )
+    b.write_text(
+        "Other\n\nThe river rose four metres in one night. A spokesman said the dam failed.", "utf-8"
+    )
+    comparison, path = app.load_initial([str(a), str(b)])
+    assert path is None
+    assert [d.id for d in comparison.documents] == ["d0", "d1"]
+
+
+def test_project_file_is_opened(tmp_path, comparison):
+    store = pytest.importorskip("compare.store")
+    p = tmp_path / "x.ncproj"
+    store.save_comparison(p, comparison)
+    opened, path = app.load_initial([str(p)])
+    assert path == p and opened.counts() == comparison.counts()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [(["one.txt"], "at least two documents"), (["a.ncproj", "b.txt"], "one project file")],
+)
+def test_bad_arguments_raise_clear_errors(args, message):
+    with pytest.raises(CompareError, match=message):
+        app.load_initial(args)
+
+
+def test_main_with_a_missing_file_shows_a_dialog_and_exits_1(tmp_path, messages):
+    assert app.main([str(tmp_path / "missing.txt"), str(tmp_path / "gone.txt")]) == 1
+    assert messages and "Traceback" not in messages[-1][1]
+
+
+def test_help_exits_0(capsys):
+    assert app.main(["--help"]) == 0
+    assert "--self-test" in capsys.readouterr().out
