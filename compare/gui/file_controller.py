@@ -6,6 +6,7 @@ every failure ends in a one-line dialog, never a traceback.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,7 +107,8 @@ class FileController(QObject):
             paths = [Path(p) for p in entry.split("\n")]
             label = paths[0].name + (f" + {len(paths) - 1} more" if len(paths) > 1 else "")
             action = self.recent_menu.addAction(f"&{i} {label}")
-            action.setToolTip(entry.replace("\n", ", "))
+            # File names are the user's, but a tooltip renders rich text: show them as plain text.
+            action.setToolTip(html.escape(entry.replace("\n", ", ")))
             action.triggered.connect(lambda _=False, ps=paths: self.open_paths(ps))
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear the list", lambda: self.settings.setValue("recent", []))
