@@ -18,8 +18,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from compare.model import Annotation, LinkStatus
-from compare.store import check_file, merge_comparisons, open_comparison, save_comparison, search_claims
+from compare.store import (
+    ProjectEmbeddingCache,
+    check_file,
+    merge_comparisons,
+    open_comparison,
+    save_comparison,
+    search_claims,
+)
+from compare.store.read import sha256_text
 from compare.store.synthetic import synthetic_comparison
 
 DOCUMENTS, CLAIMS = 50, 10_000
@@ -71,6 +81,17 @@ def main(argv: list[str]) -> int:
         print(
             f"merge (in memory)        {median_of(runs, lambda: merge_comparisons(comparison, other)):.3f} s"
         )
+        cache = ProjectEmbeddingCache()
+        rng = np.random.default_rng(0)
+        cache.put_many(
+            "bench-model",
+            {sha256_text(c.text): rng.standard_normal(384).astype(np.float32) for c in comparison.claims},
+        )
+        vectors = f"with {cache.count():,} cached embeddings"
+        seconds = median_of(runs, lambda: save_comparison(path, comparison, embeddings=cache))
+        print(f"save {vectors} {seconds:.3f} s, file {path.stat().st_size / 1e6:.1f} MB")
+        seconds = median_of(runs, lambda: open_comparison(path, embeddings=ProjectEmbeddingCache()))
+        print(f"open {vectors} {seconds:.3f} s")
     return 0
 
 

@@ -89,7 +89,7 @@ def align(
     """Align documents; with ``settings.semantic`` embeddings are cached (in ``cache`` or for the session)."""
     if settings is not None and settings.semantic:
         return compare(documents, settings, progress=progress, should_cancel=should_cancel,
-                       embedder=embedder(), cache=cache or _CACHE)  # fmt: skip
+                       embedder=embedder(), cache=cache if cache is not None else _CACHE)  # fmt: skip
     return compare(documents, settings, progress=progress, should_cancel=should_cancel)
 
 

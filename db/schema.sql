@@ -1,4 +1,4 @@
--- Narrative Compare project file (*.ncproj): the current schema, version 1.
+-- Narrative Compare project file (*.ncproj): the current schema, version 2.
 --
 -- A project file is a plain SQLite database that holds one comparison: the full text of every account, the
 -- claims cut from them, the links between claims (proposed by the engine or drawn by a person) and people's
@@ -87,3 +87,17 @@ CREATE INDEX annotations_by_target ON annotations (target);
 -- Full-text index over claim text, rebuilt on every save. It keeps its own copy of the text (no external
 -- content table) so it needs no triggers and stays right even after someone runs VACUUM on the file.
 CREATE VIRTUAL TABLE claims_fts USING fts5 (claim_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+
+-- One vector per (model, claim text): re-aligning a project does not embed the same sentence again.
+-- text_sha256 is the SHA-256 of the claim text in UTF-8 (lowercase hex), the same key as documents.sha256
+-- uses for whole texts; vector is dims float32 values, little-endian (4 * dims bytes). Only vectors of
+-- texts that are claims of the project are kept: a save drops the others.
+CREATE TABLE embeddings (
+    model       TEXT NOT NULL,                 -- the embedding model, e.g. "all-MiniLM-L6-v2-int8"
+    text_sha256 TEXT NOT NULL,                 -- sha256 of the claim text as UTF-8, lowercase hex
+    dims        INTEGER NOT NULL,              -- number of float32 values in vector (384)
+    vector      BLOB NOT NULL,                 -- dims float32 values, little-endian
+    created_at  TEXT NOT NULL,                 -- ISO 8601 UTC, when the vector was computed
+    PRIMARY KEY (model, text_sha256),
+    CHECK (length(vector) = 4 * dims)
+);

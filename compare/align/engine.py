@@ -133,8 +133,9 @@ def compare(
         if embedder is None:
             raise InputError("the semantic scorer was asked for but no embedder was given")
         step(len(documents), "Embedding claims")
-        flat = embed_cached(embedder, [c.text for cs in claims for c in cs], cache or MemoryCache(),
-                            should_cancel=should_cancel)  # fmt: skip
+        texts = [c.text for cs in claims for c in cs]
+        store = cache if cache is not None else MemoryCache()
+        flat = embed_cached(embedder, texts, store, progress=progress, should_cancel=should_cancel)
         bounds = np.cumsum([0, *(len(cs) for cs in claims)])
         vectors = [flat[bounds[k] : bounds[k + 1]] for k in range(len(claims))]
     links: list[Link] = []

@@ -51,8 +51,11 @@ def make_app(argv: Sequence[str] = ()):
     return app
 
 
-def load_initial(args: Sequence[str]):
-    """The comparison to show first, and its project path (if any). Raises CompareError on bad input."""
+def load_initial(args: Sequence[str], embeddings=None):
+    """The comparison to show first, and its project path (if any). Raises CompareError on bad input.
+
+    A project's cached claim embeddings go into ``embeddings`` (a ``store.ProjectEmbeddingCache``).
+    """
     from compare import workflows
     from compare.model import CompareError
 
@@ -62,7 +65,7 @@ def load_initial(args: Sequence[str]):
     if len(paths) == 1 and paths[0].suffix.lower() == ".ncproj":
         from compare import store
 
-        return store.open_comparison(paths[0]), paths[0]
+        return store.open_comparison(paths[0], embeddings=embeddings), paths[0]
     if any(p.suffix.lower() == ".ncproj" for p in paths):
         raise CompareError("open one project file at a time, or only documents")
     if len(paths) < 2:
@@ -82,15 +85,17 @@ def main(argv: list[str]) -> int:
     ensure_platform()
     app = make_app()
     from compare.gui.main_window import MainWindow
+    from compare.gui.operations import new_embedding_cache
     from compare.gui.ops import show_error
     from compare.model import CompareError
 
+    embeddings = new_embedding_cache()
     try:
-        comparison, path = load_initial(args)
+        comparison, path = load_initial(args, embeddings)
     except CompareError as exc:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
-    window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""))
+    window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""), embeddings=embeddings)
     if path is None and args:
         window.session.unsaved_replacement = True
     window.show()

@@ -21,6 +21,7 @@ class AutosaveController(QObject):
         self.session = session
         self.author = author
         self.last_error: str = ""
+        self.embeddings = lambda: None  # the window points it at the project's embedding cache
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
@@ -34,7 +35,7 @@ class AutosaveController(QObject):
         try:
             from compare import store
 
-            store.autosave(s.path, s.comparison, author=self.author)
+            store.autosave(s.path, s.comparison, author=self.author, embeddings=self.embeddings())
         except (CompareError, OSError) as exc:
             if str(exc) != self.last_error:  # say it once, not every minute
                 self.last_error = str(exc)

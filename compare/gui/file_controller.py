@@ -10,6 +10,7 @@ import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.gui import operations
 from compare.gui.actions import Act
@@ -19,6 +20,11 @@ from compare.gui.ops import Executor, Op, show_error
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
 from compare.model import AlignSettings, CompareError, Comparison
+
+if TYPE_CHECKING:
+    from compare.store import ProjectEmbeddingCache
+
+SEMANTIC_MISSING_TITLE = "Meaning (semantic) matching is not available"
 
 DOC_FILTER = "Documents (*.txt *.md *.html *.htm *.docx *.pdf);;Project files (*.ncproj);;All files (*)"
 PROJECT_FILTER = "Narrative Compare project (*.ncproj)"
@@ -35,6 +41,7 @@ class FileController(QObject):
         *,
         executor: Executor | None = None,
         author: str = "",
+        embeddings: ProjectEmbeddingCache | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -43,6 +50,10 @@ class FileController(QObject):
         self.executor = executor
         self.author = author
         self.threshold = session.comparison.settings.threshold
+        self.semantic = session.comparison.settings.semantic  # the toolbar's "Meaning (semantic)" box
+        # The project's claim embeddings: filled from its file when opened, by semantic alignment, and saved
+        # into the file with the project.
+        self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
         self.last_op = None
         self.recovery = None  # set by the window: path -> recovered Comparison | None
         self.recent_menu = QMenu("Open &recent", window)
@@ -82,7 +93,24 @@ class FileController(QObject):
         return False
 
     def _error(self, error: BaseException) -> None:
+        from compare.align.semantic import SemanticUnavailable
+
+        if isinstance(error, SemanticUnavailable):
+            self.semantic_unavailable(error)
+            return
         show_error(self.window, error)
+
+    def semantic_unavailable(self, error: BaseException) -> None:
+        """The extra is missing: say how to install it, untick the box; the comparison is unchanged."""
+        self.semantic = False
+        if hasattr(self.window, "semantic_changed_externally"):
+            self.window.semantic_changed_externally(False)
+        message = (
+            f"Matching by meaning needs the optional semantic extra: {error}.\n\n"
+            "It runs on this computer only (no network). Until it is installed, claims are matched by "
+            "their wording; the comparison was not changed and the box has been unticked."
+        )
+        show_error(self.window, CompareError(message), SEMANTIC_MISSING_TITLE)
 
     # recent files
     def recent(self) -> list[str]:
@@ -148,12 +176,14 @@ class FileController(QObject):
         if projects and len(paths) > 1:
             self._error(CompareError("open one project file at a time, or only documents"))
             return None
+        cache = operations.new_embedding_cache()
         if projects:
             op = operations.open_project(
                 parent=self.window,
                 path=projects[0],
-                success=lambda c, p=projects[0]: self._opened(c, p, saved=True, paths=[p]),
+                success=lambda c, p=projects[0]: self._opened(c, p, saved=True, paths=[p], embeddings=cache),
                 executor=self.executor,
+                embeddings=cache,
             )
         elif len(paths) < 2:
             self._error(CompareError("choose at least two documents: the base text first, then the accounts"))
@@ -163,41 +193,54 @@ class FileController(QObject):
                 parent=self.window,
                 paths=paths,
                 settings=self._settings(),
-                success=lambda c, ps=paths: self._opened(c, None, saved=False, paths=ps),
+                success=lambda c, ps=paths: self._opened(c, None, saved=False, paths=ps, embeddings=cache),
                 executor=self.executor,
+                embeddings=cache,
             )
         self.last_op = op.failure(self._error).run()
         return self.last_op
 
     def _opened(
-        self, comparison: Comparison, path: Path | None, *, saved: bool, paths: Sequence[Path]
+        self,
+        comparison: Comparison,
+        path: Path | None,
+        *,
+        saved: bool,
+        paths: Sequence[Path],
+        embeddings: ProjectEmbeddingCache | None = None,
     ) -> None:
         if path is not None and self.recovery is not None:
             recovered = self.recovery(path)
             if recovered is not None:
                 comparison, saved = recovered, False
         self.session.replace(comparison, path, saved=saved)
+        self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
         self.threshold = comparison.settings.threshold
+        self.semantic = comparison.settings.semantic
         self.remember(paths)
         self.window.statusBar().showMessage(f"Opened {len(comparison.documents)} texts.", 5000)
         if hasattr(self.window, "threshold_changed_externally"):
             self.window.threshold_changed_externally(self.threshold)
+        if hasattr(self.window, "semantic_changed_externally"):
+            self.window.semantic_changed_externally(self.semantic)
 
     def open_sample(self) -> None:
         if self.busy() or not self._may_discard():
             return
         from compare import workflows
 
+        settings, cache = self._settings(), operations.new_embedding_cache()
+
         def work(progress, should_cancel):
             return workflows.align(
-                workflows.load_sample(), self._settings(), progress=progress, should_cancel=should_cancel
+                workflows.load_sample(), settings, progress=progress, should_cancel=should_cancel, cache=cache
             )
 
         op = Op(
             parent=self.window,
             work=work,
             executor=self.executor,
-            success=lambda c: self._opened(c, None, saved=True, paths=[]),
+            success=lambda c: self._opened(c, None, saved=True, paths=[], embeddings=cache),
         )
         self.last_op = op.with_progress("Opening the sample…").failure(self._error).run()
 
@@ -219,6 +262,7 @@ class FileController(QObject):
                 settings=self._settings(),
                 success=done,
                 executor=self.executor,
+                embeddings=self.embeddings,
             )
             .failure(self._error)
             .run()
@@ -259,7 +303,9 @@ class FileController(QObject):
     def _settings(self) -> AlignSettings:
         import dataclasses
 
-        return dataclasses.replace(self.session.comparison.settings, threshold=self.threshold)
+        return dataclasses.replace(
+            self.session.comparison.settings, threshold=self.threshold, semantic=self.semantic
+        )
 
     def _align(self, documents, text: str):
         if self.busy():
@@ -273,6 +319,7 @@ class FileController(QObject):
                 previous=previous,
                 success=lambda c: self.session.apply(c, text),
                 executor=self.executor,
+                embeddings=self.embeddings,
             )
             .failure(self._error)
             .run()
@@ -280,7 +327,8 @@ class FileController(QObject):
         return self.last_op
 
     def realign(self):
-        return self._align(self.session.comparison.documents, f"Re-align at {self.threshold:.2f}")
+        meaning = " with meaning" if self.semantic else ""
+        return self._align(self.session.comparison.documents, f"Re-align at {self.threshold:.2f}{meaning}")
 
     # saving
     def save(self) -> bool:
@@ -294,7 +342,9 @@ class FileController(QObject):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            operations.save_project(path, self.session.comparison, author=self.author)
+            operations.save_project(
+                path, self.session.comparison, author=self.author, embeddings=self.embeddings
+            )
         except (CompareError, OSError) as exc:
             self._error(exc)
             return False

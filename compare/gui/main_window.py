@@ -3,7 +3,9 @@ details on the right. Controllers for files and edits live in their own modules;
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.gui.actions import Act, create_actions
 from compare.gui.autosave import AutosaveController
@@ -18,6 +20,7 @@ from compare.gui.navigation import short_name
 from compare.gui.ops import Executor
 from compare.gui.qt import (
     QAction,
+    QCheckBox,
     QCloseEvent,
     QComboBox,
     QDragEnterEvent,
@@ -40,6 +43,16 @@ from compare.gui.session import Session
 from compare.gui.theme import apply_theme
 from compare.model import Comparison, Relation
 
+if TYPE_CHECKING:
+    from compare.store import ProjectEmbeddingCache
+
+
+def semantic_requirement() -> str:
+    """What the semantic box needs, for its tooltip (a packaged app cannot pip-install the extra)."""
+    if getattr(sys, "frozen", False):
+        return "Needs a build made with the semantic scorer (NC_SEMANTIC=1, see docs/packaging.md)."
+    return "Needs the optional extra: pip install 'narrative-compare[semantic]'."
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -50,7 +63,9 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         executor: Executor | None = None,
         author: str = "",
+        embeddings: ProjectEmbeddingCache | None = None,
     ) -> None:
+        """``embeddings``: the claim embeddings read from ``path`` (a ``store.ProjectEmbeddingCache``)."""
         super().__init__()
         self.settings = settings if settings is not None else QSettings()
         self.session = Session(comparison, path, self)
@@ -59,11 +74,18 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setObjectName("MainWindow")
         self.files = FileController(
-            self, self.session, self.actions, self.settings, executor=executor, author=author
+            self,
+            self.session,
+            self.actions,
+            self.settings,
+            executor=executor,
+            author=author,
+            embeddings=embeddings,
         )
         self.edits = EditController(self, self.session, self.actions, author=author)
         self.autosave = AutosaveController(self, self.session, author=author)
         self.files.recovery = self.autosave.offer_recovery
+        self.autosave.embeddings = lambda: self.files.embeddings
         self._build_views()
         self._build_toolbar()
         self._build_menus()
@@ -158,13 +180,24 @@ class MainWindow(QMainWindow):
             "Minimum similarity for two claims to be linked. Lower finds more (looser) links; "
             "press Re-align (F5) to apply."
         )
+        self.semantic_box = QCheckBox("Meaning (semantic)", self)
+        self.semantic_box.setAccessibleName("Match claims by meaning")
+        self.semantic_box.setToolTip(
+            "Also match claims that say the same thing in other words (\u201cair strikes were halted\u201d / "
+            "\u201cstopped bombing the city\u201d), with a sentence-embedding model.\n"
+            "Runs offline, on this computer only; each claim is embedded once and kept in the project file.\n"
+            f"{semantic_requirement()}\n"
+            "Press Re-align (F5) to apply."
+        )
         tb.addWidget(self.threshold_label)
         tb.addWidget(self.threshold_slider)
+        tb.addWidget(self.semantic_box)
         tb.addAction(a[Act.REALIGN])
         tb.addSeparator()
         a[Act.EXPORT_HTML].setIconText("Export report")
         tb.addAction(a[Act.EXPORT_HTML])
         self.threshold_changed_externally(self.files.threshold)
+        self.semantic_changed_externally(self.files.semantic)
         self._fill_focus()
 
     def _build_menus(self) -> None:
@@ -226,6 +259,7 @@ class MainWindow(QMainWindow):
             lambda i: self.session.set_focus(self.focus_combo.itemData(i))
         )
         self.threshold_slider.valueChanged.connect(self._on_threshold)
+        self.semantic_box.toggled.connect(self._on_semantic)
         self.session.changed.connect(self._fill_focus)
 
     # behaviour
@@ -289,6 +323,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Press Re-align (F5) to link claims at threshold {value / 100:.2f}.", 8000
             )
+
+    def _on_semantic(self, on: bool) -> None:
+        self.files.semantic = on
+        if on != self.session.comparison.settings.semantic:
+            how = "by meaning and wording" if on else "by wording only"
+            self.statusBar().showMessage(f"Press Re-align (F5) to match claims {how}.", 8000)
+
+    def semantic_changed_externally(self, on: bool) -> None:
+        self.semantic_box.blockSignals(True)
+        self.semantic_box.setChecked(on)
+        self.semantic_box.blockSignals(False)
 
     def threshold_changed_externally(self, threshold: float) -> None:
         self.threshold_slider.blockSignals(True)

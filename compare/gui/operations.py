@@ -8,12 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare.gui.ops import Executor, Op
 from compare.gui.qt import QWidget
 from compare.model import AlignSettings, Comparison, Document
 
+if TYPE_CHECKING:
+    from compare.store import ProjectEmbeddingCache
+
 PROJECT_SUFFIX = ".ncproj"
+
+
+def new_embedding_cache() -> ProjectEmbeddingCache:
+    """An empty cache of claim embeddings for a new project (saved into its file with the project)."""
+    from compare.store import ProjectEmbeddingCache
+
+    return ProjectEmbeddingCache()
 
 
 def align_documents(
@@ -24,13 +35,19 @@ def align_documents(
     previous: Comparison | None,
     success: Callable[[Comparison], None],
     executor: Executor | None = None,
+    embeddings: ProjectEmbeddingCache | None = None,
 ) -> Op:
-    """Aligns ``documents``; with ``previous``, keeps that comparison's manual links, reviews and notes."""
+    """Aligns ``documents``; with ``previous``, keeps that comparison's manual links, reviews and notes.
+
+    With ``settings.semantic``, claim embeddings come from (and new ones go into) ``embeddings``.
+    """
 
     def work(progress, should_cancel) -> Comparison:
         from compare import workflows
 
-        fresh = workflows.align(list(documents), settings, progress=progress, should_cancel=should_cancel)
+        fresh = workflows.align(
+            list(documents), settings, progress=progress, should_cancel=should_cancel, cache=embeddings
+        )
         return workflows.reapply_edits(fresh, previous) if previous is not None else fresh
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
@@ -45,6 +62,7 @@ def load_and_align(
     settings: AlignSettings,
     success: Callable[[Comparison], None],
     executor: Executor | None = None,
+    embeddings: ProjectEmbeddingCache | None = None,
 ) -> Op:
     """Reads documents (the first is the base) and aligns them."""
 
@@ -56,7 +74,9 @@ def load_and_align(
             from compare.model import Cancelled
 
             raise Cancelled("cancelled")
-        return workflows.align(docs, settings, progress=progress, should_cancel=should_cancel)
+        return workflows.align(
+            docs, settings, progress=progress, should_cancel=should_cancel, cache=embeddings
+        )
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
         "Reading and aligning…"
@@ -71,6 +91,7 @@ def add_accounts(
     settings: AlignSettings,
     success: Callable[[Comparison], None],
     executor: Executor | None = None,
+    embeddings: ProjectEmbeddingCache | None = None,
 ) -> Op:
     """Reads documents, adds them as further accounts of ``previous`` and re-aligns, keeping its edits."""
 
@@ -80,7 +101,11 @@ def add_accounts(
 
         docs = renumber_documents(previous.documents, workflows.load_documents(list(paths)))
         fresh = workflows.align(
-            [*previous.documents, *docs], settings, progress=progress, should_cancel=should_cancel
+            [*previous.documents, *docs],
+            settings,
+            progress=progress,
+            should_cancel=should_cancel,
+            cache=embeddings,
         )
         return workflows.reapply_edits(fresh, previous)
 
@@ -95,19 +120,31 @@ def open_project(
     path: Path,
     success: Callable[[Comparison], None],
     executor: Executor | None = None,
+    embeddings: ProjectEmbeddingCache | None = None,
 ) -> Op:
+    """Opens a project file; its cached claim embeddings go into ``embeddings``."""
+
     def work(_progress, _should_cancel) -> Comparison:
         from compare import store
 
-        return store.open_comparison(path)
+        return store.open_comparison(path, embeddings=embeddings)
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
         "Opening the project…"
     )
 
 
-def save_project(path: Path, comparison: Comparison, *, author: str = "") -> None:
-    """Saves synchronously: the store writes atomically and quickly; failures raise CompareError."""
+def save_project(
+    path: Path,
+    comparison: Comparison,
+    *,
+    author: str = "",
+    embeddings: ProjectEmbeddingCache | None = None,
+) -> None:
+    """Saves synchronously: the store writes atomically and quickly; failures raise CompareError.
+
+    The claim embeddings of ``embeddings`` (those of current claims) are saved into the file as well.
+    """
     from compare import store
 
-    store.save_comparison(path, comparison, author=author)
+    store.save_comparison(path, comparison, author=author, embeddings=embeddings)

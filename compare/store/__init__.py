@@ -3,8 +3,9 @@
 The only package with SQL. It stores results, never computes them (no imports from ``compare.text`` or
 ``compare.align``). The public API:
 
-- ``save_comparison(path, comparison, *, author="")``: atomic save with ``.bak``.
-- ``open_comparison(path)``: checked open (untrusted files), upgrading older files.
+- ``save_comparison(path, comparison, *, author="", embeddings=None)``: atomic save with ``.bak``.
+- ``open_comparison(path, *, embeddings=None)``: checked open (untrusted files), upgrading older files.
+- ``ProjectEmbeddingCache``: the claim embeddings kept in a project file (the semantic scorer's cache).
 - ``check_file(path) -> list[str]``: the problems ``open_comparison`` would refuse the file for.
 - ``read_project_info(path) -> dict``: who saved it, when, with which app version.
 - ``merge_comparisons(mine, theirs)`` and ``merge_files(mine_path, theirs_path) -> MergeReport``.
@@ -17,6 +18,7 @@ The file format is described in docs/project-file.md.
 """
 
 from compare.store.edits import carry_user_edits
+from compare.store.embeddings import ProjectEmbeddingCache
 from compare.store.errors import (
     CorruptProject,
     InvalidData,
@@ -45,6 +47,7 @@ __all__ = [
     "MergeReport",
     "MigrationFailed",
     "NotAProject",
+    "ProjectEmbeddingCache",
     "ProjectExists",
     "ProjectNotFound",
     "RunTimes",

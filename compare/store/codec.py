@@ -89,6 +89,7 @@ def settings_to_json(settings: AlignSettings) -> str:
         {
             "threshold": settings.threshold,
             "allow_split": settings.allow_split,
+            "semantic": settings.semantic,
             "max_words": settings.max_words,
         }
     )
@@ -100,6 +101,7 @@ def settings_from_json(text: str) -> AlignSettings:
     return AlignSettings(
         threshold=_number(data, "threshold", default.threshold),
         allow_split=_bool(data, "allow_split", default.allow_split),
+        semantic=_bool(data, "semantic", default.semantic),
         max_words=_int(data, "max_words", default.max_words),
     )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from compare.model import Comparison
 from compare.store.atomic import write_atomically
+from compare.store.embeddings import ProjectEmbeddingCache, rows_to_save
 from compare.store.paths import autosave_path
 from compare.store.project import open_comparison
 from compare.store.stamps import read_stamps
@@ -31,12 +32,15 @@ class Journal:
         self.project = Path(path)
         self.path = autosave_path(self.project)
 
-    def write(self, comparison: Comparison, *, author: str = "") -> None:
+    def write(
+        self, comparison: Comparison, *, author: str = "", embeddings: ProjectEmbeddingCache | None = None
+    ) -> None:
         """Write the journal atomically (no ``.bak``); ``SaveFailed`` if it cannot be written."""
         stamps = read_stamps(self.path, self.project)
+        vectors = rows_to_save(comparison, embeddings, (self.path, self.project))
         write_atomically(
             self.path,
-            lambda conn: write_comparison(conn, comparison, author=author, stamps=stamps),
+            lambda conn: write_comparison(conn, comparison, author=author, stamps=stamps, embeddings=vectors),
             keep_backup=False,
         )
 
@@ -48,19 +52,25 @@ class Journal:
             return True
         return self.path.stat().st_mtime_ns >= self.project.stat().st_mtime_ns
 
-    def recover(self) -> Comparison | None:
+    def recover(self, *, embeddings: ProjectEmbeddingCache | None = None) -> Comparison | None:
         """The autosaved comparison if ``pending()``, else None. A damaged journal raises a ``StoreError``."""
         if not self.pending():
             return None
-        return open_comparison(self.path)
+        return open_comparison(self.path, embeddings=embeddings)
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
 
 
-def autosave(path: str | Path, comparison: Comparison, *, author: str = "") -> None:
-    Journal(path).write(comparison, author=author)
+def autosave(
+    path: str | Path,
+    comparison: Comparison,
+    *,
+    author: str = "",
+    embeddings: ProjectEmbeddingCache | None = None,
+) -> None:
+    Journal(path).write(comparison, author=author, embeddings=embeddings)
 
 
 def recover(path: str | Path) -> Comparison | None:

@@ -13,6 +13,10 @@ MAX_LINKS = 2_000_000
 MAX_ANNOTATIONS = 200_000
 MAX_RUNS = 10_000
 MAX_INFO_ROWS = 1_000
+MAX_EMBEDDINGS = 500_000  # cached claim vectors (all models together); 500,000 x 1,536 bytes = 768 MB
+EMBEDDING_DIMS = 384  # the only vector size kept (all-MiniLM-L6-v2); other sizes are refused
+MAX_MODEL_CHARS = 100  # embeddings.model
+MAX_STAMP_CHARS = 64  # embeddings.created_at
 MAX_FIELD_CHARS = 100_000  # any other text value: title, note, label, facts JSON, reasons JSON, ...
 
 # SQLite refuses any single value longer than this (bytes), so even a row we never meant to read stays bounded.

@@ -15,6 +15,7 @@ from pathlib import Path
 from compare.model import Comparison
 from compare.store import schema
 from compare.store.connect import check_header, foreign_key_problems, quick_check, untrusted
+from compare.store.embeddings import ProjectEmbeddingCache, claim_keys, read_embeddings
 from compare.store.errors import (
     CorruptProject,
     InvalidData,
@@ -27,7 +28,12 @@ from compare.store.migrate import swap_in, upgraded_copy
 from compare.store.read import load_comparison, read_info
 
 
-def open_comparison(path: str | Path, *, upgrade_in_place: bool = True) -> Comparison:
+def open_comparison(
+    path: str | Path,
+    *,
+    upgrade_in_place: bool = True,
+    embeddings: ProjectEmbeddingCache | None = None,
+) -> Comparison:
     """Open a project file, upgrading it first if it is older; a ``StoreError`` subclass if it fails a check.
 
     An older file is upgraded on a copy; with ``upgrade_in_place`` (the default) the copy then replaces it
@@ -35,9 +41,12 @@ def open_comparison(path: str | Path, *, upgrade_in_place: bool = True) -> Compa
     files that are not yours, e.g. the other side of a merge). A newer file raises ``SchemaTooNew`` naming
     the app version it needs.
 
+    The file's cached claim embeddings are always checked; with ``embeddings`` they are also added to that
+    cache (only those of texts that are claims of the comparison).
+
     >>> comparison = open_comparison("war.ncproj")  # doctest: +SKIP
     """
-    return _open(Path(path), swap=upgrade_in_place)
+    return _open(Path(path), swap=upgrade_in_place, embeddings=embeddings)
 
 
 def check_file(path: str | Path) -> list[str]:
@@ -58,18 +67,18 @@ def read_project_info(path: str | Path) -> dict[str, str]:
         return read_info(conn)
 
 
-def _open(path: Path, *, swap: bool) -> Comparison:
+def _open(path: Path, *, swap: bool, embeddings: ProjectEmbeddingCache | None = None) -> Comparison:
     version = check_header(path)
     with untrusted(path) as conn:
         _check_schema(conn, path, version)
         _check_integrity(conn, path)
         if version == schema.schema_version():
-            return load_comparison(conn, path)
+            return _load(conn, path, embeddings)
     copy = upgraded_copy(path, version, beside=swap)
     try:
         with untrusted(copy, shown_as=path) as conn:
             _check_schema(conn, path, schema.schema_version())
-            comparison = load_comparison(conn, path)
+            comparison = _load(conn, path, embeddings)
         if swap and swap_in(copy, path, version):
             copy = None
         return comparison
@@ -77,6 +86,14 @@ def _open(path: Path, *, swap: bool) -> Comparison:
         if copy is not None:
             with contextlib.suppress(OSError):
                 copy.unlink(missing_ok=True)
+
+
+def _load(conn: sqlite3.Connection, path: Path, embeddings: ProjectEmbeddingCache | None) -> Comparison:
+    comparison = load_comparison(conn, path)
+    vectors = read_embeddings(conn, path, claim_keys(comparison))
+    if embeddings is not None:
+        embeddings.add_rows(vectors)
+    return comparison
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:

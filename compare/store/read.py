@@ -17,6 +17,7 @@ from compare.store.errors import InvalidData, LimitExceeded
 from compare.store.validate import MAX_REPORTED, check_comparison
 
 TEXT, INT, NUM, INT_OR_NULL = ("text",), ("integer",), ("integer", "real"), ("integer", "null")
+BLOB = ("blob",)
 
 # Every column the reader uses, with the SQLite storage classes it accepts. Keep in step with db/schema.sql.
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -35,6 +36,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "reasons": TEXT, "status": TEXT, "created_by": TEXT, "created_at": TEXT,
     },
     "annotations": {"id": INT, "target": TEXT, "label": TEXT, "note": TEXT, "author": TEXT, "created_at": TEXT},
+    "embeddings": {"model": TEXT, "text_sha256": TEXT, "dims": INT, "vector": BLOB, "created_at": TEXT},
 }  # fmt: skip
 
 ROW_LIMITS = {
@@ -44,6 +46,7 @@ ROW_LIMITS = {
     "runs": limits.MAX_RUNS,
     "links": limits.MAX_LINKS,
     "annotations": limits.MAX_ANNOTATIONS,
+    "embeddings": limits.MAX_EMBEDDINGS,
 }
 
 # Columns allowed up to a whole document's length; every other text column is bounded by MAX_FIELD_CHARS.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from compare.model import Comparison
 from compare.store.atomic import write_atomically
+from compare.store.embeddings import ProjectEmbeddingCache, rows_to_save
 from compare.store.errors import SaveFailed
 from compare.store.paths import autosave_path
 from compare.store.stamps import read_stamps
@@ -15,7 +16,12 @@ from compare.store.write import RunTimes, write_comparison
 
 
 def save_comparison(
-    path: str | Path, comparison: Comparison, *, author: str = "", run: RunTimes | None = None
+    path: str | Path,
+    comparison: Comparison,
+    *,
+    author: str = "",
+    run: RunTimes | None = None,
+    embeddings: ProjectEmbeddingCache | None = None,
 ) -> None:
     """Save ``comparison`` (documents, claims, links with their status, annotations) to ``path``.
 
@@ -27,6 +33,9 @@ def save_comparison(
     :param author: recorded as ``saved_by`` in ``project_info``.
     :param run: when the engine run started and finished; by default the times of the previous save are
         kept if the engine version and settings are unchanged, else left empty.
+    :param embeddings: cached claim embeddings to keep in the file (table ``embeddings``). Whether given or
+        not, the vectors of the file being replaced are kept too; only vectors of texts that are claims of
+        ``comparison`` are written.
 
     >>> save_comparison("war.ncproj", comparison, author="ana")  # doctest: +SKIP
     """
@@ -36,9 +45,12 @@ def save_comparison(
         raise SaveFailed(path, [f"not saved: {p}" for p in problems])
     journal = autosave_path(path)
     stamps = read_stamps(journal, path)
+    vectors = rows_to_save(comparison, embeddings, (path, journal))
     write_atomically(
         path,
-        lambda conn: write_comparison(conn, comparison, author=author, run=run, stamps=stamps),
+        lambda conn: write_comparison(
+            conn, comparison, author=author, run=run, stamps=stamps, embeddings=vectors
+        ),
         keep_backup=True,
     )
     with contextlib.suppress(OSError):

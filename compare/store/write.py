@@ -7,11 +7,12 @@ schema script through the plain connection.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 
+import numpy as np
 from sqlite_utils import Database
 
 from compare.model import Comparison, LinkStatus
@@ -60,8 +61,13 @@ def write_comparison(
     author: str = "",
     run: RunTimes | None = None,
     stamps: Stamps | None = None,
+    embeddings: Mapping[tuple[str, str], tuple[np.ndarray, str]] | None = None,
 ) -> None:
-    """Create the schema in an empty database and fill it with ``comparison``, in one transaction."""
+    """Create the schema in an empty database and fill it with ``comparison``, in one transaction.
+
+    ``embeddings``: (model, text_sha256) -> (float32 vector, created_at), already checked and limited to
+    the comparison's claims (see ``embeddings.rows_to_save``).
+    """
     stamps = stamps or Stamps()
     version = schema.schema_version()
     saved_at = now()
@@ -107,6 +113,20 @@ def write_comparison(
         db["claims_fts"].insert_all(
             ({"claim_id": c.id, "text": c.text} for c in comparison.claims), batch_size=BATCH
         )
+        if embeddings:
+            db["embeddings"].insert_all(
+                (
+                    {
+                        "model": model,
+                        "text_sha256": key,
+                        "dims": int(vector.size),
+                        "vector": vector.astype("<f4").tobytes(),
+                        "created_at": created_at,
+                    }
+                    for (model, key), (vector, created_at) in sorted(embeddings.items(), key=lambda kv: kv[0])
+                ),
+                batch_size=BATCH,
+            )
 
 
 def _documents(comparison: Comparison, stamps: Stamps, saved_at: str) -> Iterator[dict]:
