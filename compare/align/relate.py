@@ -22,6 +22,8 @@ OPPOSITES = (
     ("praised", "criticised"), ("praised", "condemned"), ("support", "oppose"), ("supported", "opposed"),
     ("welcomed", "condemned"), ("true", "false"), ("safe", "dangerous"), ("calm", "tense"),
     ("unilateral", "joint"), ("easy", "difficult"), ("ruled out", "considered"), ("shelved", "revived"),
+    ("despondent", "upbeat"), ("pessimistic", "optimistic"), ("gloomy", "upbeat"), ("gloomy", "cheerful"),
+    ("sombre", "cheerful"), ("hopeful", "hopeless"), ("worsened", "improved"), ("weakened", "strengthened"),
 )  # fmt: skip
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.

@@ -66,3 +66,8 @@ def test_pronoun_inherits_the_person_named_before():
     doc = Document("d0", "t", "RT correspondent Murad Gazdiev posted video. He described the fire as the worst in weeks.")
     claims = claims_of(doc)
     assert claims[1].facts.speaker == "Murad Gazdiev"
+
+
+def test_speaker_in_a_relative_clause():
+    assert extract("It was Mr Johnson, too, who called Aleppo “a disaster”.").speaker == "Johnson"
+    assert extract("Kerry, the secretary, described it as “barbarism”.").speaker == "Kerry"

@@ -21,8 +21,8 @@ def test_engine_beats_the_plain_baseline_on_gold(corpus_dir):
     engine = score(to_contract(compare(docs)), corpus_dir)
     baseline = score(baseline_contract(docs), corpus_dir)
     # Floors a little under the measured values in docs/quality.md: a drop below them is a regression.
-    assert engine["link_f1"] >= 0.58
-    assert engine["omission_macro_f1"] >= 0.78
-    assert engine["contradiction_f1"] >= 0.3
+    assert engine["link_f1"] >= 0.62
+    assert engine["omission_macro_f1"] >= 0.8
+    assert engine["contradiction_f1"] >= 0.5
     assert engine["link_f1"] >= baseline["link_f1"] + 0.2
     assert engine["omission_macro_f1"] > baseline["omission_macro_f1"]

@@ -74,3 +74,17 @@ def test_offsets_always_index_the_text(text):
         assert s.start >= last  # in order, no overlap
         last = s.end
         assert text[s.start : s.end].strip() == text[s.start : s.end]
+
+
+def test_a_short_quotation_stays_with_its_attribution():
+    text = "He spoke. “Worst in weeks. Message clear: no one will cross,” an officer wrote. Then he left."
+    assert texts(segment(text), text) == [
+        "He spoke.",
+        "“Worst in weeks. Message clear: no one will cross,” an officer wrote.",
+        "Then he left.",
+    ]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
+    text = "He said “we will see. The talks ended. " + "Nothing happened after that at all. " * 8
+    assert len(segment(text)) > 3
