@@ -30,10 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from compare.model import Comparison
-from compare.store import limits, schema
-from compare.store.connect import untrusted
-from compare.store.errors import InvalidData, LimitExceeded, StoreError
+from compare.store import limits
+from compare.store.errors import InvalidData, LimitExceeded
 from compare.store.read import sha256_text
+from compare.store.replaced import read_each
 from compare.store.validate import MAX_REPORTED
 from compare.store.write import now
 
@@ -167,19 +167,9 @@ def previous_embeddings(paths: Iterable[Path], keep: set[str]) -> dict[Key, Row]
     out: dict[Key, Row] = {}
     if not keep:
         return out
-    for path in paths:
-        if not path.is_file():
-            continue
-        try:
-            with untrusted(path) as conn:
-                if conn.execute("PRAGMA user_version").fetchone()[0] != schema.schema_version():
-                    continue
-                if schema.compare_structure(conn, schema.schema_version()):
-                    continue
-                for key, row in read_embeddings(conn, path, keep).items():
-                    out.setdefault(key, row)
-        except (StoreError, sqlite3.Error, ValueError):
-            continue
+    for rows in read_each(paths, lambda conn, path: read_embeddings(conn, path, keep)):
+        for key, row in rows.items():
+            out.setdefault(key, row)
     return out
 
 

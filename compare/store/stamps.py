@@ -9,27 +9,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from compare.store import schema
-from compare.store.connect import untrusted
-from compare.store.errors import StoreError
+from compare.store.replaced import read_each
 from compare.store.write import RunTimes, Stamps
 
 
 def read_stamps(*paths: Path) -> Stamps:
     """Stamps from the first of ``paths`` that is a readable project file of this schema version."""
-    for path in paths:
-        if not path.is_file():
-            continue
-        try:
-            with untrusted(path) as conn:
-                if conn.execute("PRAGMA user_version").fetchone()[0] != schema.schema_version():
-                    continue
-                if schema.compare_structure(conn, schema.schema_version()):
-                    continue
-                return _stamps(conn)
-        except (StoreError, sqlite3.Error):
-            continue
-    return Stamps()
+    return next(read_each(paths, lambda conn, _path: _stamps(conn)), Stamps())
 
 
 def _stamps(conn: sqlite3.Connection) -> Stamps:
