@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """
@@ -45,11 +46,12 @@ def stem(word: str) -> str:
     return word[:8]
 
 
-def content_tokens(text: str) -> list[str]:
-    """Stemmed content words of a text, in order.
+@lru_cache(maxsize=1 << 16)
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Stemmed content words of a text, in order (cached: the base's claims meet every account).
 
     >>> content_tokens("The airstrikes were halted on Tuesday, two days early.")
-    ['airstrik', 'halt', 'tuesday', 'two', 'day', 'early']
+    ('airstrik', 'halt', 'tuesday', 'two', 'day', 'early')
     """
     out = []
     for tok in _TOKEN.findall(fold(text)):
@@ -57,7 +59,7 @@ def content_tokens(text: str) -> list[str]:
         if tok in STOPWORDS:
             continue
         out.append(stem(tok))
-    return out
+    return tuple(out)
 
 
 def content_string(text: str) -> str:
