@@ -125,13 +125,13 @@ def _negation(a: Claim, b: Claim) -> list[str]:
         target = words[-1] if words else ""
         stems = content_tokens(target)
         if stems and stems[0] in plain_stems:
-            shown = _phrase_around(plain.text, stems[0])
+            shown = _word_with_stem(plain.text, stems[0])
             left, right = (cue, shown) if na else (shown, cue)
             return [f"negation: '{left}' vs '{right}'"]
     return []
 
 
-def _phrase_around(text: str, stem_: str) -> str:
+def _word_with_stem(text: str, stem_: str) -> str:
     for m in re.finditer(r"[\w’'-]+", text):
         toks = content_tokens(m.group(0))
         if toks and toks[0] == stem_:
