@@ -70,12 +70,18 @@ class CoverageModel(QAbstractTableModel):
         doc = self._accounts[section - 1]
         t = self._totals[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
+            # The legend's glyphs keep the totals short enough for a column; the tooltip spells them out.
             return (
-                f"{short_name(doc)}\n{t[Coverage.CARRIED]} carried · {t[Coverage.CONTRADICTED]} differ · "
-                f"{t[Coverage.OMITTED]} not found"
+                f"{short_name(doc)}\n= {t[Coverage.CARRIED]}   ≠ {t[Coverage.CONTRADICTED]}   "
+                f"− {t[Coverage.OMITTED]}"
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return html.escape(" · ".join(x for x in (doc.title, doc.outlet, doc.date) if x))
+            where = " · ".join(x for x in (doc.title, doc.outlet, doc.date) if x)
+            totals = (
+                f"{t[Coverage.CARRIED]} carried, {t[Coverage.CONTRADICTED]} differ, "
+                f"{t[Coverage.OMITTED]} not found"
+            )
+            return html.escape(f"{where}\n{totals}").replace("\n", "<br>")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

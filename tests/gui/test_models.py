@@ -54,7 +54,11 @@ def test_proxy_sorts_by_score(comparison):
 
 def test_coverage_totals_in_header(comparison):
     model = CoverageModel(Session(comparison))
-    header = model.headerData(1, __import__("compare.gui.qt", fromlist=["Qt"]).Qt.Orientation.Horizontal)
+    qt = __import__("compare.gui.qt", fromlist=["Qt"]).Qt
+    header = model.headerData(1, qt.Orientation.Horizontal)
+    tip = model.headerData(1, qt.Orientation.Horizontal, qt.ItemDataRole.ToolTipRole)
     counts = comparison.counts()["d1"]
-    assert f"{counts['omitted']} not found" in header
-    assert f"{counts['contradict']} differ" in header
+    assert f"− {counts['omitted']}" in header
+    assert f"≠ {counts['contradict']}" in header
+    assert f"{counts['omitted']} not found" in tip
+    assert f"{counts['contradict']} differ" in tip
