@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from compare.gui.ops import Executor, Op
 from compare.gui.qt import QWidget
-from compare.model import AlignSettings, Comparison, Document
+from compare.model import AlignSettings, CancelCheck, Comparison, Document, ProgressCallback
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -25,6 +25,23 @@ def new_embedding_cache() -> ProjectEmbeddingCache:
     from compare.store import ProjectEmbeddingCache
 
     return ProjectEmbeddingCache()
+
+
+def _align(
+    documents: Sequence[Document],
+    settings: AlignSettings,
+    previous: Comparison | None,
+    progress: ProgressCallback,
+    should_cancel: CancelCheck,
+    embeddings: ProjectEmbeddingCache | None,
+) -> Comparison:
+    """The one alignment step of every operation: align, then keep ``previous``'s edits when there is one."""
+    from compare import workflows
+
+    fresh = workflows.align(
+        list(documents), settings, progress=progress, should_cancel=should_cancel, cache=embeddings
+    )
+    return workflows.reapply_edits(fresh, previous) if previous is not None else fresh
 
 
 def align_documents(
@@ -43,12 +60,7 @@ def align_documents(
     """
 
     def work(progress, should_cancel) -> Comparison:
-        from compare import workflows
-
-        fresh = workflows.align(
-            list(documents), settings, progress=progress, should_cancel=should_cancel, cache=embeddings
-        )
-        return workflows.reapply_edits(fresh, previous) if previous is not None else fresh
+        return _align(documents, settings, previous, progress, should_cancel, embeddings)
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
         "Aligning the accounts…"
@@ -74,9 +86,7 @@ def load_and_align(
             from compare.model import Cancelled
 
             raise Cancelled("cancelled")
-        return workflows.align(
-            docs, settings, progress=progress, should_cancel=should_cancel, cache=embeddings
-        )
+        return _align(docs, settings, None, progress, should_cancel, embeddings)
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
         "Reading and aligning…"
@@ -100,14 +110,7 @@ def add_accounts(
         from compare.gui.edits import renumber_documents
 
         docs = renumber_documents(previous.documents, workflows.load_documents(list(paths)))
-        fresh = workflows.align(
-            [*previous.documents, *docs],
-            settings,
-            progress=progress,
-            should_cancel=should_cancel,
-            cache=embeddings,
-        )
-        return workflows.reapply_edits(fresh, previous)
+        return _align([*previous.documents, *docs], settings, previous, progress, should_cancel, embeddings)
 
     return Op(parent=parent, work=work, success=success, executor=executor).with_progress(
         "Reading and aligning…"
