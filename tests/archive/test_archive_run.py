@@ -20,13 +20,15 @@ pytest.importorskip(
 )
 pytest.importorskip("datasketch", reason="the 'archive' extra is not installed (pip install -e '.[archive]')")
 
+from compare.archive.grouping import GroupingSettings  # noqa: E402
 from compare.archive.run import ArchiveOptions, run_archive  # noqa: E402
 from compare.archive.stories import FORMAT, read_stories  # noqa: E402
 from compare.cli import main as cli_main  # noqa: E402
 from compare.store import check_file, open_comparison  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-THREADS_2 = ArchiveOptions(workers=2, processes=False)
+PLANTED = GroupingSettings(link=0.35, average=0.25)  # see test_archive_grouping.py
+THREADS_2 = ArchiveOptions(workers=2, processes=False, grouping=PLANTED)
 
 
 def _archive(tmp_path: Path, stories: int = 8, seed: int = 5, extra: dict[int, str] | None = None):
@@ -82,7 +84,12 @@ def test_two_thread_workers_write_a_complete_archive(tmp_path: Path) -> None:
 
 def test_one_and_two_workers_give_the_same_stories_json(tmp_path: Path) -> None:
     _, path = _archive(tmp_path)
-    run_archive(path, tmp_path / "one", ArchiveOptions(workers=1, processes=False), err=io.StringIO())
+    run_archive(
+        path,
+        tmp_path / "one",
+        ArchiveOptions(workers=1, processes=False, grouping=PLANTED),
+        err=io.StringIO(),
+    )
     run_archive(path, tmp_path / "two", THREADS_2, err=io.StringIO())
     assert (tmp_path / "one" / "stories.json").read_bytes() == (
         tmp_path / "two" / "stories.json"
@@ -102,7 +109,12 @@ def test_resume_keeps_clean_projects_and_redoes_the_rest(tmp_path: Path) -> None
     projects[1].write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     (out / "stories" / f".{projects[2].name}.ab12cd34.saving").write_bytes(b"half")
     (out / "stories" / projects[1].name).with_name(projects[1].name + ".bak").unlink(missing_ok=True)
-    again = run_archive(path, out, ArchiveOptions(workers=1, processes=False, resume=True), err=io.StringIO())
+    again = run_archive(
+        path,
+        out,
+        ArchiveOptions(workers=1, processes=False, resume=True, grouping=PLANTED),
+        err=io.StringIO(),
+    )
     assert (again.compared, again.resumed) == (2, len(projects) - 2)
     assert (out / "stories.json").read_bytes() == original
     assert not list((out / "stories").glob(".*"))

@@ -1,0 +1,180 @@
+"""Archive benchmark: grouping quality on real articles and throughput on Dask (docs/scale-out.md).
+
+    python benchmarks/bench_archive.py quality DIR      # DIR: WikiRef220-style files named <topic>.<n>.txt
+    python benchmarks/bench_archive.py throughput [--stories 150]
+
+``quality`` splits every labelled topic's files in two (alternate files, sorted by name), chooses the
+thresholds of both methods on the first half, and prints pairwise precision/recall/F1 on the second half:
+ours (MinHash LSH candidates, TF-IDF cosine, union-find with an average-link guard) beside a plain TF-IDF
+connected-components baseline (every pair above one cosine threshold joined). No text of the set is kept.
+
+``throughput`` runs the archive command's own code on a generated archive with 1 and 2 worker processes
+(a LocalCluster started here and reached by its address, the ``--scheduler`` path) and prints articles/s,
+stories/s and each worker's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import itertools
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "archive"))
+
+from compare.archive.grouping import GroupingSettings, article_terms, group_articles  # noqa: E402
+from compare.text.normalize import STOPWORDS  # noqa: E402
+
+_LABEL = re.compile(r"^(.*?)[ .]*(?:\(\d+\)|\d+)\.txt$")
+
+
+def pairwise(predicted: list[list[int]], gold: list[str]) -> tuple[float, float, float]:
+    pred = {(a, b) for g in predicted for a in g for b in g if a < b}
+    gold_pairs = {(a, b) for a, b in itertools.combinations(range(len(gold)), 2) if gold[a] == gold[b]}
+    tp = len(pred & gold_pairs)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold_pairs) if gold_pairs else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_labelled(folder: Path) -> tuple[list[str], list[str], list[str]]:
+    names, texts, labels = [], [], []
+    for path in sorted(folder.glob("*.txt")):
+        m = _LABEL.match(path.name)
+        if not m:
+            continue
+        names.append(path.name)
+        texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        labels.append(m.group(1).lower())
+    return names, texts, labels
+
+
+def split(labels: list[str]) -> tuple[list[int], list[int]]:
+    dev, test = [], []
+    seen: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        (dev if seen.get(label, 0) % 2 == 0 else test).append(i)
+        seen[label] = seen.get(label, 0) + 1
+    return dev, test
+
+
+def ours(texts: list[str], settings: GroupingSettings) -> list[list[int]]:
+    terms = [article_terms("", t) for t in texts]
+    grouping = group_articles(terms, [None] * len(texts), settings, texts=texts)
+    return [list(s) for s in grouping.stories]
+
+
+def baseline_matrix(texts: list[str]) -> np.ndarray:
+    """Plain TF-IDF: lower-cased words less stop words, raw counts times idf, cosine of every pair."""
+    docs = [[w for w in re.findall(r"[a-z0-9]+", t.lower()) if w not in STOPWORDS] for t in texts]
+    vocab = {w: k for k, w in enumerate(sorted({w for d in docs for w in d}))}
+    tf = np.zeros((len(docs), len(vocab)))
+    for i, d in enumerate(docs):
+        for w in d:
+            tf[i, vocab[w]] += 1
+    idf = np.log((1 + len(docs)) / (1 + (tf > 0).sum(axis=0))) + 1
+    x = tf * idf
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return x @ x.T
+
+
+def components(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    n = len(sim)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(*np.nonzero(np.triu(sim >= threshold, 1)), strict=True):
+        parent[find(int(i))] = find(int(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def quality(folder: Path) -> None:
+    names, texts, labels = load_labelled(folder)
+    dev, test = split(labels)
+    print(f"{len(texts)} articles, {len(set(labels))} labelled subjects; dev {len(dev)}, test {len(test)}")
+
+    def sub(idx: list[int]) -> tuple[list[str], list[str]]:
+        return [texts[i] for i in idx], [labels[i] for i in idx]
+
+    dev_texts, dev_labels = sub(dev)
+    test_texts, test_labels = sub(test)
+    grid = np.round(np.arange(0.05, 0.71, 0.025), 3)
+    best = max(
+        ((pairwise(ours(dev_texts, GroupingSettings(link=lk, average=av)), dev_labels)[2], lk, av)
+         for lk in grid for av in grid if av <= lk),
+    )  # fmt: skip
+    base_dev = baseline_matrix(dev_texts)
+    base_best = max((pairwise(components(base_dev, t), dev_labels)[2], t) for t in grid)
+    settings = GroupingSettings(link=best[1], average=best[2])
+    p, r, f = pairwise(ours(test_texts, settings), test_labels)
+    bp, br, bf = pairwise(components(baseline_matrix(test_texts), base_best[1]), test_labels)
+    d = GroupingSettings()
+    dp, dr, df = pairwise(ours(test_texts, d), test_labels)
+    print(
+        f"ours      link={best[1]:.3f} average={best[2]:.3f} (dev F1 {best[0]:.3f}): test P {p:.3f} R {r:.3f} F1 {f:.3f}"
+    )
+    print(f"ours, shipped defaults link={d.link} average={d.average}: test P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
+    print(
+        f"baseline  cosine>={base_best[1]:.3f} (dev F1 {base_best[0]:.3f}): test P {bp:.3f} R {br:.3f} F1 {bf:.3f}"
+    )
+
+
+def throughput(stories: int) -> None:
+    from dask.distributed import Client, LocalCluster
+    from planted_archive import planted_archive, write_jsonl
+
+    from compare.archive.run import ArchiveOptions, run_archive
+
+    planted = planted_archive(stories=stories, per_story=(1, 6), seed=11)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_jsonl(Path(tmp) / "a.jsonl", planted.records)
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+                out = Path(tmp) / f"out{workers}"
+                started = time.perf_counter()
+                result = run_archive(
+                    path, out, ArchiveOptions(scheduler=cluster.scheduler_address), err=io.StringIO()
+                )
+                seconds = time.perf_counter() - started
+                with Client(cluster) as client:
+                    rss = client.run(lambda: __import__("psutil").Process().memory_info().rss)
+                mem = ", ".join(f"{v / 2**20:.0f} MB" for v in rss.values())
+                compared = result.compared
+                print(
+                    f"{workers} worker(s): {result.articles} articles, {result.stories} stories ({compared} compared) "
+                    f"in {seconds:.1f} s = {result.articles / seconds:.1f} articles/s, {compared / seconds:.2f} "
+                    f"compared stories/s; worker memory {mem}"
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    q = sub.add_parser("quality")
+    q.add_argument("folder", type=Path)
+    t = sub.add_parser("throughput")
+    t.add_argument("--stories", type=int, default=150)
+    args = parser.parse_args()
+    if args.what == "quality":
+        quality(args.folder)
+    else:
+        throughput(args.stories)
+
+
+if __name__ == "__main__":
+    main()
