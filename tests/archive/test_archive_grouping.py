@@ -12,7 +12,6 @@ pytest.importorskip("datasketch", reason="the 'archive' extra is not installed (
 from compare.archive.articles import make_article  # noqa: E402
 from compare.archive.grouping import GroupingSettings, article_terms, group_articles  # noqa: E402
 
-
 # Generated articles are short and share template sentences, so different planted stories reach a cosine of
 # 0.3; the shipped thresholds were chosen on real articles (docs/scale-out.md), where they seldom do.
 PLANTED = GroupingSettings(link=0.35, average=0.25)
