@@ -127,3 +127,29 @@ def test_there_is_enough_material_and_about_half_is_held_out():
     kinds = {m.kind for s in fit + held for _, m in s.pairs() if m.relation == "contradict"}
     assert kinds == set(devkit.CONTRA_KINDS)
     assert 0.3 <= devkit.gold_totals(held)[0] / pairs <= 0.7
+
+
+def test_headline_pairs_are_sound():
+    raw = json.loads(devkit.HEADLINES.read_text(encoding="utf-8"))["items"]
+    heads = devkit.load_headlines("all")
+    assert len(heads) == len(raw) >= 10
+    assert len({h.id for h in heads}) == len(heads)
+    assert {h.split for h in heads} == set(devkit.SPLITS)
+    for item, h in zip(raw, heads, strict=True):
+        assert item["source"].startswith("https://en.wikinews.org/wiki/") and item["found_at"]
+        assert h.carrying and all(h.article.count(h.article[s:e]) == 1 for s, e in h.carrying)
+
+
+def test_headline_scoring_counts_related_pairs_and_carrying_hits():
+    heads = devkit.load_headlines("all")[:3]
+    a, b, c = heads
+    linked = {
+        (a.id, a.id): [a.carrying[0]],  # related, on the carrying sentence
+        (b.id, b.id): [(0, 1)]
+        if b.carrying[0][0] > 1
+        else [(len(b.article) - 1, len(b.article))],  # elsewhere
+        (a.id, c.id): [(0, 5)],  # unrelated, linked: a false positive
+    }
+    r = devkit.score_headlines(linked, heads, heads)
+    assert r["precision"] == 2 / 3 and r["recall"] == 2 / 3
+    assert r["carrying"] == 1 / 3
