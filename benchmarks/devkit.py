@@ -402,3 +402,38 @@ def score_headlines(
         "f1": f1(p, r),
         "carrying": carried / len(headlines) if headlines else 0.0,
     }
+
+
+# --- calibration --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    low: float
+    high: float
+    count: int
+    mean_confidence: float
+    precision: float  # share of the bin's links that are right
+
+
+def calibration(
+    labels: Sequence[LinkLabel], bins: int = 10, key: str = "confidence"
+) -> tuple[list[Bin], float]:
+    """Reliability bins (predicted confidence against measured precision) and the expected calibration error.
+
+    A link counts as right when its counterpart and its relation are the gold ones. Links without ``key``
+    are left out; with none at all the result is ([], 0.0).
+    """
+    scored = [(float(lb.link[key]), lb.relation_right) for lb in labels if lb.link.get(key) is not None]
+    out: list[Bin] = []
+    ece = 0.0
+    for k in range(bins):
+        low, high = k / bins, (k + 1) / bins
+        inside = [(c, ok) for c, ok in scored if low <= c < high or (k == bins - 1 and c == 1.0)]
+        if not inside:
+            continue
+        mean_c = sum(c for c, _ in inside) / len(inside)
+        prec = sum(ok for _, ok in inside) / len(inside)
+        out.append(Bin(low, high, len(inside), mean_c, prec))
+        ece += len(inside) / len(scored) * abs(mean_c - prec)
+    return out, ece

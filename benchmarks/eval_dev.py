@@ -27,7 +27,9 @@ from devkit import (  # noqa: E402
     DevSet,
     Headline,
     Span,
+    calibration,
     gold_totals,
+    label_links,
     load_devsets,
     load_headlines,
     pool,
@@ -201,6 +203,23 @@ def report(sets: Sequence[DevSet], results: dict[str, dict[str, Rows]], threshol
     return "\n".join(lines)
 
 
+def calibration_report(sets: Sequence[DevSet], semantic: bool) -> list[str]:
+    """Reliability of the engine's link confidence on the held-out subjects, when the contract carries one."""
+    held = [s for s in sets if s.split == "heldout"]
+    labels = [lb for s in held for lb in label_links(to_contract(workflows.align(s.documents(),
+                                                     AlignSettings(semantic=semantic))), s)]  # fmt: skip
+    bins, ece = calibration(labels)
+    if not bins:
+        return ["(the result contract carries no link confidence: no reliability table)", ""]
+    lines = ["### Link confidence on the held-out subjects (right = counterpart and relation as in gold)", "",
+             "| confidence | links | mean confidence | measured precision |", "|---|---|---|---|"]  # fmt: skip
+    for b in bins:
+        lines.append(
+            f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {b.mean_confidence:.2f} | {b.precision:.2f} |"
+        )
+    return lines + ["", f"Expected calibration error: {ece:.3f} over {sum(b.count for b in bins)} links.", ""]
+
+
 def as_json(
     sets: Sequence[DevSet], results: dict[str, dict[str, Rows]], thresholds: dict[str, float]
 ) -> dict:
@@ -228,6 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results, thresholds = run(sets, semantic=not args.no_semantic)
     print(report(sets, results, thresholds))
     print("\n".join(headline_report(semantic="minilm" in thresholds, thresholds=thresholds)))
+    print("\n".join(calibration_report(sets, semantic="minilm" in thresholds)))
     if args.json:
         args.json.write_text(json.dumps(as_json(sets, results, thresholds), indent=1), encoding="utf-8")
     return 0

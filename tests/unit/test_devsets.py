@@ -153,3 +153,21 @@ def test_headline_scoring_counts_related_pairs_and_carrying_hits():
     r = devkit.score_headlines(linked, heads, heads)
     assert r["precision"] == 2 / 3 and r["recall"] == 2 / 3
     assert r["carrying"] == 1 / 3
+
+
+def test_calibration_bins_compare_confidence_with_measured_precision():
+    link = {"a": "x", "b": "y", "relation": "agree"}
+    labels = [
+        devkit.LinkLabel("a", dict(link, confidence=0.95), True, True, "agree"),
+        devkit.LinkLabel("a", dict(link, confidence=0.92), True, False, "contradict"),  # wrong relation
+        devkit.LinkLabel("a", dict(link, confidence=0.15), False, False, ""),
+        devkit.LinkLabel("a", dict(link, confidence=1.0), True, True, "agree"),
+        devkit.LinkLabel("a", link, True, True, "agree"),  # no confidence: left out
+    ]
+    bins, ece = devkit.calibration(labels)
+    assert [(b.low, b.count) for b in bins] == [(0.1, 1), (0.9, 3)]
+    top = bins[1]
+    assert top.precision == 2 / 3 and abs(top.mean_confidence - (0.95 + 0.92 + 1.0) / 3) < 1e-9
+    expected = (1 / 4) * 0.15 + (3 / 4) * abs(top.mean_confidence - 2 / 3)
+    assert abs(ece - expected) < 1e-9
+    assert devkit.calibration([devkit.LinkLabel("a", link, True, True, "agree")]) == ([], 0.0)
