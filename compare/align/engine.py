@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from compare import __version__
+from compare.align.evidence import agreement_evidence
 from compare.align.match import add_split_links, assign
 from compare.align.relate import relate
-from compare.align.score import DEFAULT_WEIGHTS, Weights, match_strength, pair_scores
+from compare.align.score import DEFAULT_WEIGHTS, NEAR_IDENTICAL, Weights, match_strength, pair_scores
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, cosine, embed_cached
 from compare.model import (
     AlignSettings,
@@ -24,6 +25,7 @@ from compare.model import (
     Link,
     Progress,
     ProgressCallback,
+    Relation,
 )
 from compare.text.facts import extract, known_names
 from compare.text.normalize import content_tokens
@@ -32,6 +34,8 @@ from compare.text.segment import segment
 ENGINE_VERSION = f"narrative-compare {__version__} (lexical)"
 # Linked claims this close in wording may have their lone numbers compared even without a shared unit.
 SIMILAR_WORDING = 0.55
+# Added to the reasons of a pair kept as a suggestion because nothing beyond the topic supports it.
+NO_EVIDENCE = "nothing in common beyond names and topic"
 PRONOUN_OPENER = re.compile(
     r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
 )
@@ -54,6 +58,14 @@ def claims_of(document: Document) -> list[Claim]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """What aligning the base with one account gives: links (marks), suggestions (review only)."""
+
+    links: list[Link] = field(default_factory=list)
+    suggestions: list[Link] = field(default_factory=list)
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -62,28 +74,37 @@ def link_claims(
     weights: Weights = DEFAULT_WEIGHTS,
     idf_texts: Sequence[Sequence[str]] | None = None,
     semantic: np.ndarray | None = None,
-) -> list[Link]:
+) -> PairResult:
     """Links between the claims of the base and of one account (``semantic``: embedding cosines, optional)."""
     if not base or not other:
-        return []
+        return PairResult()
     scores = pair_scores(
         [c.text for c in base], [c.text for c in other], [c.facts for c in base], [c.facts for c in other],
         idf_texts=idf_texts, semantic=semantic,
     )  # fmt: skip
     combined = scores.combine(weights)
-    strength = match_strength(combined)
-    pairs = assign(strength, settings.threshold)
+    wording = scores.wording(weights)
+    near = wording >= NEAR_IDENTICAL
+    strength = match_strength(combined, wording=wording)
+    pairs = assign(strength, settings.threshold, first=near)
     if settings.allow_split:
-        pairs = add_split_links(strength, pairs, settings.threshold)
-    links = []
+        pairs = add_split_links(strength, pairs, settings.threshold, duplicates=near)
+    out = PairResult()
     for i, j in pairs:
         score = float(strength[i, j])
         lexical = float(max(scores.cosine[i, j], scores.token_set[i, j]))
         relation, reasons = relate(
             base[i], other[j], float(combined[i, j]), similar=lexical >= SIMILAR_WORDING
         )
-        links.append(Link(base[i].id, other[j].id, relation, round(score, 3), reasons))
-    return links
+        link = Link(base[i].id, other[j].id, relation, round(score, 3), reasons)
+        meaning = float(semantic[i, j]) if semantic is not None else None
+        if relation is Relation.AGREE and not agreement_evidence(
+            base[i], other[j], wording=float(wording[i, j]), meaning=meaning
+        ):
+            out.suggestions.append(replace(link, reasons=(*reasons, NO_EVIDENCE)))
+        else:
+            out.links.append(link)
+    return out
 
 
 def compare(
@@ -139,18 +160,22 @@ def compare(
         bounds = np.cumsum([0, *(len(cs) for cs in claims)])
         vectors = [flat[bounds[k] : bounds[k + 1]] for k in range(len(claims))]
     links: list[Link] = []
+    suggestions: list[Link] = []
     for n, (d, cs) in enumerate(zip(documents[1:], claims[1:], strict=True)):
         step(len(documents) + n, f"Aligning {d.title or d.id}")
         sem = cosine(vectors[0], vectors[n + 1]) if vectors is not None else None
-        links += link_claims(claims[0], cs, settings, weights=weights, idf_texts=idf_texts, semantic=sem)
+        pair = link_claims(claims[0], cs, settings, weights=weights, idf_texts=idf_texts, semantic=sem)
+        links += pair.links
+        suggestions += pair.suggestions
     step(total, "Done")
     return Comparison(
         documents=tuple(documents),
         claims=tuple(c for cs in claims for c in cs),
         links=tuple(links),
+        suggestions=tuple(suggestions),
         settings=settings,
         engine_version=ENGINE_VERSION + (f" + {embedder.model_id}" if settings.semantic and embedder else ""),
     )
 
 
-__all__ = ["ENGINE_VERSION", "claims_of", "compare", "link_claims"]
+__all__ = ["ENGINE_VERSION", "PairResult", "claims_of", "compare", "link_claims"]

@@ -13,6 +13,10 @@ import numpy as np
 
 # A component larger than this is assigned greedily: the exact method is cubic in its size.
 MAX_EXACT_COMPONENT = 600
+# Far below any real difference of strength (scores are shown to 3 decimals): only settles exact ties.
+TIE_BREAK = 1e-4
+# Larger than any sum of ordinary margins (each is below 1, and a component has at most n of them).
+PRIORITY = 1e6
 
 
 def hungarian(cost: np.ndarray) -> list[tuple[int, int]]:
@@ -97,32 +101,51 @@ def _greedy(gain: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
-def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """One-to-one pairs maximising the summed margin ``score - threshold`` over pairs above threshold."""
+def _position_gap(n: int, m: int) -> np.ndarray:
+    """How far apart two claims sit in their documents, as fractions of the way through (0 = level)."""
+    return np.abs(np.arange(n)[:, None] / max(n, 1) - np.arange(m)[None, :] / max(m, 1))
+
+
+def assign(scores: np.ndarray, threshold: float, *, first: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """One-to-one pairs maximising the summed margin ``score - threshold`` over pairs above threshold.
+
+    ``first`` marks pairs that must win over any mix of others (near-identical claims): each counts as
+    much as every ordinary pair together, so adding claims to either side never takes one away. Among
+    equal candidates (a sentence repeated) the pair nearer in document order wins.
+    """
     gain = scores - threshold
     edges = gain > 0
+    ranked = gain - TIE_BREAK * _position_gap(*gain.shape)
+    if first is not None:
+        ranked = ranked + np.where(first & edges, PRIORITY, 0.0)
     pairs: list[tuple[int, int]] = []
     for rows, cols in _components(edges):
         sub = gain[np.ix_(rows, cols)]
+        rank = ranked[np.ix_(rows, cols)]
         if len(rows) == 1 or len(cols) == 1:
-            i, j = np.unravel_index(int(np.argmax(sub)), sub.shape)
+            i, j = np.unravel_index(int(np.argmax(np.where(sub > 0, rank, -np.inf))), sub.shape)
             chosen = [(int(i), int(j))]
         elif len(rows) + len(cols) > MAX_EXACT_COMPONENT:
-            chosen = _greedy(sub)
+            chosen = _greedy(np.where(sub > 0, rank, 0.0))
         else:
             # Non-edges get zero gain, so the assignment may leave a claim unlinked rather than force it.
-            chosen = hungarian(-np.where(sub > 0, sub, 0.0))
+            chosen = hungarian(-np.where(sub > 0, rank, 0.0))
         pairs.extend((int(rows[i]), int(cols[j])) for i, j in chosen if sub[i, j] > 0)
     return sorted(pairs)
 
 
 def add_split_links(
-    scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
+    scores: np.ndarray,
+    pairs: list[tuple[int, int]],
+    threshold: float,
+    *,
+    duplicates: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
     """Let a claim also link to a second claim when the other account split (or merged) the sentence.
 
     A claim left unlinked by the assignment joins its best partner if that score clears the threshold:
-    the partner already has a link, so the two claims together are its counterpart.
+    the partner already has a link, so the two claims together are its counterpart. A near-identical
+    copy (``duplicates``) is not a part of its partner but a repetition, and repetitions link one to one.
     """
     linked_r = {i for i, _ in pairs}
     linked_c = {j for _, j in pairs}
@@ -130,11 +153,15 @@ def add_split_links(
     for j in range(scores.shape[1]):
         if j not in linked_c and scores.shape[0]:
             i = int(np.argmax(scores[:, j]))
-            if scores[i, j] >= threshold and i in linked_r:
+            if scores[i, j] >= threshold and i in linked_r and not _dup(duplicates, i, j):
                 extra.append((i, j))
     for i in range(scores.shape[0]):
         if i not in linked_r and scores.shape[1]:
             j = int(np.argmax(scores[i]))
-            if scores[i, j] >= threshold and j in linked_c:
+            if scores[i, j] >= threshold and j in linked_c and not _dup(duplicates, i, j):
                 extra.append((i, j))
     return sorted(set(pairs) | set(extra))
+
+
+def _dup(duplicates: np.ndarray | None, i: int, j: int) -> bool:
+    return duplicates is not None and bool(duplicates[i, j])
