@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from compare.align.pairs import Pairs, top_k_mean
 from compare.model import Facts
 from compare.text.normalize import content_string, content_tokens, fold
 
@@ -225,34 +226,40 @@ def identical_pairs(left: Sequence[str], right: Sequence[str]) -> list[tuple[int
     return [(i, j) for i, t in enumerate(left) for j in where.get(_same_text_key(t), ())]
 
 
-def _neighbourhood(scores: np.ndarray, axis: int, k: int, typical: float) -> np.ndarray:
-    """Mean of each row's (axis=1) or column's (axis=0) ``k`` best scores.
-
-    A side with fewer than ``k`` claims (a headline, a one-line post) cannot show which of its partners
-    resemble everything: the missing neighbours count as ``typical`` similarity instead of as the pair
-    itself, which would cancel every pair of a one-claim document to "no better than usual".
-    """
-    have = scores.shape[axis]
-    best = np.sort(scores, axis=axis)
-    best = best[:, -k:] if axis == 1 else best[-k:, :]
-    total = best.sum(axis=axis)
-    if have < k:
-        total = total + (k - have) * typical
-    return total / k
-
-
-def match_strength(
-    scores: np.ndarray, k: int = LOCAL_NEIGHBOURS, *, wording: np.ndarray | None = None
+def pair_strength(
+    pairs: Pairs, scores: np.ndarray, k: int = LOCAL_NEIGHBOURS, *, wording: np.ndarray | None = None
 ) -> np.ndarray:
-    """How much a pair stands out from each claim's other candidates, in [0, 1] (0.5 = no better than usual).
+    """How much each pair stands out from each claim's other candidates, in [0, 1] (0.5 = no better than usual).
 
     Cross-domain similarity local scaling (CSLS, Conneau et al. 2018): ``2 s(i, j) - r(i) - r(j)`` where
     ``r`` is a claim's mean similarity to its ``k`` nearest candidates. A claim about Kerry and Aleppo is
     similar to every other claim about Kerry and Aleppo; what marks its counterpart is standing out.
 
+    A side with fewer than ``k`` claims (a headline, a one-line post) cannot show which of its partners
+    resemble everything: the missing neighbours count as the typical similarity of the comparison instead
+    of as the pair itself, which would cancel every pair of a one-claim document to "no better than
+    usual". Pairs that were never scored (large inputs) count as dissimilar.
+
     Standing out is not the only evidence: with ``wording`` given, a pair whose words are near-identical
     (``NEAR_IDENTICAL``) is at least ``0.5 + wording / 2``, so a sentence repeated, a 1x1 comparison or a
     claim with several equally good copies still links.
+    """
+    if not len(pairs):
+        return np.zeros(0, dtype=np.float32)
+    typical = float(scores.mean())
+    rows = top_k_mean(pairs.i, scores, pairs.n, k, typical if pairs.m < k else 0.0)
+    cols = top_k_mean(pairs.j, scores, pairs.m, k, typical if pairs.n < k else 0.0)
+    csls = 2 * scores - rows[pairs.i] - cols[pairs.j]
+    strength = np.clip(0.5 + csls / 2, 0.0, 1.0)
+    if wording is not None:
+        strength = np.maximum(strength, np.where(wording >= NEAR_IDENTICAL, 0.5 + wording / 2, 0.0))
+    return strength.astype(np.float32)
+
+
+def match_strength(
+    scores: np.ndarray, k: int = LOCAL_NEIGHBOURS, *, wording: np.ndarray | None = None
+) -> np.ndarray:
+    """``pair_strength`` of every pair of a full score matrix, as a matrix.
 
     >>> m = np.array([[0.9, 0.2], [0.3, 0.35]])
     >>> bool(match_strength(m)[0, 0] > match_strength(m)[1, 1] > 0.5)
@@ -262,14 +269,9 @@ def match_strength(
     """
     if scores.size == 0:
         return scores.astype(np.float32)
-    typical = float(scores.mean())
-    rows = _neighbourhood(scores, 1, k, typical)
-    cols = _neighbourhood(scores, 0, k, typical)
-    csls = 2 * scores - rows[:, None] - cols[None, :]
-    strength = np.clip(0.5 + csls / 2, 0.0, 1.0)
-    if wording is not None:
-        strength = np.maximum(strength, np.where(wording >= NEAR_IDENTICAL, 0.5 + wording / 2, 0.0))
-    return strength.astype(np.float32)
+    flat_wording = None if wording is None else np.asarray(wording).ravel()
+    pairs = Pairs.full(*scores.shape)
+    return pair_strength(pairs, scores.ravel(), k, wording=flat_wording).reshape(scores.shape)
 
 
 def similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
