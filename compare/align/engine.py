@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from compare import __version__
+from compare.align.blocking import blocked_scores
 from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_model, pair_features
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
@@ -48,6 +49,8 @@ SIMILAR_WORDING = 0.55
 NO_EVIDENCE = "nothing in common beyond names and topic"
 LOW_CONFIDENCE = "not sure enough to mark"
 CANDIDATES = 3  # best counterparts kept per claim and other account, for review
+# Above this many pairs (about 1,000 x 1,000 claims) only each claim's nearest candidates are scored.
+DENSE_PAIRS = 1_000_000
 PRONOUN_OPENER = re.compile(
     r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
 )
@@ -99,19 +102,24 @@ def score_claims(
     idf_texts: Sequence[Sequence[str]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Scored:
-    """Score the pairs of two claim lists and choose the one-to-one assignment (``vectors``: embeddings)."""
-    scores = pair_scores(
-        [c.text for c in base], [c.text for c in other], [c.facts for c in base], [c.facts for c in other],
-        idf_texts=idf_texts, semantic=cosine(*vectors) if vectors is not None else None,
-    )  # fmt: skip
-    pairs = Pairs.full(len(base), len(other))
-    flat = PairScores(
-        *(
-            v.ravel()
-            for v in (scores.cosine, scores.containment, scores.grams, scores.token_set, scores.facts)
-        ),
-        semantic=None if scores.semantic is None else scores.semantic.ravel(),
-    )
+    """Score the pairs of two claim lists and choose the one-to-one assignment (``vectors``: embeddings).
+
+    Small inputs are scored as full matrices; beyond ``DENSE_PAIRS`` pairs only each claim's nearest
+    candidates are scored (``blocking.py``), so that memory grows with the claims, not their product.
+    """
+    texts = ([c.text for c in base], [c.text for c in other])
+    facts = ([c.facts for c in base], [c.facts for c in other])
+    if len(base) * len(other) > DENSE_PAIRS:
+        pairs, flat = blocked_scores(*texts, *facts, idf_texts=idf_texts, vectors=vectors)
+    else:
+        scores = pair_scores(
+            *texts, *facts, idf_texts=idf_texts, semantic=cosine(*vectors) if vectors is not None else None
+        )
+        pairs = Pairs.full(len(base), len(other))
+        views = (scores.cosine, scores.containment, scores.grams, scores.token_set, scores.facts)
+        flat = PairScores(
+            *(v.ravel() for v in views), semantic=None if scores.semantic is None else scores.semantic.ravel()
+        )
     combined = flat.combine(weights)
     wording = flat.wording(weights)
     near = wording >= NEAR_IDENTICAL
