@@ -80,18 +80,20 @@ def main(argv: list[str]) -> int:
 
         return run()
     if args and args[0] in ("-h", "--help"):
-        print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj] | --self-test")
+        print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj | ARCHIVE_OUT/] | --self-test")
         return 0
     ensure_platform()
     app = make_app()
     from compare.gui.main_window import MainWindow
     from compare.gui.operations import new_embedding_cache
     from compare.gui.ops import show_error
+    from compare.gui.stories_dialog import archive_folder, show_stories
     from compare.model import CompareError
 
+    archive = archive_folder(args)  # an archive's OUT/: the window opens on the sample, its stories on top
     embeddings = new_embedding_cache()
     try:
-        comparison, path = load_initial(args, embeddings)
+        comparison, path = load_initial([] if archive else args, embeddings)
     except CompareError as exc:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
@@ -101,4 +103,6 @@ def main(argv: list[str]) -> int:
     window.show()
     window.recover_if_needed()
     window.show_first_difference()
+    if archive:
+        show_stories(window, archive)
     return app.exec()
