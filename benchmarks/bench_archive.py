@@ -3,8 +3,8 @@
     python benchmarks/bench_archive.py quality DIR      # DIR: WikiRef220-style files named <topic>.<n>.txt
     python benchmarks/bench_archive.py throughput [--stories 150]
 
-``quality`` splits every labelled topic's files in two (alternate files, sorted by name), chooses the
-thresholds of both methods on the first half, and prints pairwise precision/recall/F1 on the second half:
+``quality`` splits every labelled subject's files in two (alternate files, sorted by name), chooses the
+thresholds of both methods on one half and prints pairwise precision/recall/F1 on the other, both ways:
 ours (MinHash LSH candidates, TF-IDF cosine, union-find with an average-link guard) beside a plain TF-IDF
 connected-components baseline (every pair above one cosine threshold joined). No text of the set is kept.
 
@@ -104,34 +104,38 @@ def components(sim: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def quality(folder: Path) -> None:
-    names, texts, labels = load_labelled(folder)
-    dev, test = split(labels)
-    print(f"{len(texts)} articles, {len(set(labels))} labelled subjects; dev {len(dev)}, test {len(test)}")
-
-    def sub(idx: list[int]) -> tuple[list[str], list[str]]:
-        return [texts[i] for i in idx], [labels[i] for i in idx]
-
-    dev_texts, dev_labels = sub(dev)
-    test_texts, test_labels = sub(test)
-    grid = np.round(np.arange(0.05, 0.71, 0.025), 3)
-    best = max(
-        ((pairwise(ours(dev_texts, GroupingSettings(link=lk, average=av)), dev_labels)[2], lk, av)
-         for lk in grid for av in grid if av <= lk),
-    )  # fmt: skip
-    base_dev = baseline_matrix(dev_texts)
-    base_best = max((pairwise(components(base_dev, t), dev_labels)[2], t) for t in grid)
-    settings = GroupingSettings(link=best[1], average=best[2])
-    p, r, f = pairwise(ours(test_texts, settings), test_labels)
-    bp, br, bf = pairwise(components(baseline_matrix(test_texts), base_best[1]), test_labels)
+    """Two-fold: thresholds chosen on one half, scored on the other, both ways; then the shipped defaults."""
+    _, texts, labels = load_labelled(folder)
+    halves = split(labels)
+    print(
+        f"{len(texts)} articles, {len(set(labels))} labelled subjects; halves of {len(halves[0])} and {len(halves[1])}"
+    )
+    links = np.round(np.arange(0.1, 0.41, 0.025), 3)
+    averages = np.round(np.arange(0.05, 0.21, 0.025), 3)
+    cosines = np.round(np.arange(0.05, 0.71, 0.025), 3)
+    for fit, held in ((0, 1), (1, 0)):
+        fit_texts, fit_labels = [texts[i] for i in halves[fit]], [labels[i] for i in halves[fit]]
+        held_texts, held_labels = [texts[i] for i in halves[held]], [labels[i] for i in halves[held]]
+        best = max(
+            (pairwise(ours(fit_texts, GroupingSettings(link=lk, average=av)), fit_labels)[2], lk, av)
+            for lk in links
+            for av in averages
+            if av <= lk
+        )
+        fit_matrix = baseline_matrix(fit_texts)
+        base_best = max((pairwise(components(fit_matrix, t), fit_labels)[2], t) for t in cosines)
+        p, r, f = pairwise(ours(held_texts, GroupingSettings(link=best[1], average=best[2])), held_labels)
+        bp, br, bf = pairwise(components(baseline_matrix(held_texts), base_best[1]), held_labels)
+        print(f"fit on half {fit}, scored on half {held}:")
+        print(f"  ours      link {best[1]:.3f} average {best[2]:.3f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"  baseline  cosine >= {base_best[1]:.3f}:          P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
     d = GroupingSettings()
-    dp, dr, df = pairwise(ours(test_texts, d), test_labels)
-    print(
-        f"ours      link={best[1]:.3f} average={best[2]:.3f} (dev F1 {best[0]:.3f}): test P {p:.3f} R {r:.3f} F1 {f:.3f}"
-    )
-    print(f"ours, shipped defaults link={d.link} average={d.average}: test P {dp:.3f} R {dr:.3f} F1 {df:.3f}")
-    print(
-        f"baseline  cosine>={base_best[1]:.3f} (dev F1 {base_best[0]:.3f}): test P {bp:.3f} R {br:.3f} F1 {bf:.3f}"
-    )
+    for half in (0, 1):
+        idx = halves[half]
+        p, r, f = pairwise(ours([texts[i] for i in idx], d), [labels[i] for i in idx])
+        print(
+            f"shipped defaults (link {d.link}, average {d.average}) on half {half}: P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
 
 
 def throughput(stories: int) -> None:

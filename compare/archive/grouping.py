@@ -10,15 +10,19 @@ union-find with an average-link guard.
    likely the same event than the same day).
 4. Near-duplicates (wire copies: cosine >= ``duplicate`` and most 5-word runs shared) are always joined,
    whatever the guard below says, and reported as copies.
-5. Confirmed pairs are joined strongest first with union-find; two groups are joined only if their mean
-   pairwise cosine (from running sums of vectors, exact and cheap) stays above ``average``, which stops the
-   chains that single-link connected components grow between neighbouring stories.
+5. Confirmed pairs (cosine >= ``link``) are joined strongest first with union-find; two groups are joined
+   only if their mean pairwise cosine (from running sums of vectors, exact and cheap) stays above
+   ``average``, which stops the chains that single-link connected components grow between neighbouring
+   stories.
+6. Then the groups that any candidate pair connects are merged average-link, best first, while their mean
+   pairwise cosine stays above ``average``: whole groups show a shared story that single pairs miss.
 
 Pure functions of the texts: the same input gives the same stories on any number of workers.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -38,7 +42,7 @@ _tokens = content_tokens.__wrapped__
 class GroupingSettings:
     """Thresholds chosen on a development split of a labelled news archive (docs/scale-out.md)."""
 
-    link: float = 0.15  # cosine (after the date discount) for two articles to be one story
+    link: float = 0.2  # cosine (after the date discount) for two articles to be one story
     average: float = 0.1  # mean pairwise cosine two groups must keep to be joined
     duplicate: float = 0.9  # cosine above which a pair may be a copy...
     copy_share: float = 0.8  # ...if this share of the shorter text's 5-word runs is in the other
@@ -217,6 +221,7 @@ def group_articles(
             continue
         if duplicate or groups.mean_cosine(a, b) >= settings.average:
             groups.join(a, b)
+    _merge_groups(groups, pairs[scores >= settings.average], settings.average)
     stories = _members(groups, len(terms))
     copy_groups = tuple(g for g in _members(copies, len(terms)) if len(g) > 1)
     return Grouping(
@@ -225,6 +230,37 @@ def group_articles(
         candidates=len(pairs),
         confirmed=confirmed,
     )
+
+
+def _merge_groups(groups: _Groups, pairs: np.ndarray, average: float) -> None:
+    """Average-link merging of the groups the confident pairs made: any two groups that a candidate pair
+    connects are joined, best first, while the mean cosine over all their members stays >= ``average``.
+
+    Single pairs miss stories told in different words (a long report and a short one); the mean over whole
+    groups sees that they share a subject. Scores go stale as groups grow: a stale entry is scored again
+    when it comes up, so every join is decided on the groups as they are then.
+    """
+    heap: list[tuple[float, int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for i, j in pairs.tolist():
+        a, b = sorted((groups.find(i), groups.find(j)))
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            score = groups.mean_cosine(a, b)
+            if score >= average:
+                heap.append((-round(score, 12), a, b))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        ra, rb = sorted((groups.find(a), groups.find(b)))
+        if ra == rb:
+            continue
+        if (ra, rb) != (a, b):
+            score = groups.mean_cosine(ra, rb)
+            if score >= average:
+                heapq.heappush(heap, (-round(score, 12), ra, rb))
+            continue
+        groups.join(ra, rb)
 
 
 def _members(groups: _Groups, n: int) -> list[tuple[int, ...]]:

@@ -27,7 +27,7 @@ from compare.cli import main as cli_main  # noqa: E402
 from compare.store import check_file, open_comparison  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-PLANTED = GroupingSettings(link=0.35, average=0.25)  # see test_archive_grouping.py
+PLANTED = GroupingSettings(link=0.35, average=0.3)  # see test_archive_grouping.py
 THREADS_2 = ArchiveOptions(workers=2, processes=False, grouping=PLANTED)
 
 

@@ -23,7 +23,7 @@ def archive_out(tmp_path: Path) -> Path:
     records = [dict(r) for r in planted_archive(stories=4, per_story=(1, 4), seed=2).records]
     records[0]["title"] = "<b>bold?</b> title"
     path = write_jsonl(tmp_path / "a.jsonl", records)
-    options = ArchiveOptions(workers=1, processes=False, grouping=GroupingSettings(link=0.35, average=0.25))
+    options = ArchiveOptions(workers=1, processes=False, grouping=GroupingSettings(link=0.35, average=0.3))
     run_archive(path, tmp_path / "out", options, err=io.StringIO())
     return tmp_path / "out"
 
