@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from compare.archive.stories import Story, is_archive, read_stories
+from compare.gui.ops import show_error
 from compare.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -18,7 +19,6 @@ from compare.gui.qt import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -100,9 +100,7 @@ class StoriesDialog(QDialog):
             return
         path = self.folder / story.project
         if not path.is_file():
-            QMessageBox.warning(
-                self, "Narrative Compare", f"{path} is missing; run the archive with --resume."
-            )
+            show_error(self, CompareError(f"{path} is missing; run the archive again with --resume"))
             return
         self.open_project(path)
         self.accept()
@@ -120,7 +118,7 @@ def show_stories(window: QWidget, folder: Path) -> StoriesDialog | None:
     try:
         stories = read_stories(folder)
     except CompareError as exc:
-        QMessageBox.warning(window, "Narrative Compare: cannot open", str(exc))
+        show_error(window, exc, "Narrative Compare: cannot open")
         return None
     dialog = StoriesDialog(folder, stories, lambda path: window.files.open_paths([path]), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
