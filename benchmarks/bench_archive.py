@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
+import json
 import re
 import sys
 import tempfile
@@ -143,6 +144,39 @@ def quality(folder: Path) -> None:
 PLANTED = GroupingSettings(link=0.35, average=0.3)
 
 
+def event_set(repo: Path) -> tuple[list[str], list[str]]:
+    """A small event-level archive from the repository's development sets: each subject's base and its
+    accounts are one story; every headline item is a story of its own; the test corpus, when present, too."""
+    root = repo / "benchmarks" / "devsets"
+    texts, labels = [], []
+    for story in sorted(p for p in root.iterdir() if (p / "base.txt").is_file()):
+        for path in [story / "base.txt", *sorted((story / "accounts").iterdir())]:
+            texts.append(path.read_text(encoding="utf-8"))
+            labels.append(story.name)
+    for item in json.loads((root / "headlines" / "headlines.json").read_text(encoding="utf-8"))["items"]:
+        if item.get("article"):  # items that point to another set's base would repeat it
+            texts.append(f"{item['headline']}\n\n{item['article']}")
+            labels.append(f"headline {item['id']}")
+    corpus = repo.parent / "shared" / "corpus"
+    if (corpus / "seed.txt").is_file():
+        for path in [corpus / "seed.txt", *sorted((corpus / "accounts").iterdir())]:
+            texts.append(path.read_text(encoding="utf-8"))
+            labels.append("corpus")
+    return texts, labels
+
+
+def events(repo: Path) -> None:
+    texts, labels = event_set(repo)
+    print(f"event set: {len(texts)} articles, {len(set(labels))} stories (no dates)")
+    d = GroupingSettings()
+    p, r, f = pairwise(ours(texts, d), labels)
+    print(f"  ours, shipped defaults (link {d.link}, average {d.average}): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    matrix = baseline_matrix(texts)
+    for threshold in (0.15, 0.175):
+        bp, br, bf = pairwise(components(matrix, threshold), labels)
+        print(f"  baseline cosine >= {threshold} (as fitted on WikiRef): P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
 def throughput(stories: int, folder: Path | None = None) -> None:
     from dask.distributed import Client, LocalCluster
     from planted_archive import planted_archive, write_jsonl
@@ -184,6 +218,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.what == "quality":
         quality(args.folder)
+        events(Path(__file__).resolve().parents[1])
     else:
         throughput(args.stories, args.folder)
 

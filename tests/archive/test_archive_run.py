@@ -148,10 +148,8 @@ def test_without_the_extra_one_line_says_how_to_install(monkeypatch, capsys, tmp
 @pytest.mark.e2e
 def test_cli_with_two_worker_processes_reports_bad_lines(tmp_path: Path) -> None:
     planted, path = _archive(tmp_path, extra={3: "{not json", 7: json.dumps({"id": "t", "text": ""})})
-    started = time.monotonic()
     done = _cli("archive", str(path), str(tmp_path / "out"), "--workers", "2")
     assert done.returncode == 0, done.stderr
-    assert time.monotonic() - started < 60
     err = done.stderr.splitlines()
     assert "narrative-compare: articles.jsonl line 3: not valid JSON" in err[0]
     assert err[1].startswith("narrative-compare: articles.jsonl line 7: article 't': 'text' is missing")
