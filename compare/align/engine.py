@@ -10,6 +10,7 @@ import numpy as np
 
 from compare import __version__
 from compare.align.match import add_split_links, assign
+from compare.align.passages import share_speakers
 from compare.align.relate import relate
 from compare.align.score import DEFAULT_WEIGHTS, Weights, match_strength, pair_scores
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, cosine, embed_cached
@@ -51,7 +52,7 @@ def claims_of(document: Document) -> list[Claim]:
             if person:
                 facts = replace(facts, speaker=person)
         out.append(Claim(f"{document.id}:c{n}", document.id, span.start, span.end, text, facts))
-    return out
+    return share_speakers(out)
 
 
 def link_claims(
