@@ -12,6 +12,7 @@ from compare import __version__
 from compare.align.match import add_split_links, assign
 from compare.align.passages import share_speakers
 from compare.align.relate import relate
+from compare.align.rescue import fact_frame_pairs
 from compare.align.score import DEFAULT_WEIGHTS, Weights, match_strength, pair_scores
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, cosine, embed_cached
 from compare.model import (
@@ -76,6 +77,7 @@ def link_claims(
     pairs = assign(strength, settings.threshold)
     if settings.allow_split:
         pairs = add_split_links(strength, pairs, settings.threshold)
+    pairs = [*pairs, *fact_frame_pairs(base, other, strength, pairs)]  # same claim, one fact differs
     links = []
     for i, j in pairs:
         score = float(strength[i, j])

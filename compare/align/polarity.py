@@ -249,13 +249,16 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
     if any(_target(ra, k) and _target(rb, k) for k in shared if sa[k] == sb[k] == {True}):
         return ""  # both negate something they share: the same denial, worded differently
-    differing = [k for k in shared if sa[k] != sb[k]]
+    # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
+    lowered = set(_lowered(ra)) | set(_lowered(rb))
+    differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
     if not differing:
         return ""
     best: tuple[int, int, int] | None = None  # (distance to its cue, side, token index)
     for side, r in ((0, ra), (1, rb)):
         for i, t in enumerate(r.toks):
-            if t.key in differing and r.covered[i]:
+            if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
+                # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
                 distance = _distance(r, i)
                 if distance < TARGET and (best is None or distance < best[0]):
                     best = (distance, side, i)

@@ -170,7 +170,9 @@ def durations(a: Claim, b: Claim) -> list[str]:
         hx = hours(x)
         if any(_close(hx, hours(y)) for y in found_b):
             continue
-        rival = next((y for y in found_b if _same_event(a, x.text, b, y.text)), None)
+        # A duration of the other side that equals another of this side is already accounted for.
+        free = [y for y in found_b if not any(_close(hours(y), hours(z)) for z in found_a)]
+        rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
         if rival is not None and not math.isnan(hx) and not math.isnan(hours(rival)):
             diffs.append(f"duration differs: {x.text} vs {rival.text}")
             break

@@ -80,7 +80,7 @@ _NEGATION = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:al-|of\s+the\s+|of\s+|de\s+)?[A-Z][\w’'\-]*)*")
 _ATTRIBUTION = [
-    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w\-’']*\s*){1,4})"),
+    re.compile(r"\b[Aa]ccording to (?:the )?((?:[A-Z][\w\-’']*\s*){1,4})"),
     re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*),?(?:\s+\w+(?:\s+\w+)?,)?(?:\s+who)?\s+(?:said|says|told|warned|added|stated|claimed|insisted|wrote|reported|called|described)\b"),
     re.compile(r"\b(?:said|says|told reporters|warned|added)\s+((?:[A-Z][\w\-’']*\s*){1,4})"),
 ]  # fmt: skip
