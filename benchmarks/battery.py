@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.align.engine import SIMILAR_WORDING
-from compare.align.relate import kind_of, relate
-from compare.align.score import pair_scores
+from compare.align.judge import judge as judge_pair
+from compare.align.relate import kind_of
 from compare.model import Claim, Relation
 from compare.text.facts import extract
 
@@ -490,11 +489,9 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
 
 def judge(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     """The relation the engine gives two claims, with its own test of "worded alike"."""
-    fa, fb = extract(a), extract(b)
-    scores = pair_scores([a], [b], [fa], [fb])
-    lexical = float(max(scores.cosine[0, 0], scores.token_set[0, 0]))
-    ca, cb = Claim("d0:c0", "d0", 0, len(a), a, fa), Claim("d1:c0", "d1", 0, len(b), b, fb)
-    return relate(ca, cb, lexical, similar=lexical >= SIMILAR_WORDING)
+    ca = Claim("d0:c0", "d0", 0, len(a), a, extract(a))
+    cb = Claim("d1:c0", "d1", 0, len(b), b, extract(b))
+    return judge_pair(ca, cb)
 
 
 def measure(pairs: list[Pair]) -> dict[str, dict[str, float]]:

@@ -45,7 +45,7 @@ def claims_of(document: Document) -> list[Claim]:
     out: list[Claim] = []
     for n, span in enumerate(segment(document.text)):
         text = document.text[span.start : span.end]
-        facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names)
+        facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names, written=document.date)
         if not facts.speaker and out and PRONOUN_OPENER.match(text):
             # "He described ..." speaks for the person the previous claim named last.
             prior = out[-1].facts

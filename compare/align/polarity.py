@@ -236,7 +236,7 @@ def _related(ra: Reading, i: int, rb: Reading, j: int, similar: bool) -> bool:
     """Whether token ``i`` of one claim and ``j`` of the other are the same predicate: they share a
     neighbour, or the claims are worded alike and neither word has a neighbour to tell."""
     key = ra.toks[i].key
-    ca, cb = context(ra, i, i) - {key}, context(rb, j, j) - {key}
+    ca, cb = context(ra, i, i, CLAUSE) - {key}, context(rb, j, j, CLAUSE) - {key}
     return bool(ca & cb) or (similar and not ca and not cb)
 
 

@@ -23,6 +23,9 @@ _REPORTING = lexicon.words("function_words", "reporting")
 _EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
     lemma(w) for w in ("last", "next", "early", "late", "morning", "evening", "night", "day", "week")
 )
+_PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
+_DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
+_STOPS = frozenset(',;:.!?()"“”—–')
 CONTEXT = 4  # words either side of a date or duration that name its event
 _BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
             "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
@@ -116,8 +119,38 @@ def _calendar(word: str) -> bool:
     }  # fmt: skip
 
 
+def _verb(r: Reading, at: str) -> str:
+    """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
+    or "" when none is close: the event a date or a duration belongs to."""
+    pos = r.text.find(at)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    if not idx:
+        return ""
+    for dist in range(1, CONTEXT + 2):
+        for i in (idx[0] - dist, idx[-1] + dist):
+            if not 0 <= i < len(r.toks) or _crosses(r, i, idx):
+                continue
+            t = r.toks[i]
+            past = t.text in _PAST or (t.text.endswith("ed") and len(t.text) > 4)
+            # "the armed groups": after a determiner an -ed word is an adjective, not the event.
+            if past and "-" not in t.text and not (i > 0 and r.toks[i - 1].text in _DETERMINERS):
+                return t.key
+    return ""
+
+
+def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
+    lo, hi = (i, idx[0]) if i < idx[0] else (idx[-1], i)
+    return any(r.toks[k].text in _STOPS for k in range(lo + 1, hi))
+
+
 def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    return bool(_context(read(a.text), at_a) & _context(read(b.text), at_b))
+    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same
+    ("visited on Tuesday" and "collapsed on Monday" are two events), and their neighbours overlap."""
+    ra, rb = read(a.text), read(b.text)
+    va, vb = _verb(ra, at_a), _verb(rb, at_b)
+    if va and vb and va != vb:
+        return False
+    return bool(_context(ra, at_a) & _context(rb, at_b))
 
 
 def _date_text(d: DateMention) -> str:

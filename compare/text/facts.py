@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 
 from compare.model import DateMention, Duration, Facts, Quantity
 from compare.text import lexicon
@@ -382,16 +383,52 @@ def find_speaker(text: str) -> str:
     return ""
 
 
+_RELATIVE = re.compile(rf"\b(?:(last|next|this\s+past)\s+({_WEEKDAY})|(yesterday|today|tomorrow))\b", re.I)
+
+
+def resolve_relative(text: str, written: str) -> list[DateMention]:
+    """ "last Tuesday", "yesterday" as calendar dates, counted from the date the document was written
+    (ISO "2016-10-24"; nothing when it is unknown or not a date).
+
+    >>> [(d.day, d.month, d.year, d.weekday) for d in resolve_relative("halted last Tuesday", "2016-10-24")]
+    [(18, 10, 2016, 'Tuesday')]
+    """
+    try:
+        today = date.fromisoformat(written.strip()[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in _RELATIVE.finditer(text):
+        if m.group(3):
+            day = today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(3).lower()])
+        else:
+            target = WEEKDAYS.index(m.group(2).capitalize())
+            if m.group(1).lower() == "next":
+                day = today + timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+            else:
+                day = today - timedelta(days=(today.weekday() - target - 1) % 7 + 1)
+        out.append(DateMention(m.group(0), day.day, day.month, day.year, WEEKDAYS[day.weekday()]))
+    return out
+
+
 def extract(
-    text: str, *, speaker: str = "", quoted: bool = False, names: frozenset[str] | None = None
+    text: str,
+    *,
+    speaker: str = "",
+    quoted: bool = False,
+    names: frozenset[str] | None = None,
+    written: str = "",
 ) -> Facts:
-    """All the facts of one claim.
+    """All the facts of one claim (``written``: the document's date, for "last Tuesday" and "yesterday").
 
     >>> f = extract("At least 62 Syrian soldiers were killed on 17 September, the ministry said.")
     >>> [(q.value, q.bound, q.unit) for q in f.numbers], [(d.day, d.month) for d in f.dates]
     ([(62.0, 'at least', 'soldier')], [(17, 9)])
     """
     dates, taken = find_dates(text)
+    for resolved in resolve_relative(text, written) if written else []:
+        # The resolved date replaces the bare weekday it was written with.
+        dates = [d for d in dates if not (d.weekday and d.text in resolved.text and not d.day)] + [resolved]
     durations, dur_spans = find_durations(text)
     numbers = find_numbers(text, taken + dur_spans)
     return Facts(

@@ -141,3 +141,81 @@ def test_numbers_of_the_same_quantity(a, b, reason):
 def test_numbers_that_agree(a, b):
     relation, reasons = related(a, b)
     assert relation is Relation.AGREE, reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("The road was closed for 24 hours.", "The road was closed for three days.",
+         "duration differs: 24 hours vs three days"),
+        ("The strikes were halted two days ahead of the pause.", "The strikes were halted a day ahead of the pause.",
+         "duration differs: two days vs a day"),
+        ("The offensive began on Monday.", "The offensive began before dawn on Sunday.",
+         "weekday differs: Monday vs Sunday"),
+        ("Perhaps Nadia Sorel really does want a wider war.", "Perhaps Piet Haas really does want a wider war.",
+         "actor differs: Nadia Sorel vs Piet Haas"),
+        ("The mayor sounded upbeat about the bridge.", "The mayor sounded despondent about the bridge.",
+         "characterisation differs: 'upbeat' vs 'despondent'"),
+        ("The ministry opened the bridge with fanfare.", "The ministry opened the bridge with little fanfare.",
+         "characterisation differs: 'fanfare' vs 'little fanfare'"),
+        ("The council bought the old mill.", "The story that the council bought the old mill was a hoax.",
+         "disputes: 'hoax'"),
+    ],
+)  # fmt: skip
+def test_more_kinds_of_difference(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reason in reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The road was closed for 24 hours.", "The road was closed for a day."),
+        ("The pause lasted two weeks.", "For 14 days the pause lasted."),
+        # Different events on different days are not a difference.
+        ("The minister visited the bridge on Tuesday.", "The bridge collapsed on Monday after heavy rain."),
+        ("The bridge collapsed on Monday, and the minister visited it on Tuesday.", "The bridge collapsed on Monday."),
+        # The same antonym negated on one side agrees with the other.
+        ("The launch was not a success.", "The launch was a failure."),
+        ("The mill was sold with little fanfare.", "The mill was sold without fanfare."),
+        # A refutation of something the other only reports as a claim is not a dispute of it.
+        ("Critics claimed the council bought the mill.", "The story that the council bought the mill is false."),
+    ],
+)  # fmt: skip
+def test_more_pairs_that_agree(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+def test_certainty_is_a_caution_not_a_contradiction():
+    relation, reasons = related("The ship sank near the cape.", "The ship reportedly sank near the cape.")
+    assert relation is Relation.AGREE
+    assert reasons[0] == "certainty differs: asserted vs 'reportedly'"
+    relation, reasons = related(
+        "The ship may have sunk near the cape.", "The ship reportedly sank near the cape."
+    )
+    assert not any(r.startswith("certainty") for r in reasons)
+
+
+def test_relative_dates_resolve_against_the_document_date():
+    a = claim("d0:c0", "The strikes were halted last Tuesday.", written="2016-10-24")
+    b = claim("d1:c0", "The strikes were halted on 20 October.")
+    assert relate(a, b, 0.8, similar=True) == (
+        Relation.CONTRADICT,
+        ("date differs: 18 October 2016 vs 20 October",),
+    )
+    assert (
+        relate(a, claim("d1:c0", "The strikes were halted on 18 October."), 0.8, similar=True)[0]
+        is Relation.AGREE
+    )
+
+
+def test_a_quoted_passage_keeps_its_speaker():
+    from compare.align.engine import claims_of
+    from compare.model import Document
+
+    text = 'Kerry added: "We have to work with what we have. What we have is talks." Rain fell.'
+    claims = claims_of(Document("d1", "t", text))
+    assert [c.facts.speaker for c in claims[:2]] == ["Kerry", "Kerry"]
+    assert claims[2].facts.speaker == ""
