@@ -1,13 +1,14 @@
 """A typed battery for the relation rules: contradicting pairs and agreeing paraphrases of every kind.
 
-usage: python benchmarks/battery.py [--sick PATH]   (prints per-kind recall and false-contradiction rate)
+usage: python benchmarks/battery.py [--sick PATH] [--stsb PATH...]   (per-kind recall, false contradictions)
 
 Sentences are generated from several invented subjects (a storm, a railway, a factory, a football club, a
 clinic, a launch, a council, a school) with invented people and places, so that nothing here comes from the
 seed, the sample or any corpus. For each kind there are at least 30 pairs that differ on one fact of that
 kind and at least 30 pairs that say the same thing in other words while carrying the same kind of fact
 (so that false contradictions are measured too). ``--sick`` also runs the rules on SICK's train pairs
-(CONTRADICTION against ENTAILMENT) and prints the precision and recall of "contradict" there.
+(CONTRADICTION against ENTAILMENT) and prints the precision and recall of "contradict" there; ``--stsb``
+counts the STS-B pairs rated as paraphrases (score >= 4) that the rules call contradictions.
 """
 
 from __future__ import annotations
@@ -540,6 +541,19 @@ def sick(path: Path) -> dict[str, float] | None:
     return {"precision": precision, "recall": recall, "contradictions": tp + fn, "found": tp, "false": fp}
 
 
+def paraphrases(path: Path, floor: float = 4.0) -> dict[str, float] | None:
+    """How many STS-B pairs rated as (nearly) the same meaning (score >= ``floor``) are called contradictions."""
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    col = {name: n for n, name in enumerate(lines[0].split("\t"))}
+    pairs = [
+        c for c in (line.split("\t") for line in lines[1:]) if len(c) > 2 and float(c[col["score"]]) >= floor
+    ]
+    false = sum(judge(c[col["sentence1"]], c[col["sentence2"]])[0] is Relation.CONTRADICT for c in pairs)
+    return {"pairs": len(pairs), "false": false, "rate": false / len(pairs) if pairs else 0.0}
+
+
 def main() -> int:
     result = measure(battery())
     print("| kind | contradicting pairs | found | paraphrases | false contradictions |")
@@ -557,6 +571,17 @@ def main() -> int:
             print(f"\nSICK train: {s['contradictions']:.0f} contradictions, found {s['found']:.0f} "
                   f"(recall {s['recall']:.2f}), {s['false']:.0f} entailments called contradictions "
                   f"(precision {s['precision']:.2f})")  # fmt: skip
+    for flag in ("--stsb",):
+        if flag in sys.argv:
+            for name in sys.argv[sys.argv.index(flag) + 1 :]:
+                if name.startswith("--"):
+                    break
+                p = paraphrases(Path(name))
+                if p is None:
+                    print(f"no STS-B file at {name}: skipped")
+                else:
+                    print(f"STS-B {Path(name).name}: {p['pairs']:.0f} pairs scored >= 4, {p['false']:.0f} called "
+                          f"contradictions ({p['rate']:.1%})")  # fmt: skip
     return 0
 
 

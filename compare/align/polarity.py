@@ -19,9 +19,12 @@ from compare.text.normalize import STOPWORDS, fold
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—–]")
 _CLAUSE_END = frozenset(',;:.!?()"“”—–') | lexicon.words("function_words", "clause")
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
-TARGET = 3  # the negated predicate is among the first content words after the cue
+BOTH = 4  # a word both sides negate within this reach: the same denial in other words
+TARGET = 2  # the negated predicate is among the first content words after the cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +167,15 @@ def read(text: str) -> Reading:
         i += 1
     covered: list[list[int]] = [[] for _ in toks]
     for k, cue in enumerate(cues):
+        if cue.implicative and cue.start > 0 and toks[cue.start - 1].text in _BE:
+            # "The reports were denied by the minister": a passive verb denies its subject, before it.
+            j = cue.start - 2
+            while j >= 0 and toks[j].text not in _CLAUSE_END and toks[j].text not in _SCOPE_END:
+                covered[j].append(k)
+                j -= 1
+            continue
         for j in range(cue.end, min(len(toks), cue.end + SCOPE)):
-            if toks[j].text in _CLAUSE_END:
+            if toks[j].text in _CLAUSE_END or toks[j].text in _SCOPE_END:
                 break
             covered[j].append(k)
     return Reading(text, toks, tuple(cues), tuple(tuple(c) for c in covered))
@@ -216,7 +226,7 @@ def _phrase(r: Reading, i: int) -> str:
     last = i
     for c in r.cues:  # the whole of a multi-word verb: "rule out", not "rule"
         if c.start <= i < c.end:
-            last = max(last, c.end - 1)
+            last = max(last, c.end - 1) if c.start <= last < c.end else last
             first = min(first, c.start)
     return r.span(first, last)
 
@@ -227,9 +237,16 @@ def _distance(r: Reading, i: int) -> int:
     return sum(1 for j in range(cue.end, i) if is_content(r.toks[j]))
 
 
-def _target(r: Reading, key: str) -> bool:
-    """Whether a word is what a negation in ``r`` negates (one of the first words of its scope)."""
-    return any(t.key == key and r.covered[i] and _distance(r, i) < TARGET for i, t in enumerate(r.toks))
+def _target(r: Reading, key: str, near: int = TARGET) -> bool:
+    """Whether a word is what a negation in ``r`` negates (one of the first ``near`` words of its scope)."""
+    return any(t.key == key and r.covered[i] and _distance(r, i) < near for i, t in enumerate(r.toks))
+
+
+def _verb_like(r: Reading, i: int) -> bool:
+    """A predicate rather than a noun: part of a cue verb, a past or -ing form ("attacked", "bombing")."""
+    t = r.toks[i].text
+    in_cue = any(c.implicative and c.start <= i < c.end for c in r.cues)
+    return in_cue or t in _irregular() or t.endswith(("ed", "ing"))
 
 
 def _related(ra: Reading, i: int, rb: Reading, j: int, similar: bool) -> bool:
@@ -247,31 +264,39 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
         return ""
     sa, sb = ra.signs(), rb.signs()
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
-    if any(_target(ra, k) and _target(rb, k) for k in shared if sa[k] == sb[k] == {True}):
+    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in shared if sa[k] == sb[k] == {True}):
         return ""  # both negate something they share: the same denial, worded differently
     # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
     lowered = set(_lowered(ra)) | set(_lowered(rb))
     differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
     if not differing:
         return ""
-    best: tuple[int, int, int] | None = None  # (distance to its cue, side, token index)
+    best: tuple[int, int, int, int] | None = None  # (not a verb, distance to its cue, side, token index)
     for side, r in ((0, ra), (1, rb)):
         for i, t in enumerate(r.toks):
             if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
                 # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
                 distance = _distance(r, i)
-                if distance < TARGET and (best is None or distance < best[0]):
-                    best = (distance, side, i)
+                rank = (0 if _verb_like(r, i) else 1, distance, side, i)
+                if distance < TARGET and (best is None or rank < best):
+                    best = rank
     if best is None:
         return ""
-    _, side, i = best
+    _, _, side, i = best
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)
     if not _related((ra, rb)[side], i, other, j, similar):
         return ""
     left, right = (_phrase(ra, i), _phrase(rb, j)) if side == 0 else (_phrase(ra, j), _phrase(rb, i))
-    return f"negation differs: '{left}' vs '{right}'"
+    r = (ra, rb)[side]
+    cue = r.cues[r.covered[i][-1]]
+    words = " ".join(t.text for t in r.toks[cue.start : cue.end])
+    # "denied that ..." is a refutation as well as a negation: named as the dispute it is.
+    kind = (
+        "disputes" if words in {fold(c) for c in lexicon.column("refutations", "cue")} else "negation differs"
+    )
+    return f"{kind}: '{left}' vs '{right}'"
 
 
 def signs_of(text: str) -> dict[str, set[bool]]:
@@ -309,11 +334,21 @@ def _downtoners() -> tuple[tuple[str, ...], ...]:
     return _phrases("downtoners", "word")
 
 
+def _size_adjective(r: Reading, i: int) -> bool:
+    """ "two little girls", "the little boy": "little" of size, not of amount ("little fanfare")."""
+    before = r.toks[i - 1].text if i > 0 else ""
+    after = r.toks[i + 1].text if i + 1 < len(r.toks) else ""
+    plural = after.endswith("s") and not after.endswith("ss")
+    return plural or before.isdigit() or before in {"the", "this", "that", "his", "her", "their", "its", "my"}
+
+
 def _lowered(r: Reading) -> dict[str, int]:
     """Content words preceded by a downtoner ("little fanfare", "few civilians") -> the downtoner's index."""
     out = {}
     for i in range(len(r.toks)):
         n = _match_at(r.toks, i, _downtoners())
+        if n == 1 and r.toks[i].text == "little" and _size_adjective(r, i):
+            continue
         if n and not (i > 0 and r.toks[i - 1].text == "a" and n == 1):
             # The downtoner plays down its noun phrase: "little political appetite" lowers both words.
             for nxt in r.toks[i + n : i + n + 2]:
@@ -361,8 +396,10 @@ def hedges(text: str) -> list[str]:
 
 
 def refutations(text: str) -> list[str]:
-    """Words by which a claim calls something untrue ("a hoax", "denied", "fabricated")."""
-    return _cues_in(text, "refutations", "cue")
+    """Words by which a claim calls something untrue ("a hoax", "fabricated"). Verbs like "denied" are
+    negative implicatives: their scope is read by ``negation_differs``, which says what they deny."""
+    implicatives = {" ".join(p) for p in _phrases("implicatives", "forms", split=True)}
+    return [c for c in _cues_in(text, "refutations", "cue") if fold(c) not in implicatives]
 
 
 def certainty_differs(a_text: str, b_text: str) -> str:

@@ -54,13 +54,13 @@ _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?(?![\w])"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?(?![\w])"
 )
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
 _RANGE_TAIL = re.compile(
-    r"\s*(?:to|-|–|and)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?\b"
+    r"\s*(?:to|-|–|and)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?\b"
 )
 # "1." or "2)" opening a line or claim numbers a list item; it counts nothing.
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?\d{1,2}[.)]\s")
@@ -72,7 +72,7 @@ _DURATION = re.compile(
     re.I,
 )
 _NEXT_NOUN = re.compile(r"\s*(?:-|\s)?([A-Za-z][A-Za-z.]*(?:-[a-z]+)*)")
-_BOUND_BEFORE = re.compile(r"(" + "|".join(re.escape(b) for b in BOUNDS) + r")\s*$", re.I)
+_BOUND_BEFORE = re.compile(r"(" + "|".join(re.escape(b) for b in BOUNDS) + r")\s*[$£€¥]?\s*$", re.I)
 _NEGATION = re.compile(
     r"(?:\b(?:"
     + "|".join(re.escape(n) for n in sorted({*NEGATIONS, *IMPLICATIVES} - {"n't"}, key=len, reverse=True))
@@ -116,8 +116,7 @@ def parse_number_words(words: str) -> float | None:
     seen = False
     for t in tokens:
         if t == "a":
-            current = max(current, 1)
-            continue
+            continue  # "a hundred" is one hundred (the scale does it); "a two-week" is two
         if t in UNITS:
             current += UNITS[t]
         elif t in TENS:
@@ -318,7 +317,7 @@ def canonical_entity(name: str) -> str:
     if key in ALIASES:
         return ALIASES[key]
     shown = name.strip(" .,’'")
-    if re.search(r"-|\s[a-z]", shown):
+    if re.search(r"-[a-z]|(?:^|\s)[a-z]+-", shown):
         compact = re.sub(r"[\s-]+", "", shown).lower()
         return compact[:1].upper() + compact[1:]
     return shown

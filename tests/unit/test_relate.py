@@ -219,3 +219,12 @@ def test_a_quoted_passage_keeps_its_speaker():
     claims = claims_of(Document("d1", "t", text))
     assert [c.facts.speaker for c in claims[:2]] == ["Kerry", "Kerry"]
     assert claims[2].facts.speaker == ""
+
+
+def test_a_denial_of_what_the_other_asserts_is_a_dispute():
+    relation, reasons = related(
+        "Russia has denied that its aircraft attacked the aid convoy.",
+        "Russian aircraft attacked the aid convoy.",
+    )
+    assert relation is Relation.CONTRADICT
+    assert reasons[0].startswith("disputes: 'denied that its aircraft attacked'"), reasons
