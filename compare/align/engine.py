@@ -141,7 +141,9 @@ def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np
     return rows, cols
 
 
-def rescued_positions(base: Sequence[Claim], other: Sequence[Claim], scored: Scored) -> np.ndarray:
+def rescued_positions(
+    base: Sequence[Claim], other: Sequence[Claim], scored: Scored, threshold: float
+) -> np.ndarray:
     """Positions of the pairs the same-frame rescue adds (dense inputs only: it reads whole rows)."""
     p = scored.pairs
     if len(p) != p.n * p.m:
@@ -149,7 +151,7 @@ def rescued_positions(base: Sequence[Claim], other: Sequence[Claim], scored: Sco
     dense = np.zeros((p.n, p.m), dtype=np.float32)
     dense[p.i, p.j] = scored.strength
     chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
-    extra = fact_frame_pairs(base, other, dense, chosen)
+    extra = fact_frame_pairs(base, other, dense, chosen, shift=threshold - AlignSettings().threshold)
     return np.array(sorted(i * p.m + j for i, j in extra), dtype=np.int64)  # Pairs.full is row-major
 
 
@@ -169,7 +171,7 @@ def link_claims(
     model = model or default_model()
     scored = score_claims(base, other, settings, weights=weights, idf_texts=idf_texts, vectors=vectors)
     p, scores, strength = scored.pairs, scored.scores, scored.strength
-    rescued = rescued_positions(base, other, scored)
+    rescued = rescued_positions(base, other, scored, settings.threshold)
     if len(rescued):
         scored = replace(scored, chosen=np.union1d(scored.chosen, rescued))
     rows, cols = candidate_positions(scored)
@@ -189,7 +191,9 @@ def link_claims(
             base[i].id, other[j].id, relation, round(float(strength[k]), 3), reasons, confidence=confidence
         )
         meaning = float(scores.semantic[k]) if scores.semantic is not None else None
-        if bool(scored.near[k]) or (k in rescued_set and relation is Relation.CONTRADICT):
+        if k in rescued_set and relation is not Relation.CONTRADICT:
+            continue  # the rescue finds claims that differ in one fact; anything else stays unlinked
+        if bool(scored.near[k]) or k in rescued_set:
             # Near-identical wording always links, whatever the model says; so does a claim whose only
             # difference from its counterpart is one fact in the same frame of words (rescue.py).
             out.links.append(link)

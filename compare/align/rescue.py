@@ -48,12 +48,18 @@ def _shared_frame(a: list[tuple[str, frozenset[str]]], b: list[tuple[str, frozen
 
 
 def fact_frame_pairs(
-    base: Sequence[Claim], other: Sequence[Claim], strength: np.ndarray, pairs: Sequence[tuple[int, int]]
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+    strength: np.ndarray,
+    pairs: Sequence[tuple[int, int]],
+    *,
+    shift: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Extra (base, other) index pairs: an unlinked claim and the claim whose fact shares its frame.
 
     Each unlinked claim gets at most one such partner: the one sharing the most frame words (then the
-    strongest overall); a pair already linked is never repeated.
+    strongest overall); a pair already linked is never repeated. ``shift`` moves both strength floors with
+    the user's threshold (0 at the default), so a stricter setting also links less here.
     """
     linked_a = {i for i, _ in pairs}
     linked_b = {j for _, j in pairs}
@@ -67,13 +73,13 @@ def fact_frame_pairs(
         for j, frames_b in enumerate(fb):
             if not frames_b or (i, j) in taken or (i in linked_a and j in linked_b):
                 continue
-            if strength[i, j] < MIN_STRENGTH:
+            if strength[i, j] < MIN_STRENGTH + shift:
                 continue
             shared = _shared_frame(frames_a, frames_b)
             mutual = (
                 i not in linked_a
                 and j not in linked_b
-                and strength[i, j] >= MUTUAL_STRENGTH
+                and strength[i, j] >= MUTUAL_STRENGTH + shift
                 and int(np.argmax(strength[i])) == j
                 and int(np.argmax(strength[:, j])) == i
             )
