@@ -7,7 +7,6 @@ every failure ends in a one-line dialog, never a traceback.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -362,15 +361,9 @@ class FileController(QObject):
         path = self.ask_save_path("Export result (JSON)", "JSON (*.json)", ".json")
         if path is None:
             return None
-        from compare.report.contract import to_contract
+        from compare.report.contract import write_json
 
-        return self._export(
-            path,
-            lambda: path.write_text(
-                json.dumps(to_contract(self.session.comparison), ensure_ascii=False, indent=1),
-                encoding="utf-8",
-            ),
-        )
+        return self._export(path, lambda: write_json(self.session.comparison, path))
 
     def export_csv(self) -> Path | None:
         path = self.ask_save_path("Export links (CSV)", "CSV (*.csv)", ".csv")

@@ -20,10 +20,12 @@ from compare.store.errors import (
     CorruptProject,
     InvalidData,
     NotAProject,
+    ProjectChanged,
     SchemaTooNew,
     StoreError,
     UnsafeSchema,
 )
+from compare.store.lock import FileStamp, stamp_of
 from compare.store.migrate import swap_in, upgraded_copy
 from compare.store.read import load_comparison, read_info
 
@@ -47,6 +49,23 @@ def open_comparison(
     >>> comparison = open_comparison("war.ncproj")  # doctest: +SKIP
     """
     return _open(Path(path), swap=upgrade_in_place, embeddings=embeddings)
+
+
+def open_for_update(
+    path: str | Path, *, embeddings: ProjectEmbeddingCache | None = None
+) -> tuple[Comparison, FileStamp | None]:
+    """``open_comparison`` plus the stamp of the version read: pass it to ``save_comparison(expected=...)``.
+
+    When the file changes while it is read (opening upgraded an older file in place, or another program
+    saved it), it is read once more; if it changes again, ``ProjectChanged``.
+    """
+    path = Path(path)
+    for _ in range(2):
+        before = stamp_of(path)
+        comparison = open_comparison(path, embeddings=embeddings)
+        if stamp_of(path) == before:
+            return comparison, before
+    raise ProjectChanged(path, "keeps changing while it is read (another program is saving it?); try again")
 
 
 def check_file(path: str | Path) -> list[str]:
