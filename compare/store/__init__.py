@@ -13,6 +13,7 @@ The only package with SQL. It stores results, never computes them (no imports fr
 - ``merge_comparisons(mine, theirs)`` and ``merge_files(mine_path, theirs_path) -> MergeReport``.
 - ``carry_user_edits(fresh, previous)``: keep people's edits across a re-run of the engine.
 - ``Journal`` / ``autosave`` / ``recover`` / ``discard_autosave``: the crash journal.
+- ``RecoveryFolder``: autosaves of comparisons never saved as a file, offered again after a crash.
 - ``search_claims(path_or_conn, query)`` and ``memory_index(comparison)``: full-text search of claims.
 
 Errors are subclasses of ``StoreError`` (itself a ``compare.model.CompareError``); see ``errors``.
@@ -40,6 +41,7 @@ from compare.store.journal import Journal, autosave, discard_autosave, recover
 from compare.store.lock import FileStamp, stamp_of
 from compare.store.merge import MergeReport, merge_comparisons, merge_files
 from compare.store.project import check_file, open_comparison, open_for_update, read_project_info
+from compare.store.recovery import RecoveryFolder
 from compare.store.save import save_comparison
 from compare.store.search import memory_index, search_claims
 from compare.store.write import RunTimes
@@ -58,6 +60,7 @@ __all__ = [
     "ProjectEmbeddingCache",
     "ProjectExists",
     "ProjectNotFound",
+    "RecoveryFolder",
     "RunTimes",
     "SaveFailed",
     "SchemaTooNew",
