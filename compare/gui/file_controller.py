@@ -366,7 +366,14 @@ class FileController(QObject):
         if self.save_op is not None and self.save_op.running:
             self.window.statusBar().showMessage("Still saving…", 3000)
             return False
+        from compare.safe_write import refuse_inputs
+
         session = self.session
+        try:
+            refuse_inputs(path, [Path(d.source) for d in session.comparison.documents if d.source])
+        except CompareError as exc:
+            self._error(exc)
+            return False
         comparison, author, embeddings = session.comparison, self.author, self.embeddings
         expected = self.stamp if (path == session.path and self.stamp is not None) else ANY
         edits_at_start = session.undo_stack.index()
@@ -403,7 +410,7 @@ class FileController(QObject):
             return None
         from compare.report.contract import write_json
 
-        return self._export(path, lambda: write_json(self.session.comparison, path))
+        return self._export(path, lambda: write_json(self.session.comparison, path, inputs=self.inputs()))
 
     def export_csv(self) -> Path | None:
         path = self.ask_save_path("Export links (CSV)", "CSV (*.csv)", ".csv")
@@ -411,7 +418,7 @@ class FileController(QObject):
             return None
         from compare.report.contract import links_csv
 
-        return self._export(path, lambda: links_csv(self.session.comparison, path))
+        return self._export(path, lambda: links_csv(self.session.comparison, path, inputs=self.inputs()))
 
     def export_html(self) -> Path | None:
         path = self.ask_save_path("Export HTML report", "HTML (*.html)", ".html")
@@ -419,7 +426,14 @@ class FileController(QObject):
             return None
         from compare.report.html_report import write_html_report
 
-        return self._export(path, lambda: write_html_report(self.session.comparison, path))
+        return self._export(
+            path, lambda: write_html_report(self.session.comparison, path, inputs=self.inputs())
+        )
+
+    def inputs(self) -> list[Path]:
+        """The files the comparison was read from: an export or a save never replaces one of them."""
+        sources = [Path(d.source) for d in self.session.comparison.documents if d.source]
+        return [*sources, *([self.session.path] if self.session.path is not None else [])]
 
     def _export(self, path: Path, write) -> Path | None:
         try:

@@ -165,3 +165,32 @@ def test_a_newer_file_never_asks_for_the_version_already_running(tmp_path, neede
     message = str(caught.value)
     assert f">= {__version__}" not in message and ">= 0.0.9" not in message
     assert "a newer Narrative Compare than this one" in message
+
+
+def test_the_app_never_exports_or_saves_over_one_of_its_documents(window, tmp_path, messages):
+    doc = tmp_path / "account.txt"
+    doc.write_text("the user's own text\n", encoding="utf-8")
+    docs = list(window.session.comparison.documents)
+    docs[1] = replace(docs[1], source=str(doc))
+    window.session.replace(replace(window.session.comparison, documents=tuple(docs)), None, saved=True)
+    window.files.ask_save_path = lambda *a: doc
+    assert window.files.export_json() is None
+    assert window.files.export_html() is None
+    assert not window.files.save_as()
+    assert doc.read_text(encoding="utf-8") == "the user's own text\n"
+    assert len(messages) == 3 and all("input" in text for _, text in messages)
+
+
+def test_links_planted_at_the_recovery_names_are_never_followed(tmp_path):
+    folder = store.RecoveryFolder(tmp_path / "recovery")
+    folder.folder.mkdir()
+    session_id = folder.new_id()
+    victim = tmp_path / "victim"
+    victim.write_text("keep me\n", encoding="utf-8")
+    (folder.folder / f"{session_id}.lock").symlink_to(victim)
+    (folder.folder / f"{session_id}.ncproj.autosave").symlink_to(victim)
+    with pytest.raises(OSError):
+        folder.hold(session_id)
+    folder.journal(session_id).write(build_comparison())
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert not (folder.folder / f"{session_id}.ncproj.autosave").is_symlink()
