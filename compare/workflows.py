@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from compare.align.engine import claims_of, compare
+from compare.align.blocking import CANDIDATES_PER_CLAIM
+from compare.align.engine import DENSE_PAIRS, claims_of, compare
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache
 from compare.model import (
     AlignSettings,
@@ -24,27 +25,34 @@ from compare.text.ingest import load_document
 
 MAX_DOCUMENTS = store_limits.MAX_DOCUMENTS  # one limit for loading and for project files
 
-# Scoring compares every claim of the base with every claim of an account, and its memory grows with those
-# pairs (about 40 bytes a pair measured: 4,000 x 4,000 claims peak near 700 MB). Above this budget the run
-# is refused before any scoring, in one line, instead of exhausting memory (20,000 x 20,000 reached 15 GB).
+# Scoring memory grows with the pairs it scores (about 40 bytes a pair measured on the dense path: 4,000 x
+# 4,000 claims peaked near 700 MB). Small inputs score every pair; beyond ``DENSE_PAIRS`` the engine scores
+# only each claim's nearest candidates (``align/blocking.py``). The estimate below follows the same rule, and
+# a run over the budget is refused in one line before any scoring instead of exhausting memory.
 MAX_SCORED_PAIRS = 16_000_000
 
 
 def scoring_pairs(claim_counts: Sequence[int]) -> int:
-    """How many (base claim, account claim) pairs aligning documents with these claim counts scores."""
+    """About how many pairs scoring one account holds at once, at most (accounts are scored one by one)."""
     if not claim_counts:
         return 0
-    return claim_counts[0] * sum(claim_counts[1:])
+    base = claim_counts[0]
+    most = 0
+    for other in claim_counts[1:]:
+        dense = base * other
+        most = max(most, dense if dense <= DENSE_PAIRS else (base + other) * CANDIDATES_PER_CLAIM)
+    return most
 
 
-def check_work(claim_counts: Sequence[int], *, budget: int = MAX_SCORED_PAIRS) -> None:
-    """``InputError`` (one line) when scoring these claim counts would go over ``budget`` pairs. Pure."""
+def check_work(claim_counts: Sequence[int], *, budget: int | None = None) -> None:
+    """``InputError`` (one line) when scoring these claim counts would go over ``budget`` pairs (by default
+    ``MAX_SCORED_PAIRS``). Pure."""
+    budget = MAX_SCORED_PAIRS if budget is None else budget
     pairs = scoring_pairs(claim_counts)
     if pairs > budget:
-        counts = " x ".join(f"{n:,}" for n in (claim_counts[0], max(claim_counts[1:], default=0)))
         raise InputError(
-            f"too much to compare: {counts} claims make {pairs:,} pairs to score, over the limit of "
-            f"{budget:,}; compare shorter texts or fewer accounts"
+            f"too much to compare: {sum(claim_counts):,} claims make about {pairs:,} pairs to score at once, "
+            f"over the limit of {budget:,}; compare shorter texts"
         )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from compare.model import FORMAT, Comparison, Facts, Link
+from compare.model import FORMAT, Candidate, Comparison, Facts, Link
 from compare.safe_write import write_file
 
 
@@ -45,7 +45,13 @@ def link_dict(link: Link) -> dict[str, Any]:
         "reasons": list(link.reasons),
         "status": link.status.value,
         "created_by": link.created_by,
+        "confidence": None if link.confidence is None else _finite(link.confidence),
     }
+
+
+def candidate_dict(c: Candidate) -> dict[str, Any]:
+    return {"claim": c.claim, "other": c.other, "score": _finite(c.score), "confidence": _finite(c.confidence),
+            "rank": c.rank}  # fmt: skip
 
 
 def to_contract(comparison: Comparison) -> dict[str, Any]:
@@ -83,6 +89,9 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
             for c in comparison.claims
         ],
         "links": [link_dict(lk) for lk in comparison.links if lk.active],
+        # Possible counterparts: not marks, not counted; for review.
+        "suggestions": [link_dict(s) for s in comparison.suggestions],
+        "candidates": [candidate_dict(c) for c in comparison.candidates],
         "omissions": [{"claim": c.id, "missing_in": list(missing)} for c, missing in comparison.omissions()],
         "only_in": {
             d.id: [
@@ -123,22 +132,30 @@ def write_json(comparison: Comparison, path: str | Path, *, inputs: Iterable[str
     return write_file(path, contract_json(comparison), inputs=inputs)
 
 
-CSV_COLUMNS = ("a", "b", "doc_a", "doc_b", "relation", "score", "status", "reasons", "text_a", "text_b")
+CSV_COLUMNS = (
+    "a", "b", "doc_a", "doc_b", "relation", "score", "confidence", "status", "reasons", "text_a", "text_b",
+)  # fmt: skip
+# The status column of a suggestion (a possible counterpart, not a link) in the CSV.
+SUGGESTED = "suggested"
 
 
 def links_csv_text(comparison: Comparison) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
-    for lk in comparison.links:
+    rows = [(lk, lk.status.value) for lk in comparison.links]
+    rows += [(s, SUGGESTED) for s in comparison.suggestions]
+    for lk, status in rows:
         ca, cb = comparison.claim(lk.a), comparison.claim(lk.b)
-        w.writerow([lk.a, lk.b, ca.doc, cb.doc, lk.relation.value, f"{lk.score:.3f}", lk.status.value,
+        confidence = "" if lk.confidence is None else f"{lk.confidence:.3f}"
+        w.writerow([lk.a, lk.b, ca.doc, cb.doc, lk.relation.value, f"{lk.score:.3f}", confidence, status,
                     "; ".join(lk.reasons), _csv_safe(ca.text), _csv_safe(cb.text)])  # fmt: skip
     return buf.getvalue()
 
 
 def links_csv(comparison: Comparison, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
-    """All links (rejected ones too, with their status) as CSV, one row per link, written safely."""
+    """All links (rejected ones too, with their status) and suggestions (status "suggested") as CSV,
+    written safely (``compare.safe_write``)."""
     return write_file(path, links_csv_text(comparison), inputs=inputs)
 
 

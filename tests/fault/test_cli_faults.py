@@ -101,8 +101,8 @@ def test_every_command_ends_quietly_when_its_output_pipe_is_closed(docs, project
 
 
 def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path):
-    base = two_word_paragraphs(tmp_path / "a.txt", 3000, 3)
-    other = two_word_paragraphs(tmp_path / "b.txt", 3000, 7)
+    base = two_word_paragraphs(tmp_path / "a.txt", 10_000, 3)  # several seconds of work: still running
+    other = two_word_paragraphs(tmp_path / "b.txt", 10_000, 7)
     for delay in (0.6, 1.5):  # while loading the documents, and in the middle of the work
         child = subprocess.Popen(
             cli_command("align", base, other), env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
