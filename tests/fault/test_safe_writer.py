@@ -95,7 +95,7 @@ def test_upgrading_an_old_file_never_writes_through_a_link_at_the_version_backup
     save_old(monkeypatch, tmp_path / "db_v1", path, comparison)
     monkeypatch.undo()
     plant(tmp_path / "old.ncproj.v1.bak", tmp_path / "victim")
-    assert open_comparison(path) == comparison
+    assert open_comparison(path).claims == comparison.claims  # upgraded (v1 had no confidence)
     assert (tmp_path / "victim").read_text(encoding="utf-8") == VICTIM_TEXT
 
 
