@@ -20,7 +20,6 @@ import os
 import re
 import secrets
 import stat
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -284,7 +283,3 @@ def write_file(
     except (OSError, UnicodeError, ValueError) as exc:
         raise WriteFailed(target, describe(exc)) from None
     return target
-
-
-def platform_supports_locks() -> bool:
-    return fcntl is not None and sys.platform != "win32"

@@ -92,7 +92,7 @@ def check_unchanged(path: Path, expected: Expected) -> None:
         raise ProjectExists(path, "was created by another program meanwhile; nothing written")
     raise ProjectChanged(
         path,
-        "was changed by another save since it was read; nothing written (open it again and repeat the step)",
+        "was changed by another save since it was read; nothing written (repeat this step to keep both changes)",
     )
 
 
