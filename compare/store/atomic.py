@@ -51,8 +51,8 @@ def _backup(target: Path) -> None:
     tmp = temp_path_beside(target, "bak")
     try:
         try:
-            os.link(target, tmp, follow_symlinks=False)
-        except OSError:
+            os.link(target, tmp)  # the target is a regular file here (a link at its name is replaced)
+        except (OSError, NotImplementedError):
             copy_file_safely(target, tmp)
         os.replace(
             tmp, bak

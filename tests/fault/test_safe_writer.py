@@ -17,6 +17,7 @@ from compare.report.contract import links_csv, write_json
 from compare.report.html_report import write_html_report
 from compare.safe_write import WriteFailed
 from compare.store import SaveFailed, autosave, open_comparison, save_comparison
+from compare.store import errors as store_errors
 from tests.fault.conftest import files_in, fill_up, mounted_tmpfs, remount_read_only, write_docs
 
 VICTIM_TEXT = "someone else's file\n"
@@ -202,3 +203,36 @@ def test_json_is_strict_even_for_a_number_too_large_to_hold(tmp_path, comparison
         "bound": huge.numbers[0].bound,
         "unit": huge.numbers[0].unit,
     }
+
+
+def test_a_second_writer_waits_briefly_then_fails_in_one_line_naming_the_file(
+    tmp_path, comparison, monkeypatch
+):
+    from compare.store import ProjectBusy, lock
+
+    path = tmp_path / "p.ncproj"
+    save_comparison(path, comparison)
+    before = path.read_bytes()
+    with lock.project_lock(path):  # another save is writing in this folder (a separate descriptor)
+        with pytest.raises(ProjectBusy) as caught, lock.project_lock(path, wait_s=0.3):
+            pass
+        message = str(caught.value)
+        assert str(path) in message and "\n" not in message
+    assert path.read_bytes() == before
+    save_comparison(path, replace(comparison, links=()))  # once the other save ends, this one goes ahead
+    assert open_comparison(path).links == ()
+
+
+def test_a_save_over_a_file_changed_since_it_was_read_is_refused(tmp_path, comparison):
+    from compare.store import ProjectChanged, open_for_update
+
+    path = tmp_path / "p.ncproj"
+    save_comparison(path, comparison)
+    mine, stamp = open_for_update(path)
+    theirs = replace(comparison, links=comparison.links[:1])
+    save_comparison(path, theirs)
+    with pytest.raises(ProjectChanged, match="changed by another save"):
+        save_comparison(path, replace(mine, links=()), expected=stamp)
+    assert open_comparison(path) == theirs
+    with pytest.raises(store_errors.ProjectExists):
+        save_comparison(tmp_path / "p.ncproj", mine, expected=None)  # "new" over a file made meanwhile
