@@ -18,6 +18,7 @@ from compare.report.contract import links_csv, write_json
 from compare.safe_write import refuse_inputs
 from compare.store import (
     FileStamp,
+    ProjectChanged,
     ProjectExists,
     RunTimes,
     carry_user_edits,
@@ -49,17 +50,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add(
         actions,
         "add",
-        _add_documents,
+        _again_if_changed(_add_documents),
         "add documents to FILE and re-align, keeping people's edits",
         docs=True,
     )
-    _add(actions, "align", _align, "re-align FILE (e.g. with another --threshold), keeping people's edits")
+    _add(actions, "align", _again_if_changed(_align), "re-align FILE (e.g. with another --threshold), keeping people's edits")
     _add(actions, "info", _info, "print a summary of FILE")
     export = _add(actions, "export", _export, "export FILE as the result contract JSON or as CSV of links")
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     group.add_argument("--csv", metavar="OUT", help="write every link (with its status) as CSV to OUT")
-    merge = _add(actions, "merge", _merge, "bring another person's documents, links and notes into FILE")
+    merge = _add(actions, "merge", _again_if_changed(_merge), "bring another person's documents, links and notes into FILE")
     merge.add_argument("other", metavar="OTHER", help="the other project file (only read)")
     _add(actions, "check", _check, "check that FILE is a safe, valid project file (exit status 2 if not)")
 
@@ -79,6 +80,19 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
         p.add_argument("--force", action="store_true", help="overwrite FILE if it exists (a .bak is kept)")
     p.set_defaults(func=func)
     return p
+
+
+def _again_if_changed(handler):
+    """Run ``handler`` once more, from a fresh read, when another writer saved FILE in the meantime: both
+    changes end up in the file. A second conflict fails with one line naming the file."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except ProjectChanged:
+            return handler(args)
+
+    return run
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

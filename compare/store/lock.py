@@ -4,7 +4,8 @@ A save takes an advisory lock (``flock`` on the project's folder, so no lock fil
 project), then checks that the file is still the one that was read (``FileStamp``: device, inode, size and
 modification time; every save replaces the file by a rename, so any save changes the inode). A second
 writer waits up to ``WAIT_S`` for the lock and then fails with one line naming the file; a writer whose file
-changed since it read it fails too, so two writers never both report success with one's work lost.
+changed since it read it fails too (the command line then redoes its step once from a fresh read), so
+two writers never both report success with one's work lost.
 
 Without ``fcntl`` (Windows) there is no lock; the check that the file did not change still applies.
 """
