@@ -1,30 +1,17 @@
-"""Writing OUT's text files so that a killed run never leaves a half-written one: temp file, fsync, rename."""
+"""OUT's text files go through the program's one safe writer, so a killed run never leaves a half-written
+one; and the temporary files a killed run leaves beside the projects are cleared before a resumed run."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
-from compare.model import CompareError
-from compare.store.atomic import describe, fsync_path, temp_path_beside
-
-TEMP_SUFFIXES = ("writing", "saving", "bak")  # our own temporary names: .<name>.<hex>.<suffix>
+from compare.safe_write import TEMP_SUFFIXES, write_file
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    tmp = temp_path_beside(path, "writing")
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        fsync_path(path.parent, directory=True)
-    except (OSError, UnicodeError) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise CompareError(f"{path}: not written: {describe(exc)}") from None
+    """Temp file, fsync, rename (``compare.safe_write``); ``WriteFailed`` names the file and the reason."""
+    write_file(path, text)
 
 
 def remove_stale_temporaries(folder: Path) -> int:
