@@ -50,6 +50,10 @@ class FileController(QObject):
         self.executor = executor
         self.author = author
         self.threshold = session.comparison.settings.threshold
+        # True once the person moved the slider after the last alignment: only then does a *new* comparison
+        # (opened documents, the sample) use the slider's value; otherwise it starts from the default, so a
+        # loose threshold chosen for one story never carries over to the next one unnoticed.
+        self.threshold_chosen = False
         self.semantic = session.comparison.settings.semantic  # the toolbar's "Meaning (semantic)" box
         # The project's claim embeddings: filled from its file when opened, by semantic alignment, and saved
         # into the file with the project.
@@ -192,12 +196,12 @@ class FileController(QObject):
             op = operations.load_and_align(
                 parent=self.window,
                 paths=paths,
-                settings=self._settings(),
+                settings=self._new_settings(),
                 success=lambda c, ps=paths: self._opened(c, None, saved=False, paths=ps, embeddings=cache),
                 executor=self.executor,
                 embeddings=cache,
             )
-        self.last_op = op.failure(self._error).run()
+        self.last_op = op.failure(self._error).on_cancel(self.cancelled).run()
         return self.last_op
 
     def _opened(
@@ -215,21 +219,22 @@ class FileController(QObject):
                 comparison, saved = recovered, False
         self.session.replace(comparison, path, saved=saved)
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
-        self.threshold = comparison.settings.threshold
-        self.semantic = comparison.settings.semantic
         self.remember(paths)
-        self.window.statusBar().showMessage(f"Opened {len(comparison.documents)} texts.", 5000)
-        if hasattr(self.window, "threshold_changed_externally"):
-            self.window.threshold_changed_externally(self.threshold)
-        if hasattr(self.window, "semantic_changed_externally"):
-            self.window.semantic_changed_externally(self.semantic)
+        self._sync_toolbar()
+        from compare.gui.threshold import threshold_words
 
-    def open_sample(self) -> None:
+        self.window.statusBar().showMessage(
+            f"Opened {len(comparison.documents)} texts, aligned at threshold "
+            f"{threshold_words(comparison.settings.threshold)}.",
+            8000,
+        )
+
+    def open_sample(self):
         if self.busy() or not self._may_discard():
-            return
+            return None
         from compare import workflows
 
-        settings, cache = self._settings(), operations.new_embedding_cache()
+        settings, cache = self._new_settings(), operations.new_embedding_cache()
 
         def work(progress, should_cancel):
             return workflows.align(
@@ -242,7 +247,10 @@ class FileController(QObject):
             executor=self.executor,
             success=lambda c: self._opened(c, None, saved=True, paths=[], embeddings=cache),
         )
-        self.last_op = op.with_progress("Opening the sample…").failure(self._error).run()
+        self.last_op = (
+            op.with_progress("Opening the sample…").failure(self._error).on_cancel(self.cancelled).run()
+        )
+        return self.last_op
 
     def add_documents(self, paths: Sequence[Path]):
         """Adds documents as further accounts of the current comparison and re-aligns (keeping edits)."""
@@ -265,6 +273,7 @@ class FileController(QObject):
                 embeddings=self.embeddings,
             )
             .failure(self._error)
+            .on_cancel(self.cancelled)
             .run()
         )
         return self.last_op
@@ -300,12 +309,37 @@ class FileController(QObject):
         return self._align((*current.documents, doc), "Add pasted account")
 
     # aligning
+    def choose_threshold(self, value: float) -> None:
+        """The person moved the slider: the next alignment (of this or a new comparison) uses ``value``."""
+        self.threshold = value
+        self.threshold_chosen = abs(value - self.session.comparison.settings.threshold) > 1e-9
+
     def _settings(self) -> AlignSettings:
+        """Settings to re-align the open comparison with: the slider's threshold."""
         import dataclasses
 
         return dataclasses.replace(
             self.session.comparison.settings, threshold=self.threshold, semantic=self.semantic
         )
+
+    def _new_settings(self) -> AlignSettings:
+        """Settings for a new comparison: the default threshold unless the person chose another one."""
+        threshold = self.threshold if self.threshold_chosen else AlignSettings().threshold
+        return AlignSettings(threshold=threshold, semantic=self.semantic)
+
+    def cancelled(self) -> None:
+        """Long work was cancelled: the shown comparison is unchanged, and so must be the toolbar."""
+        self._sync_toolbar()
+        self.window.statusBar().showMessage("Cancelled, the previous result is kept.", 10_000)
+
+    def _sync_toolbar(self) -> None:
+        """Slider and box back to what the shown comparison was aligned with."""
+        settings = self.session.comparison.settings
+        self.threshold, self.semantic, self.threshold_chosen = settings.threshold, settings.semantic, False
+        if hasattr(self.window, "threshold_changed_externally"):
+            self.window.threshold_changed_externally(self.threshold)
+        if hasattr(self.window, "semantic_changed_externally"):
+            self.window.semantic_changed_externally(self.semantic)
 
     def _align(self, documents, text: str):
         if self.busy():
@@ -317,14 +351,19 @@ class FileController(QObject):
                 documents=documents,
                 settings=self._settings(),
                 previous=previous,
-                success=lambda c: self.session.apply(c, text),
+                success=lambda c: self._aligned(c, text),
                 executor=self.executor,
                 embeddings=self.embeddings,
             )
             .failure(self._error)
+            .on_cancel(self.cancelled)
             .run()
         )
         return self.last_op
+
+    def _aligned(self, comparison: Comparison, text: str) -> None:
+        self.session.apply(comparison, text)
+        self._sync_toolbar()
 
     def realign(self):
         meaning = " with meaning" if self.semantic else ""

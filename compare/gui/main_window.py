@@ -25,12 +25,13 @@ from compare.gui.qt import (
     QComboBox,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRect,
     QSettings,
-    QSlider,
     QSplitter,
     Qt,
     QTabWidget,
@@ -41,6 +42,7 @@ from compare.gui.qt import (
 from compare.gui.resources import app_icon
 from compare.gui.session import Session
 from compare.gui.theme import apply_theme
+from compare.gui.threshold import ThresholdControl, threshold_words
 from compare.model import Comparison, Relation
 
 if TYPE_CHECKING:
@@ -52,6 +54,29 @@ def semantic_requirement() -> str:
     if getattr(sys, "frozen", False):
         return "Needs a build made with the semantic scorer (NC_SEMANTIC=1, see docs/packaging.md)."
     return "Needs the optional extra: pip install 'narrative-compare[semantic]'."
+
+
+# The largest size a first window takes, and what window decorations usually add around it.
+PREFERRED_SIZE = (1600, 1000)
+FRAME_ALLOWANCE = (16, 40)
+
+
+def initial_geometry(available: QRect) -> QRect:
+    """A first window: the preferred size or the whole available screen if smaller, centred on it."""
+    w = min(PREFERRED_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    h = min(PREFERRED_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    x = available.x() + (available.width() - w) // 2
+    y = available.y() + max((available.height() - h - FRAME_ALLOWANCE[1]) // 2, 0) + FRAME_ALLOWANCE[1] // 2
+    return QRect(x, y, w, h)
+
+
+def clamp_geometry(geometry: QRect, available: QRect) -> QRect:
+    """A remembered geometry made to fit the screen it opens on (it may come from a bigger monitor)."""
+    w = min(geometry.width(), available.width() - FRAME_ALLOWANCE[0])
+    h = min(geometry.height(), available.height() - FRAME_ALLOWANCE[1])
+    x = min(max(geometry.x(), available.x()), available.right() + 1 - w)
+    y = min(max(geometry.y(), available.y()), available.bottom() + 1 - h)
+    return QRect(x, y, w, h)
 
 
 class MainWindow(QMainWindow):
@@ -149,37 +174,29 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
         self.addToolBar(tb)
+        # Only what a review needs often; the rest is in the menus, so that the bar fits 1280 px.
         tb.addAction(a[Act.OPEN])
+        a[Act.SAVE].setIconText("Save")
         tb.addAction(a[Act.SAVE])
         tb.addSeparator()
-        a[Act.PREV_DIFF].setIconText("▲ Previous difference")
+        a[Act.PREV_DIFF].setIconText("▲ Previous")
         a[Act.NEXT_DIFF].setIconText("▼ Next difference")
         tb.addAction(a[Act.PREV_DIFF])
         tb.addAction(a[Act.NEXT_DIFF])
         tb.addSeparator()
-        tb.addWidget(QLabel(" Compare base with: ", self))
+        tb.addWidget(QLabel(" Compare with: ", self))
         self.focus_combo = QComboBox(self)
         self.focus_combo.setAccessibleName("Compare the base text with")
         self.focus_combo.setToolTip(
             "Marks on the base text are measured against this account (or all of them)"
         )
         self.focus_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.focus_combo.setMinimumContentsLength(22)
+        self.focus_combo.setMinimumContentsLength(14)
         tb.addWidget(self.focus_combo)
-        a[Act.SYNC_SCROLL].setIconText("Sync scroll")
-        tb.addAction(a[Act.SYNC_SCROLL])
         tb.addSeparator()
-        self.threshold_label = QLabel(self)
-        self.threshold_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.threshold_slider.setRange(10, 90)
-        self.threshold_slider.setSingleStep(1)
-        self.threshold_slider.setPageStep(5)
-        self.threshold_slider.setFixedWidth(120)
-        self.threshold_slider.setAccessibleName("Link threshold")
-        self.threshold_slider.setToolTip(
-            "Minimum similarity for two claims to be linked. Lower finds more (looser) links; "
-            "press Re-align (F5) to apply."
-        )
+        self.threshold = ThresholdControl(self)
+        self.threshold_slider = self.threshold.slider
+        self.threshold_label = self.threshold.label
         self.semantic_box = QCheckBox("Meaning (semantic)", self)
         self.semantic_box.setAccessibleName("Match claims by meaning")
         self.semantic_box.setToolTip(
@@ -189,13 +206,13 @@ class MainWindow(QMainWindow):
             f"{semantic_requirement()}\n"
             "Press Re-align (F5) to apply."
         )
-        tb.addWidget(self.threshold_label)
-        tb.addWidget(self.threshold_slider)
+        tb.addWidget(self.threshold)
         tb.addWidget(self.semantic_box)
         tb.addAction(a[Act.REALIGN])
         tb.addSeparator()
         a[Act.EXPORT_HTML].setIconText("Export report")
         tb.addAction(a[Act.EXPORT_HTML])
+        self.toolbar = tb
         self.threshold_changed_externally(self.files.threshold)
         self.semantic_changed_externally(self.files.semantic)
         self._fill_focus()
@@ -258,7 +275,7 @@ class MainWindow(QMainWindow):
         self.focus_combo.currentIndexChanged.connect(
             lambda i: self.session.set_focus(self.focus_combo.itemData(i))
         )
-        self.threshold_slider.valueChanged.connect(self._on_threshold)
+        self.threshold.valueChanged.connect(self._on_threshold)
         self.semantic_box.toggled.connect(self._on_semantic)
         self.session.changed.connect(self._fill_focus)
 
@@ -316,13 +333,13 @@ class MainWindow(QMainWindow):
         combo.setCurrentIndex(max(combo.findData(self.session.focus), 0))
         combo.blockSignals(False)
 
-    def _on_threshold(self, value: int) -> None:
-        self.files.threshold = value / 100
-        self.threshold_label.setText(f" Threshold {value / 100:.2f} ")
-        if abs(self.files.threshold - self.session.comparison.settings.threshold) > 1e-9:
+    def _on_threshold(self, value: float) -> None:
+        self.files.choose_threshold(value)
+        if abs(value - self.session.comparison.settings.threshold) > 1e-9:
             self.statusBar().showMessage(
-                f"Press Re-align (F5) to link claims at threshold {value / 100:.2f}.", 8000
+                f"Press Re-align (F5) to link claims at threshold {value:.2f}.", 8000
             )
+        self._update_status()
 
     def _on_semantic(self, on: bool) -> None:
         self.files.semantic = on
@@ -336,10 +353,8 @@ class MainWindow(QMainWindow):
         self.semantic_box.blockSignals(False)
 
     def threshold_changed_externally(self, threshold: float) -> None:
-        self.threshold_slider.blockSignals(True)
-        self.threshold_slider.setValue(round(threshold * 100))
-        self.threshold_slider.blockSignals(False)
-        self.threshold_label.setText(f" Threshold {threshold:.2f} ")
+        self.threshold.set_value(threshold)
+        self._update_status()
 
     def _update_title(self) -> None:
         s = self.session
@@ -354,8 +369,11 @@ class MainWindow(QMainWindow):
         missing = sum(v["omitted"] for v in counts.values())
         self.status_summary = (
             f"{len(c.documents)} texts · {len(c.claims)} claims · {sum(1 for lk in c.links if lk.active)} links · "
-            f"{diffs} differ · {missing} not found · threshold {c.settings.threshold:.2f}"
+            f"{diffs} differ · {missing} not found · threshold {threshold_words(c.settings.threshold)}"
         )
+        pending = getattr(self, "files", None) and self.files.threshold
+        if pending and abs(pending - c.settings.threshold) > 1e-9:
+            self.status_summary += f" · slider at {pending:.2f}: press Re-align (F5) to apply"
         if not hasattr(self, "_status_label"):
             self._status_label = QLabel(self)
             self.statusBar().addPermanentWidget(self._status_label)
@@ -375,11 +393,13 @@ class MainWindow(QMainWindow):
     # settings and closing
     def _restore(self) -> None:
         st = self.settings
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
         geometry = st.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.setGeometry(clamp_geometry(self.geometry(), available))
         else:
-            self.resize(1400, 860)
+            self.setGeometry(initial_geometry(available))
         state = st.value("window_state")
         if state is not None:
             self.restoreState(state)
@@ -388,9 +408,10 @@ class MainWindow(QMainWindow):
             if value is not None:
                 split.restoreState(value)
             elif split is self.h_split:
-                split.setSizes([1070, 330])
+                right = max(300, self.width() // 4)
+                split.setSizes([self.width() - right, right])
             else:
-                split.setSizes([600, 260])
+                split.setSizes([self.height() * 7 // 10, self.height() * 3 // 10])
         sync = st.value("sync_scroll", True)
         self.actions[Act.SYNC_SCROLL].setChecked(sync in (True, "true", "1", 1))
         dark = st.value("dark", False) in (True, "true", "1", 1)

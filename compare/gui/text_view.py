@@ -233,7 +233,8 @@ class ClaimTextView(QTextEdit):
 
 
 class ElidedLabel(QLabel):
-    """A plain-text label that ends in "…" when it is too narrow (the full text is in the tooltip)."""
+    """A plain-text label elided in the middle ("Evening Po…21 September") when too narrow, so that both the
+    start and the end of a title stay readable; the full text is in the tooltip."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +245,9 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
+        if not self.toolTip() or self.toolTip() == getattr(self, "_auto_tip", None):
+            self._auto_tip = html.escape(text)
+            self.setToolTip(self._auto_tip)
         self._elide()
 
     def full_text(self) -> str:
@@ -251,7 +255,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right(), 20)
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -10,7 +10,7 @@ import html
 from datetime import UTC, datetime
 from pathlib import Path
 
-from compare.model import Claim, Comparison, Coverage, Link, Mark
+from compare.model import AlignSettings, Claim, Comparison, Coverage, Link, Mark
 
 # Okabe–Ito colours and the non-colour cues, matching the GUI's legend.
 STYLES = {
@@ -100,6 +100,16 @@ def _legend(comparison: Comparison) -> str:
     return f'<table class="counts"><tr><th>Account (against the base)</th>{head}</tr>{"".join(rows)}</table>'
 
 
+def settings_line(comparison: Comparison) -> str:
+    """How the comparison was made, in words: threshold (and whether it is the default) and matching mode."""
+    threshold = comparison.settings.threshold
+    default = AlignSettings().threshold
+    which = "the default" if abs(threshold - default) < 0.005 else f"the default is {default:.2f}"
+    mode = "by wording and by meaning (semantic)" if comparison.settings.semantic else "by wording only"
+    engine = f"engine {comparison.engine_version}" if comparison.engine_version else "engine version unknown"
+    return f"Link threshold {threshold:.2f} ({which}); claims matched {mode}; {engine}."
+
+
 def render_html(comparison: Comparison, *, title: str = "") -> str:
     """The report as one HTML string."""
     base = comparison.base
@@ -154,6 +164,7 @@ def render_html(comparison: Comparison, *, title: str = "") -> str:
         f"<p class='meta'>{len(docs)} texts · base: {e(base.title or base.id)} · generated {e(stamp)} by "
         "Narrative Compare. The report shows where the accounts agree, differ and what each leaves out; "
         "it does not judge which account is true.</p>"
+        f"<p class='meta'>{e(settings_line(comparison))}</p>"
         f"<table class='legend'>{legend_rows}</table>"
         f"<h2>Counts</h2>{_legend(comparison)}"
         f"<h2>Side by side, aligned on the base claims</h2><table><tr>{head_cells}</tr>{''.join(rows)}</table>"
