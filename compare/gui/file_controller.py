@@ -19,7 +19,7 @@ from compare.gui.edits import renumber_documents
 from compare.gui.ops import Executor, Op, show_error
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
-from compare.model import AlignSettings, CompareError, Comparison
+from compare.model import AlignSettings, CompareError, Comparison, Document
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -204,6 +204,31 @@ class FileController(QObject):
         self.last_op = op.failure(self._error).on_cancel(self.cancelled).run()
         return self.last_op
 
+    def align_initial(self, documents: Sequence[Document], paths: Sequence[Path], then=None):
+        """Aligns the documents the window was started with (shown unaligned meanwhile), in the background."""
+        cache = operations.new_embedding_cache()
+
+        def done(comparison: Comparison) -> None:
+            self._opened(comparison, None, saved=False, paths=paths, embeddings=cache)
+            if then is not None:
+                then()
+
+        self.last_op = (
+            operations.align_documents(
+                parent=self.window,
+                documents=documents,
+                settings=self._new_settings(),
+                previous=None,
+                success=done,
+                executor=self.executor,
+                embeddings=cache,
+            )
+            .failure(self._error)
+            .on_cancel(self.cancelled)
+            .run()
+        )
+        return self.last_op
+
     def _opened(
         self,
         comparison: Comparison,
@@ -330,7 +355,11 @@ class FileController(QObject):
     def cancelled(self) -> None:
         """Long work was cancelled: the shown comparison is unchanged, and so must be the toolbar."""
         self._sync_toolbar()
-        self.window.statusBar().showMessage("Cancelled, the previous result is kept.", 10_000)
+        if not self.session.comparison.claims:  # the texts the window was started with, not yet aligned
+            message = "Cancelled: the texts are shown without alignment; press Re-align (F5) to align them."
+        else:
+            message = "Cancelled, the previous result is kept."
+        self.window.statusBar().showMessage(message, 10_000)
 
     def _sync_toolbar(self) -> None:
         """Slider and box back to what the shown comparison was aligned with."""
