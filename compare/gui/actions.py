@@ -27,6 +27,9 @@ class Act(StrEnum):
     NOTE = "note"
     NEXT_DIFF = "next_diff"
     PREV_DIFF = "prev_diff"
+    NEXT_CHECK = "next_check"
+    PREV_CHECK = "prev_check"
+    MARK_CHECKED = "mark_checked"
     SYNC_SCROLL = "sync_scroll"
     SHOW_CLAIMS = "show_claims"
     SHOW_COVERAGE = "show_coverage"
@@ -73,11 +76,20 @@ SPECS: dict[Act, Spec] = {
     ),
     Act.UNLINK: Spec("&Unlink", ("Ctrl+Shift+L",), "Remove the selected link"),
     Act.NOTE: Spec("&Note…", ("Ctrl+M",), "Add a label or note to the selected claim"),
-    Act.NEXT_DIFF: Spec(
-        "&Next difference", ("F8", "Alt+Down"), "Go to the next claim that differs or is missing"
-    ),
+    Act.NEXT_DIFF: Spec("&Next difference", ("F8", "Alt+Down"), "Go to the next claim told differently"),
     Act.PREV_DIFF: Spec(
-        "&Previous difference", ("F7", "Alt+Up"), "Go to the previous claim that differs or is missing"
+        "&Previous difference", ("F7", "Alt+Up"), "Go to the previous claim told differently"
+    ),
+    Act.NEXT_CHECK: Spec(
+        "Next to chec&k",
+        ("F6",),
+        "Go to the next unchecked item after the differences: a possible counterpart, then a claim not found",
+    ),
+    Act.PREV_CHECK: Spec("Previous to check", ("Shift+F6",), "Go back to the previous unchecked item"),
+    Act.MARK_CHECKED: Spec(
+        "Mark as chec&ked",
+        ("Ctrl+K",),
+        "Note on the selected claim that you checked it (again to undo); a note of your own counts too",
     ),
     Act.SYNC_SCROLL: Spec(
         "S&ynchronized scrolling", ("Ctrl+Shift+Y",), "Scroll all texts together, following the links", True

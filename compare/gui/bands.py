@@ -22,6 +22,7 @@ from compare.gui.qt import (
     QPaintEvent,
     QPen,
     QPointF,
+    QRectF,
     QSize,
     QSizePolicy,
     Qt,
@@ -30,8 +31,9 @@ from compare.gui.qt import (
     Signal,
 )
 from compare.gui.text_view import ClaimTextView
-from compare.gui.theme import MARK_STYLES, selection_tint
-from compare.model import Mark, Relation
+from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, selection_tint
+from compare.model import LinkStatus, Mark, Relation
+from compare.report.review import Decision
 
 BAND_WIDTH = 56
 _REL_MARK = {Relation.AGREE: Mark.AGREE, Relation.CONTRADICT: Mark.CONTRADICT}
@@ -135,6 +137,13 @@ class LinkBands(QWidget):
         pen.setStyle(style.pen if pair.relation is Relation.CONTRADICT else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawPath(path)
+        status = pair.link.status if pair.link is not None else None
+        if status in (LinkStatus.CONFIRMED, LinkStatus.MANUAL):  # a person's decision, not only a colour
+            glyph = DECISION_GLYPH[Decision.CONFIRMED if status is LinkStatus.CONFIRMED else Decision.MANUAL]
+            centre = path.pointAtPercent(0.25)
+            mid = QPointF(self.width() / 2, (centre.y() + path.pointAtPercent(0.75).y()) / 2)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.drawText(QRectF(mid.x() - 8, mid.y() - 9, 16, 18), Qt.AlignmentFlag.AlignCenter, glyph)
 
     def pair_at(self, pos: QPointF) -> BandPair | None:
         for path, pair in reversed(self._paths or self.visible_paths()):

@@ -30,8 +30,9 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.session import Session
-from compare.gui.theme import MARK_STYLES, tint
+from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, tint
 from compare.model import Comparison, Mark
+from compare.report.review import Decision
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -55,6 +56,7 @@ class _Row:
     counterpart: str
     reasons: str
     note: str
+    decision: Decision | None = None
 
 
 def _rows(comparison: Comparison, focus: str | None) -> list[_Row]:
@@ -84,6 +86,7 @@ def _rows(comparison: Comparison, focus: str | None) -> list[_Row]:
                     counterpart,
                     reasons,
                     note,
+                    navigation.claim_decision(comparison, claim, focus),
                 )
             )
     return out
@@ -127,7 +130,8 @@ class ClaimsModel(QAbstractTableModel):
                 return row.doc_title
             if col == 1:
                 style = MARK_STYLES[row.mark]
-                return f"{style.glyph} {style.label}"
+                decided = f"  {DECISION_GLYPH[row.decision]}" if row.decision else ""
+                return f"{style.glyph} {style.label}{decided}"
             if col == 2:
                 return "" if row.score is None else f"{row.score:.2f}"
             return (row.text, row.counterpart, row.reasons, row.note)[col - 3] if col >= 3 else None
@@ -146,7 +150,10 @@ class ClaimsModel(QAbstractTableModel):
             value = (row.text, row.counterpart, row.reasons, row.note)[col - 3]
             return f"<qt>{html.escape(value)}</qt>" if value else None
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return html.escape(MARK_STYLES[row.mark].description)
+            decided = (
+                f"\n{DECISION_GLYPH[row.decision]} {DECISION_WORDS[row.decision]}" if row.decision else ""
+            )
+            return html.escape(MARK_STYLES[row.mark].description + decided).replace("\n", "<br>")
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             return tint(row.mark, strong=True)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:

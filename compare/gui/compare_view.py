@@ -15,7 +15,7 @@ from compare.gui.navigation import BandPair
 from compare.gui.qt import QHBoxLayout, QWidget, Signal
 from compare.gui.session import Session
 from compare.gui.text_view import ClaimTextView, Pane
-from compare.gui.theme import COVERAGE_LABEL, MARK_STYLES
+from compare.gui.theme import COVERAGE_LABEL, DECISION_GLYPH, DECISION_WORDS, MARK_STYLES
 from compare.model import Comparison, Mark
 
 
@@ -25,6 +25,9 @@ def claim_tooltip(comparison: Comparison, claim_id: str, focus: str | None) -> s
     mark = navigation.claim_mark(comparison, claim, focus)
     style = MARK_STYLES[mark]
     parts = [f"<b>{html.escape(style.glyph)} {html.escape(style.label)}</b>"]
+    decision = navigation.claim_decision(comparison, claim, focus)
+    if decision is not None:
+        parts.append(f"{DECISION_GLYPH[decision]} {DECISION_WORDS[decision]}")
     if claim.doc == comparison.base.id:
         rows = []
         for doc in comparison.accounts:
@@ -129,11 +132,12 @@ class CompareView(QWidget):
         comparison = s.comparison
         related = s.related()
         for pane in self.panes:
-            marks = {
-                c.id: navigation.claim_mark(comparison, c, s.focus)
-                for c in comparison.claims_of(pane.document.id)
-            }
-            pane.view.set_marks(marks, s.selected, related)
+            claims = comparison.claims_of(pane.document.id)
+            marks = {c.id: navigation.claim_mark(comparison, c, s.focus) for c in claims}
+            decisions = {c.id: navigation.claim_decision(comparison, c, s.focus) for c in claims}
+            pane.view.set_marks(
+                marks, s.selected, related, {k: v for k, v in decisions.items() if v is not None}
+            )
         if s.selected is not None:
             self.reveal(s.selected, related)
         for band in self.bands:

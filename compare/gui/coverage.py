@@ -1,7 +1,8 @@
 """The coverage matrix: base claims (rows) by accounts (columns), like a collation table.
 
 Each cell says whether the account carries the claim, tells it differently, or lacks it; the column headers
-carry per-account totals. Clicking a cell selects the claim and, when there is one, its counterpart.
+carry per-account totals (the legend's numbers). Clicking a cell selects the claim and, when there is one, its
+counterpart in that account; the account the base is compared with stays as chosen on the toolbar.
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ class CoverageView(QTableView):
             return
         doc = index.data(DOC_ROLE)
         if doc:
-            self.session.set_focus(doc)
+            # Selects the counterpart in that account, but leaves "Compare base with" alone: changing it
+            # would silently change every mark of the base text.
             pairs = self.session.comparison.counterparts(claim_id, doc)
             if pairs:
                 self.session.select_claim(claim_id, pairs[0][1].key)

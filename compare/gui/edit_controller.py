@@ -12,6 +12,8 @@ from compare.gui.qt import QAction, QDialog, QObject, QWidget
 from compare.gui.session import Session
 from compare.model import LinkStatus, Relation
 
+CHECKED = "checked"
+
 
 class EditController(QObject):
     def __init__(
@@ -29,6 +31,7 @@ class EditController(QObject):
         actions[Act.UNLINK].triggered.connect(self.unlink)
         actions[Act.LINK].triggered.connect(self.start_link)
         actions[Act.NOTE].triggered.connect(self.note)
+        actions[Act.MARK_CHECKED].triggered.connect(self.mark_checked)
         session.selectionChanged.connect(self._on_selection)
         session.changed.connect(self.update_actions)
         self.update_actions()
@@ -50,6 +53,7 @@ class EditController(QObject):
             self.actions[Act.RELABEL].setText("Relabel")
         self.actions[Act.LINK].setEnabled(self.session.selected is not None)
         self.actions[Act.NOTE].setEnabled(self.session.selected is not None)
+        self.actions[Act.MARK_CHECKED].setEnabled(self.session.selected is not None)
 
     def _apply(self, fn, text: str) -> None:
         key = self.session.link_key
@@ -140,3 +144,24 @@ class EditController(QObject):
     def set_note(self, target: str, label: str, note: str) -> None:
         after = edits.annotate(self.session.comparison, target, label=label, note=note, author=self.author)
         self.session.apply(after, "Note")
+
+    def mark_checked(self) -> None:
+        """Writes the label "checked" on the selected claim (again: removes it). A person's own note on the
+        claim counts as checked already, so it is never overwritten."""
+        claim_id = self.session.selected
+        if claim_id is None:
+            return
+        ann = edits.annotation_of(self.session.comparison, claim_id)
+        if ann is None:
+            self.session.apply(
+                edits.annotate(self.session.comparison, claim_id, label=CHECKED, note="", author=self.author),
+                "Mark as checked",
+            )
+            self._message("Marked as checked (Ctrl+K again to undo it). F6: next to check.")
+        elif ann.label == CHECKED and not ann.note:
+            self.session.apply(
+                edits.annotate(self.session.comparison, claim_id, label="", note=""), "Unmark as checked"
+            )
+            self._message("No longer marked as checked.")
+        else:
+            self._message("This claim has a note: it already counts as checked.")

@@ -40,10 +40,12 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.resources import app_icon
+from compare.gui.review_bar import KIND_WORDS, ReviewBar
 from compare.gui.session import Session
 from compare.gui.theme import apply_theme
 from compare.gui.threshold import ThresholdControl, threshold_words
 from compare.model import Comparison, Relation
+from compare.report.review import Kind
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -152,11 +154,17 @@ class MainWindow(QMainWindow):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         self.legend = Legend(s, right)
+        a = self.actions
+        a[Act.NEXT_DIFF].setIconText("▼ Next difference")
+        a[Act.NEXT_CHECK].setIconText("▼ Next to check")
+        a[Act.MARK_CHECKED].setIconText("✓ Checked")
+        self.review_bar = ReviewBar(s, [a[Act.NEXT_DIFF], a[Act.NEXT_CHECK], a[Act.MARK_CHECKED]], right)
         link_actions = [
             self.actions[a] for a in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.UNLINK, Act.LINK, Act.NOTE)
         ]
         self.details = DetailsPanel(s, link_actions, right)
         rl.addWidget(self.legend)
+        rl.addWidget(self.review_bar)
         rl.addWidget(self.details, 1)
         self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.h_split.setObjectName("h_split")
@@ -241,14 +249,14 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addAction(self.redo_action)
         m.addSeparator()
-        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.LINK, Act.UNLINK, Act.NOTE):
+        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.LINK, Act.UNLINK, Act.NOTE, Act.MARK_CHECKED):
             m.addAction(a[act])
         self.cancel_link_action = QAction("Cancel linking", self)
         self.cancel_link_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_link_action.triggered.connect(self.edits.cancel_link)
         self.addAction(self.cancel_link_action)
         m = mb.addMenu("&View")
-        for act in (Act.NEXT_DIFF, Act.PREV_DIFF):
+        for act in (Act.NEXT_DIFF, Act.PREV_DIFF, Act.NEXT_CHECK, Act.PREV_CHECK):
             m.addAction(a[act])
         m.addSeparator()
         for act in (Act.SYNC_SCROLL, Act.SHOW_CLAIMS, Act.SHOW_COVERAGE, Act.FIND):
@@ -264,6 +272,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         a[Act.NEXT_DIFF].triggered.connect(lambda: self.go_difference(1))
         a[Act.PREV_DIFF].triggered.connect(lambda: self.go_difference(-1))
+        a[Act.NEXT_CHECK].triggered.connect(lambda: self.go_check(1))
+        a[Act.PREV_CHECK].triggered.connect(lambda: self.go_check(-1))
         a[Act.SYNC_SCROLL].toggled.connect(self.compare_view.set_sync_scroll)
         a[Act.SHOW_CLAIMS].triggered.connect(lambda: self._show_tab(0))
         a[Act.SHOW_COVERAGE].triggered.connect(lambda: self._show_tab(1))
@@ -303,11 +313,23 @@ class MainWindow(QMainWindow):
     def go_difference(self, step: int) -> str | None:
         target = self.session.go_difference(step)
         if target is None:
-            self.statusBar().showMessage("No differences: every claim agrees.", 4000)
+            self.statusBar().showMessage(
+                "No differences. Next to check (F6) leads through the rest of the review.", 4000
+            )
         else:
             stops = self.session.stops()
             self.statusBar().showMessage(f"Difference {stops.index(target) + 1} of {len(stops)}", 4000)
         return target
+
+    def go_check(self, step: int):
+        item = self.session.go_check(step)
+        if item is None:
+            self.statusBar().showMessage("Everything after the differences is checked.", 4000)
+        else:
+            items = self.session.queue()
+            todo = sum(1 for i in items if not i.checked and i.kind is not Kind.DIFFERENCE)
+            self.statusBar().showMessage(f"{KIND_WORDS[item.kind].capitalize()}: {todo} left to check", 4000)
+        return item
 
     def _show_tab(self, i: int) -> None:
         self.tabs.setCurrentIndex(i)
@@ -364,12 +386,13 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         c = self.session.comparison
-        counts = c.counts()
-        diffs = sum(v["contradict"] for v in counts.values())
-        missing = sum(v["omitted"] for v in counts.values())
+        diffs = len(self.session.stops())
+        missing = sum(1 for i in self.session.queue() if i.kind is Kind.OMISSION)
+        against = "all accounts" if self.session.focus is None else "the chosen account"
         self.status_summary = (
             f"{len(c.documents)} texts · {len(c.claims)} claims · {sum(1 for lk in c.links if lk.active)} links · "
-            f"{diffs} differ · {missing} not found · threshold {threshold_words(c.settings.threshold)}"
+            f"{diffs} base claims differ, {missing} not found ({against}) · "
+            f"threshold {threshold_words(c.settings.threshold)}"
         )
         pending = getattr(self, "files", None) and self.files.threshold
         if pending and abs(pending - c.settings.threshold) > 1e-9:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compare.model import Claim, Comparison, Document, Link, Mark, Relation
+from compare.report import review
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,13 @@ def claim_mark(comparison: Comparison, claim: Claim, focus: str | None) -> Mark:
     if claim.doc == comparison.base.id:
         return base_mark(comparison, claim.id, focus)
     return comparison.mark_of(claim.id)
+
+
+def claim_decision(comparison: Comparison, claim: Claim, focus: str | None) -> review.Decision | None:
+    """A person's decision on the links that make the claim's mark (against ``focus`` for a base claim)."""
+    if claim.doc == comparison.base.id:
+        return review.decision(comparison, claim.id, focus)
+    return review.decision(comparison, claim.id, comparison.base.id)
 
 
 def pairs_between(comparison: Comparison, left_doc: str, right_doc: str) -> list[BandPair]:
@@ -87,22 +95,10 @@ def _reading_keys(comparison: Comparison) -> dict[str, tuple[int, int, int]]:
 
 
 def difference_stops(comparison: Comparison, focus: str | None = None) -> list[str]:
-    """Claims to visit with next/previous difference, in reading order of the base.
-
-    Stops are base claims that differ or are not found (against ``focus``, or in no account), and account
-    claims found only in their account (of ``focus`` only, when given), placed after the base claim that their
-    neighbourhood aligns with.
-    """
-    keys = _reading_keys(comparison)
-    stops = []
-    for c in comparison.claims_of(comparison.base.id):
-        if base_mark(comparison, c.id, focus) in (Mark.CONTRADICT, Mark.OMITTED):
-            stops.append(c.id)
-    for doc in comparison.accounts:
-        if focus is not None and doc.id != focus:
-            continue
-        stops += [c.id for c in comparison.claims_of(doc.id) if comparison.mark_of(c.id) is Mark.ONLY_HERE]
-    return sorted(stops, key=keys.__getitem__)
+    """Claims to visit with next/previous difference (F8/F7): base claims told differently by ``focus`` (or by
+    any account), in reading order. Differences only: claims not found, which are most of a long text, and
+    the engine's suggestions are stepped through with "Next to check" (F6) instead."""
+    return review.differing_claims(comparison, focus)
 
 
 def next_stop(stops: list[str], comparison: Comparison, current: str | None, step: int) -> str | None:

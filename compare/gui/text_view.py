@@ -32,10 +32,11 @@ from compare.gui.qt import (
     QWidget,
     Signal,
 )
-from compare.gui.theme import MARK_STYLES, is_dark, selection_tint, tint
+from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_tint, tint
 from compare.model import Claim, Document, Mark
+from compare.report.review import Decision
 
-GUTTER = 22
+GUTTER = 34  # the mark's glyph, a person's decision (✓ ✍ ▯) and the mark's colour bar
 
 
 class _Gutter(QWidget):
@@ -63,11 +64,19 @@ class _Gutter(QWidget):
             line_h = view.fontMetrics().height()
             if claim_id == view.current or claim_id in view.related:
                 painter.fillRect(0, top, self.width(), int(rng[1] - rng[0]), selection_tint())
-            painter.fillRect(self.width() - 4, top, 4, int(rng[1] - rng[0]), QColor(style.colour))
-            painter.setPen(
-                QColor(style.colour).lighter(150) if is_dark() else QColor(style.colour).darker(120)
-            )
-            painter.drawText(0, top, self.width() - 5, line_h, Qt.AlignmentFlag.AlignCenter, style.glyph)
+            decision = view.decisions.get(claim_id)
+            bar_h = int(rng[1] - rng[0])
+            if decision is Decision.REJECTED:  # an outline: the engine's link is gone, a person decided so
+                painter.setPen(QColor(style.colour))
+                painter.drawRect(self.width() - 5, top, 4, max(bar_h - 1, 1))
+            else:
+                painter.fillRect(self.width() - 4, top, 4, bar_h, QColor(style.colour))
+            ink = QColor(style.colour).lighter(150) if is_dark() else QColor(style.colour).darker(120)
+            painter.setPen(ink)
+            painter.drawText(0, top, 18, line_h, Qt.AlignmentFlag.AlignCenter, style.glyph)
+            if decision is not None:
+                painter.setPen(self.palette().color(self.foregroundRole()))
+                painter.drawText(17, top, 12, line_h, Qt.AlignmentFlag.AlignCenter, DECISION_GLYPH[decision])
         painter.end()
 
 
@@ -97,6 +106,7 @@ class ClaimTextView(QTextEdit):
         self._starts: list[int] = []
         self._by_id: dict[str, Claim] = {}
         self.marks: dict[str, Mark] = {}
+        self.decisions: dict[str, Decision] = {}
         self.current: str | None = None
         self.related: set[str] = set()
         self._y_cache: dict[str, tuple[float, float]] | None = None
@@ -128,8 +138,15 @@ class ClaimTextView(QTextEdit):
         return claim_id in self._by_id
 
     # marks and selection (no re-layout: extra selections are painted over the text)
-    def set_marks(self, marks: dict[str, Mark], current: str | None, related: set[str]) -> None:
+    def set_marks(
+        self,
+        marks: dict[str, Mark],
+        current: str | None,
+        related: set[str],
+        decisions: dict[str, Decision] | None = None,
+    ) -> None:
         self.marks = marks
+        self.decisions = decisions or {}
         self.current = current if current in self._by_id else None
         self.related = {c for c in related if c in self._by_id}
         selections = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from compare.gui.qt import QApplication, QColor, QPalette, Qt, QTextCharFormat
 from compare.model import Coverage, Mark
+from compare.report.review import Decision
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -78,6 +79,15 @@ COVERAGE_LABEL = {
     Coverage.CARRIED: "carried",
     Coverage.CONTRADICTED: "differs",
     Coverage.OMITTED: "not found",
+}
+
+# What a person decided about a claim's links, shown beside the mark (never by colour alone): a tick for a
+# confirmed link, a writing hand for one drawn by hand, and an outline for a link they rejected.
+DECISION_GLYPH = {Decision.CONFIRMED: "✓", Decision.MANUAL: "✍", Decision.REJECTED: "▯"}
+DECISION_WORDS = {
+    Decision.CONFIRMED: "confirmed by a person",
+    Decision.MANUAL: "linked by hand",
+    Decision.REJECTED: "a link was rejected by a person",
 }
 
 SELECTION_COLOUR = OKABE_ITO["yellow"]
