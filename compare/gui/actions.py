@@ -23,6 +23,7 @@ class Act(StrEnum):
     REJECT = "reject"
     RELABEL = "relabel"
     LINK = "link"
+    LINK_PICK = "link_pick"
     UNLINK = "unlink"
     NOTE = "note"
     NEXT_DIFF = "next_diff"
@@ -72,7 +73,14 @@ SPECS: dict[Act, Spec] = {
         "Switch the selected link between \u201cagrees\u201d and \u201cdiffers\u201d",
     ),
     Act.LINK: Spec(
-        "&Link to…", ("Ctrl+L",), "Link the selected claim by hand: then click the matching claim"
+        "&Link to…",
+        ("Ctrl+L",),
+        "Link the selected claim by hand: choose its counterpart from a searchable list",
+    ),
+    Act.LINK_PICK: Spec(
+        "Link by cl&icking",
+        ("Ctrl+Shift+K",),
+        "Link the selected claim by hand: then click the matching claim",
     ),
     Act.UNLINK: Spec("&Unlink", ("Ctrl+Shift+L",), "Remove the selected link"),
     Act.NOTE: Spec("&Note…", ("Ctrl+M",), "Add a label or note to the selected claim"),

@@ -11,6 +11,7 @@ import html
 
 from compare.gui import navigation
 from compare.gui.edits import annotation_of
+from compare.gui.pair_view import pair_html
 from compare.gui.qt import (
     QAction,
     QGridLayout,
@@ -124,17 +125,27 @@ def details_html(comparison: Comparison, claim_id: str | None, focus: str | None
             parts.append(
                 f"<p>{_badge(rel)} &nbsp;score {link.score:.2f} · {e(STATUS_LABEL[link.status])}</p>"
             )
-            if link.reasons:
-                parts.append(
-                    "<ul style='margin-top:0'>" + "".join(f"<li>{e(r)}</li>" for r in link.reasons) + "</ul>"
+            first, second = (claim, other) if link.a == claim_id else (other, claim)
+            parts.append(
+                pair_html(
+                    first,
+                    navigation.long_name(comparison.document(first.doc)),
+                    second,
+                    navigation.long_name(comparison.document(second.doc)),
+                    link,
                 )
-            parts.append(claim_block(comparison, other))
+            )
+            parts.append(
+                "<p style='margin:6px 0 2px 0;color:gray'>Facts found in the other claim</p>"
+                + facts_html(other.facts)
+                + _note_html(comparison, other.id)
+            )
             parts.append(_note_html(comparison, f"{link.a}|{link.b}"))
     elif not comparison.counterparts(claim_id):
         where = "the base text" if claim.doc != comparison.base.id else "any account"
         parts.append(
             f"<hr><p style='color:gray'>Not found in {where}. "
-            "You can link it by hand (Ctrl+L, then click the matching claim).</p>"
+            "You can link it by hand: Link to… (Ctrl+L) lists the claims to choose from.</p>"
         )
     return "".join(parts)
 

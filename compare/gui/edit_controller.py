@@ -8,6 +8,7 @@ from __future__ import annotations
 from compare.gui import edits
 from compare.gui.actions import Act
 from compare.gui.dialogs import NoteDialog
+from compare.gui.link_dialog import PICK_IN_TEXTS, LinkDialog
 from compare.gui.qt import QAction, QDialog, QObject, QWidget
 from compare.gui.session import Session
 from compare.model import LinkStatus, Relation
@@ -30,6 +31,7 @@ class EditController(QObject):
         actions[Act.RELABEL].triggered.connect(self.relabel)
         actions[Act.UNLINK].triggered.connect(self.unlink)
         actions[Act.LINK].triggered.connect(self.start_link)
+        actions[Act.LINK_PICK].triggered.connect(self.start_pick)
         actions[Act.NOTE].triggered.connect(self.note)
         actions[Act.MARK_CHECKED].triggered.connect(self.mark_checked)
         session.selectionChanged.connect(self._on_selection)
@@ -52,6 +54,7 @@ class EditController(QObject):
         else:
             self.actions[Act.RELABEL].setText("Relabel")
         self.actions[Act.LINK].setEnabled(self.session.selected is not None)
+        self.actions[Act.LINK_PICK].setEnabled(self.session.selected is not None)
         self.actions[Act.NOTE].setEnabled(self.session.selected is not None)
         self.actions[Act.MARK_CHECKED].setEnabled(self.session.selected is not None)
 
@@ -91,6 +94,24 @@ class EditController(QObject):
         if len(picked) == 2:
             self.link(picked[0], picked[1])
             return
+        claim_id = self.session.selected
+        if claim_id is None:
+            return
+        target = self.ask_link_target(claim_id)
+        if target == PICK_IN_TEXTS:
+            self.start_pick()
+        elif target is not None:
+            self.link(claim_id, target)
+
+    def ask_link_target(self, claim_id: str) -> str | None:
+        """The searchable list of claims to link to (a method, so that tests can answer it)."""
+        dialog = LinkDialog(self.session.comparison, claim_id, self.session.focus, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+
+    def start_pick(self) -> None:
+        """Link by clicking: the next claim clicked in another text becomes the counterpart."""
         if self.session.selected is None:
             return
         self.pending_link = self.session.selected

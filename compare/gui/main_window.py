@@ -249,7 +249,16 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addAction(self.redo_action)
         m.addSeparator()
-        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.LINK, Act.UNLINK, Act.NOTE, Act.MARK_CHECKED):
+        for act in (
+            Act.CONFIRM,
+            Act.REJECT,
+            Act.RELABEL,
+            Act.LINK,
+            Act.LINK_PICK,
+            Act.UNLINK,
+            Act.NOTE,
+            Act.MARK_CHECKED,
+        ):
             m.addAction(a[act])
         self.cancel_link_action = QAction("Cancel linking", self)
         self.cancel_link_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
