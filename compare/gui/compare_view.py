@@ -1,4 +1,5 @@
-"""The side-by-side area: one pane per document (base on the left) with link bands between neighbours.
+"""The side-by-side area: one pane per document (base on the left, the compared account next to it) with link
+bands between neighbours.
 
 It renders the session and reports clicks back to it; synchronized scrolling follows the alignment by
 interpolating between linked claims (Meld-style), so the same story stays level across panes.
@@ -58,6 +59,7 @@ class CompareView(QWidget):
         self.sync_scroll = True
         self._syncing = False
         self._doc_key: tuple = ()
+        self._order: tuple[str, ...] = ()
         self._pair_cache: dict[tuple[str, str], list[BandPair]] = {}
         self._anchor_cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._layout = QHBoxLayout(self)
@@ -70,6 +72,7 @@ class CompareView(QWidget):
 
     # building
     def _rebuild(self) -> None:
+        """New panes for a new set of documents (setting a long text is the slow part: done only here)."""
         for w in (*self.panes, *self.bands):
             self._layout.removeWidget(w)
             w.deleteLater()
@@ -82,19 +85,41 @@ class CompareView(QWidget):
             )
             pane.view.claimActivated.connect(self.session.select_claim)
             pane.view.verticalScrollBar().valueChanged.connect(lambda _v, v=pane.view: self._follow(v))
-            if self.panes:
-                left = self.panes[-1]
+            self.panes.append(pane)
+        self._order = ()
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Puts the panes in ``pane_order`` (the compared account next to the base) with bands between them.
+
+        Bands always show what the engine compared: a band that touches the base is an account's link to it,
+        coloured by relation; between two accounts, a grey band only says that both tell the same base claim.
+        """
+        comparison = self.session.comparison
+        order = tuple(navigation.pane_order(comparison, self.session.focus))
+        if order == self._order:
+            return
+        self._order = order
+        for w in (*self.panes, *self.bands):
+            self._layout.removeWidget(w)
+        for band in self.bands:
+            band.deleteLater()
+        self.bands = []
+        by_doc = {p.document.id: p for p in self.panes}
+        self.panes = [by_doc[d] for d in order]
+        for i, pane in enumerate(self.panes):
+            if i:
+                left = self.panes[i - 1]
                 band = LinkBands(
                     left.view,
                     pane.view,
-                    lambda a=left.document.id, b=doc.id: self.pairs(a, b),
+                    lambda a=left.document.id, b=pane.document.id: self.pairs(a, b),
                     self._highlighted,
                     self,
                 )
                 band.pairClicked.connect(self._on_pair_clicked)
                 self.bands.append(band)
                 self._layout.addWidget(band)
-            self.panes.append(pane)
             self._layout.addWidget(pane, 1)
 
     def refresh(self) -> None:
@@ -104,6 +129,8 @@ class CompareView(QWidget):
         if key != self._doc_key:
             self._doc_key = key
             self._rebuild()
+        else:
+            self._arrange()
         self._pair_cache.clear()
         self._anchor_cache.clear()
         self._on_selection()
@@ -195,7 +222,7 @@ class CompareView(QWidget):
         """Monotone list of (claim in src, claim in dst) pairs used to map a scroll position."""
         key = (src_doc, dst_doc)
         if key not in self._anchor_cache:
-            order = {d.id: i for i, d in enumerate(self.session.comparison.documents)}
+            order = {d: i for i, d in enumerate(self._order)}
             if order[src_doc] < order[dst_doc]:
                 raw = [
                     (p.left, p.right)

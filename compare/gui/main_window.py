@@ -196,7 +196,8 @@ class MainWindow(QMainWindow):
         self.focus_combo = QComboBox(self)
         self.focus_combo.setAccessibleName("Compare the base text with")
         self.focus_combo.setToolTip(
-            "Marks on the base text are measured against this account (or all of them)"
+            "Marks on the base text are measured against this account (or all of them); the account is "
+            "placed next to the base, so that its bands show what was compared"
         )
         self.focus_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.focus_combo.setMinimumContentsLength(14)

@@ -50,8 +50,20 @@ def claim_decision(comparison: Comparison, claim: Claim, focus: str | None) -> r
     return review.decision(comparison, claim.id, comparison.base.id)
 
 
+def pane_order(comparison: Comparison, focus: str | None) -> list[str]:
+    """Documents left to right: the base, then the account it is compared with (``focus``, else the first
+    account), then the others, so the account whose marks the base shows has its bands to the base."""
+    accounts = [d.id for d in comparison.accounts]
+    if focus in accounts:
+        accounts.remove(focus)
+        accounts.insert(0, focus)
+    return [comparison.base.id, *accounts]
+
+
 def pairs_between(comparison: Comparison, left_doc: str, right_doc: str) -> list[BandPair]:
-    """Pairs of claims to join between two panes: direct links, else through a shared base claim."""
+    """Pairs of claims to join between two panes: their direct links; and between two accounts also the claims
+    that tell the same base claim (``via`` set, ``link`` None: a grey band, since the engine compared each
+    account with the base, not the two accounts with each other)."""
     out: dict[tuple[str, str], BandPair] = {}
     for claim in comparison.claims_of(left_doc):
         for other, link in comparison.counterparts(claim.id, right_doc):
