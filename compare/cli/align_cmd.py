@@ -1,4 +1,4 @@
-"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--threshold X]``."""
+"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--html OUT] [--threshold X]``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 from compare import workflows
 from compare.model import AlignSettings, Comparison, InputError, Relation
 from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("others", nargs="+", metavar="OTHER", help="other accounts of the same events")
     p.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    p.add_argument(
+        "--html", metavar="OUT", help="write the HTML report (summary first, then side by side) to OUT"
+    )
     p.add_argument("--threshold", type=threshold_arg, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
     p.add_argument("--semantic", action="store_true",
@@ -46,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             write_json(comparison, args.json)
         if args.csv:
             links_csv(comparison, args.csv)
+        if args.html:
+            write_html_report(comparison, args.html)
     except OSError as exc:
         raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from None
     return 0

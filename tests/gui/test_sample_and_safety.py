@@ -73,7 +73,7 @@ def test_html_report_escapes_everything(tmp_path):
     body = out.read_text(encoding="utf-8")
     assert body.startswith("<!DOCTYPE html>")
     assert "number differs: at least 80 vs 62" in body
-    assert "Only in Floods strike valley" in body
+    assert "Only in Daily Courier (1)" in body
 
 
 def test_self_test_failure_exits_1_with_the_reason(tmp_path, monkeypatch, capsys):
