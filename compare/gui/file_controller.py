@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,8 +81,19 @@ class FileController(QObject):
         )
         return [Path(p) for p in paths]
 
+    def proposed_name(self, suffix: str) -> str:
+        """A file name to start from: the project's own name, else the base text's title, made file-safe."""
+        if self.session.path is not None:
+            return self.session.path.with_suffix(suffix).name
+        title = self.session.comparison.base.title or "comparison"
+        stem = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
+        stem = re.sub(r"\s+", " ", stem)[:60].rstrip() or "comparison"
+        return stem + suffix
+
     def ask_save_path(self, caption: str, file_filter: str, suffix: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, caption, self._last_dir(), file_filter)
+        folder = self.session.path.parent if self.session.path is not None else Path(self._last_dir())
+        start = str(folder / self.proposed_name(suffix))
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, start, file_filter)
         if not path:
             return None
         p = Path(path)
@@ -109,11 +122,19 @@ class FileController(QObject):
         self.semantic = False
         if hasattr(self.window, "semantic_changed_externally"):
             self.window.semantic_changed_externally(False)
-        message = (
-            f"Matching by meaning needs the optional semantic extra: {error}.\n\n"
-            "It runs on this computer only (no network). Until it is installed, claims are matched by "
-            "their wording; the comparison was not changed and the box has been unticked."
-        )
+        if getattr(sys, "frozen", False):
+            # a packaged app cannot install anything: say what this copy lacks, not how to pip-install it
+            message = (
+                "This copy of Narrative Compare was built without matching by meaning (the semantic model "
+                "is not included). Claims are matched by their wording; the comparison was not changed and "
+                "the box has been unticked. A build that includes it is described in docs/packaging.md."
+            )
+        else:
+            message = (
+                f"Matching by meaning needs the optional semantic extra: {error}.\n\n"
+                "It runs on this computer only (no network). Until it is installed, claims are matched by "
+                "their wording; the comparison was not changed and the box has been unticked."
+            )
         show_error(self.window, CompareError(message), SEMANTIC_MISSING_TITLE)
 
     # recent files

@@ -462,8 +462,10 @@ class MainWindow(QMainWindow):
         st.sync()
 
     def may_discard(self) -> bool:
-        """True when there are no unsaved edits, or the user saved or chose to discard them."""
-        if not self.session.dirty:
+        """True when there are no unsaved edits, or the user saved or chose to discard them. A comparison that
+        was only opened or aligned (no edit on the undo stack) is not asked about: nothing would be lost that
+        opening the same texts again would not give back."""
+        if not self.session.has_edits:
             return True
         answer = QMessageBox.question(
             self,

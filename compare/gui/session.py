@@ -85,6 +85,11 @@ class Session(QObject):
         self.dirtyChanged.emit()
 
     @property
+    def has_edits(self) -> bool:
+        """Changes since the last save that only the person could make again (edits, re-aligns, accounts)."""
+        return not self.undo_stack.isClean()
+
+    @property
     def dirty(self) -> bool:
         return self.unsaved_replacement or not self.undo_stack.isClean()
 

@@ -98,13 +98,18 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return pal.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+# On a dark background, thin orange ("not found") and vermillion ("differs") both turn into brown: the dark
+# palette tints "not found" with the Okabe–Ito yellow instead (its glyph and dotted underline are unchanged).
+DARK_TINT = {Mark.OMITTED: OKABE_ITO["yellow"]}
+
+
 def tint(mark: Mark, *, dark: bool | None = None, strong: bool = False) -> QColor:
     """The background tint of a mark, readable under text in the current palette."""
     dark = is_dark() if dark is None else dark
-    colour = QColor(MARK_STYLES[mark].colour)
+    colour = QColor(DARK_TINT.get(mark, MARK_STYLES[mark].colour) if dark else MARK_STYLES[mark].colour)
     quiet = mark in (Mark.OMITTED, Mark.ONLY_HERE)  # the bulk of most texts: keep them light
     if dark:
-        colour.setAlpha(150 if strong else (70 if quiet else 100))
+        colour.setAlpha((110 if mark in DARK_TINT else 150) if strong else (56 if quiet else 120))
     else:
         colour.setAlpha(110 if strong else (42 if quiet else 66))
     return colour
