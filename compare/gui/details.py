@@ -94,59 +94,71 @@ def claim_block(comparison: Comparison, claim: Claim) -> str:
     )
 
 
+def _coverage_rows(comparison: Comparison, claim_id: str) -> str:
+    rows = []
+    for d in comparison.accounts:
+        cov = comparison.coverage_of(claim_id, d.id)
+        style = MARK_STYLES[COVERAGE_MARK[cov]]
+        rows.append(
+            f"<tr><td style='color:{style.colour};font-weight:bold'>{e(style.glyph)}</td>"
+            f"<td>{COVERAGE_LABEL[cov]}</td><td style='padding-left:6px'>{e(navigation.short_name(d))}</td></tr>"
+        )
+    return (
+        "<p style='margin:8px 0 2px 0;color:gray'>In each account</p>"
+        f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>"
+    )
+
+
 def details_html(comparison: Comparison, claim_id: str | None, focus: str | None, link: Link | None) -> str:
+    """The selected claim's mark, then the selected link as a pair view (both claims, what differs, why),
+    then what every account does with the claim, then the facts found."""
     if claim_id is None:
         return (
             "<p style='color:gray'>Click a claim in a text, a band between texts, or a row of the table to see "
-            "how the accounts tell it. F7/F8 (or Alt+Down/Up) step through the differences.</p>"
+            "how the accounts tell it. F8 / F7 step through the differences; F6 through the rest to check.</p>"
         )
     claim = comparison.claim(claim_id)
     mark = navigation.claim_mark(comparison, claim, focus)
-    parts = [f"<p>{_badge(mark)}</p>", claim_block(comparison, claim)]
-    if claim.doc == comparison.base.id and comparison.accounts:
-        rows = []
-        for d in comparison.accounts:
-            cov = comparison.coverage_of(claim_id, d.id)
-            style = MARK_STYLES[COVERAGE_MARK[cov]]
-            rows.append(
-                f"<tr><td style='color:{style.colour};font-weight:bold'>{e(style.glyph)}</td>"
-                f"<td>{COVERAGE_LABEL[cov]}</td><td style='padding-left:6px'>{e(navigation.short_name(d))}</td></tr>"
-            )
-        parts.append(
-            "<p style='margin:8px 0 2px 0;color:gray'>In each account</p>"
-            f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>"
-        )
+    parts = [f"<p style='margin:0 0 4px 0'><span style='color:gray'>Claim</span> {_badge(mark)}</p>"]
+    other = None
     if link is not None:
         other_id = link.b if link.a == claim_id else link.a
         if other_id in {c.id for c in comparison.claims}:
             other = comparison.claim(other_id)
-            parts.append("<hr>")
-            rel = RELATION_MARK[link.relation]
-            parts.append(
-                f"<p>{_badge(rel)} &nbsp;score {link.score:.2f} · {e(STATUS_LABEL[link.status])}</p>"
-            )
-            first, second = (claim, other) if link.a == claim_id else (other, claim)
-            parts.append(
-                pair_html(
-                    first,
-                    navigation.long_name(comparison.document(first.doc)),
-                    second,
-                    navigation.long_name(comparison.document(second.doc)),
-                    link,
-                )
-            )
-            parts.append(
-                "<p style='margin:6px 0 2px 0;color:gray'>Facts found in the other claim</p>"
-                + facts_html(other.facts)
-                + _note_html(comparison, other.id)
-            )
-            parts.append(_note_html(comparison, f"{link.a}|{link.b}"))
-    elif not comparison.counterparts(claim_id):
-        where = "the base text" if claim.doc != comparison.base.id else "any account"
+    if link is not None and other is not None:
+        rel = RELATION_MARK[link.relation]
         parts.append(
-            f"<hr><p style='color:gray'>Not found in {where}. "
-            "You can link it by hand: Link to… (Ctrl+L) lists the claims to choose from.</p>"
+            f"<p style='margin:0 0 4px 0'><span style='color:gray'>Link</span> {_badge(rel)} &nbsp;"
+            f"score {link.score:.2f} · "
+            f"{e(STATUS_LABEL[link.status])}</p>"
         )
+        first, second = (claim, other) if link.a == claim_id else (other, claim)
+        parts.append(
+            pair_html(
+                first,
+                navigation.short_name(comparison.document(first.doc)),
+                second,
+                navigation.short_name(comparison.document(second.doc)),
+                link,
+            )
+        )
+        parts.append(_note_html(comparison, claim.id) + _note_html(comparison, other.id))
+        parts.append(_note_html(comparison, f"{link.a}|{link.b}"))
+    else:
+        parts.append(claim_block(comparison, claim))
+        if not comparison.counterparts(claim_id):
+            where = "the base text" if claim.doc != comparison.base.id else "any account"
+            parts.append(
+                f"<p style='color:gray'>Not found in {where}. "
+                "You can link it by hand: Link to… (Ctrl+L) lists the claims to choose from.</p>"
+            )
+    if claim.doc == comparison.base.id and comparison.accounts:
+        parts.append(_coverage_rows(comparison, claim_id))
+    if other is not None:
+        for c in (claim, other):
+            name = navigation.short_name(comparison.document(c.doc))
+            parts.append(f"<p style='margin:8px 0 2px 0;color:gray'>Facts found · {e(name)}</p>")
+            parts.append(facts_html(c.facts))
     return "".join(parts)
 
 
@@ -167,6 +179,7 @@ class DetailsPanel(QWidget):
         self.links.setAccessibleName("Links of the selected claim")
         self.links.setToolTip("The links of the selected claim; the buttons below act on the chosen one")
         self.links.setMaximumHeight(80)
+        self.links.setMinimumHeight(24)
         self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.links.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.links)
@@ -217,5 +230,8 @@ class DetailsPanel(QWidget):
                 self._keys.append(link.key)
             if s.link_key in self._keys:
                 self.links.setCurrentRow(self._keys.index(s.link_key))
+        # as tall as its rows (up to four), so a single link does not take the room of the pair view
+        rows = min(max(self.links.count(), 1), 4)
+        self.links.setFixedHeight(rows * self.links.sizeHintForRow(0) + 2 * self.links.frameWidth() + 2)
         self.links.blockSignals(False)
         self.browser.setHtml(details_html(comparison, s.selected, s.focus, s.current_link()))

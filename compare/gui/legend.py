@@ -106,12 +106,15 @@ class Legend(QFrame):
     def refresh(self) -> None:
         for w in self._row_widgets:
             self._grid.removeWidget(w)
+            w.hide()  # at once: deleteLater waits for the event loop, and a grab or paint may come first
             w.deleteLater()
         self._row_widgets, self._labels = [], {}
         comparison = self.session.comparison
         counts = claim_counts(comparison)
         for row, doc in enumerate(comparison.accounts, start=2):
-            name = ElidedLabel(short_name(doc), self)
+            name = ElidedLabel(
+                short_name(doc), self, Qt.TextElideMode.ElideRight
+            )  # outlets: the start matters
             name.setToolTip(html.escape(f"{long_name(doc)} — compared with the base text"))
             name.setMinimumWidth(90)
             if doc.id == self.session.focus:

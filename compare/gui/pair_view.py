@@ -89,8 +89,8 @@ def pair_html(first: Claim, first_label: str, second: Claim, second_label: str, 
     )
     return (
         "<table width='100%' cellspacing=0 cellpadding=2><tr>"
-        f"<td width='64%' valign='top'>{claims}</td>"
-        "<td width='36%' valign='top' style='border-left:1px solid #bbb;padding-left:6px'>"
+        f"<td width='58%' valign='top'>{claims}</td>"
+        "<td width='42%' valign='top' style='border-left:1px solid #bbb;padding-left:6px'>"
         f"<span style='color:gray'>Why</span><ul style='margin:0 0 0 -18px'>{reasons}</ul></td>"
         "</tr></table>"
         "<p style='margin:2px 0;color:gray;font-size:small'>"

@@ -36,7 +36,7 @@ from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_ti
 from compare.model import Claim, Document, Mark
 from compare.report.review import Decision
 
-GUTTER = 34  # the mark's glyph, a person's decision (✓ ✍ ▯) and the mark's colour bar
+GUTTER = 34  # the mark's glyph, a person's decision (✓ ✍ ✗) and the mark's colour bar
 
 
 class _Gutter(QWidget):
@@ -253,8 +253,14 @@ class ElidedLabel(QLabel):
     """A plain-text label elided in the middle ("Evening Po…21 September") when too narrow, so that both the
     start and the end of a title stay readable; the full text is in the tooltip."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(parent)
+        self.mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)  # document titles are untrusted
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._full = ""
@@ -272,7 +278,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right(), 20)
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
+        super().setText(self.fontMetrics().elidedText(self._full, self.mode, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

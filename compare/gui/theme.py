@@ -82,12 +82,13 @@ COVERAGE_LABEL = {
 }
 
 # What a person decided about a claim's links, shown beside the mark (never by colour alone): a tick for a
-# confirmed link, a writing hand for one drawn by hand, and an outline for a link they rejected.
-DECISION_GLYPH = {Decision.CONFIRMED: "✓", Decision.MANUAL: "✍", Decision.REJECTED: "▯"}
+# confirmed link, a writing hand for one drawn by hand, a cross for a rejected one (whose colour bar in the
+# gutter is then only an outline).
+DECISION_GLYPH = {Decision.CONFIRMED: "✓", Decision.MANUAL: "✍", Decision.REJECTED: "✗"}
 DECISION_WORDS = {
     Decision.CONFIRMED: "confirmed by a person",
     Decision.MANUAL: "linked by hand",
-    Decision.REJECTED: "a link was rejected by a person",
+    Decision.REJECTED: "link rejected by a person",
 }
 
 SELECTION_COLOUR = OKABE_ITO["yellow"]
