@@ -24,6 +24,7 @@ class Act(StrEnum):
     RELABEL = "relabel"
     LINK = "link"
     LINK_PICK = "link_pick"
+    LINK_OFFER = "link_offer"
     UNLINK = "unlink"
     NOTE = "note"
     NEXT_DIFF = "next_diff"
@@ -81,6 +82,11 @@ SPECS: dict[Act, Spec] = {
         "Link by cl&icking",
         ("Ctrl+Shift+K",),
         "Link the selected claim by hand: then click the matching claim",
+    ),
+    Act.LINK_OFFER: Spec(
+        "Link the possible c&ounterpart",
+        ("Ctrl+Shift+Return",),
+        "Link the selected claim to the possible counterpart chosen in the details (the first by default)",
     ),
     Act.UNLINK: Spec("&Unlink", ("Ctrl+Shift+L",), "Remove the selected link"),
     Act.NOTE: Spec("&Note…", ("Ctrl+M",), "Add a label or note to the selected claim"),

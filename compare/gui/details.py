@@ -28,6 +28,7 @@ from compare.gui.qt import (
 from compare.gui.session import Session
 from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES
 from compare.model import Claim, Comparison, Facts, Link, LinkStatus, Mark, Relation
+from compare.report.review import possible_counterparts
 
 STATUS_LABEL = {
     LinkStatus.MACHINE: "proposed by the engine",
@@ -194,6 +195,20 @@ class DetailsPanel(QWidget):
             buttons.addWidget(b, i // 3, i % 3)
             self.buttons.append(b)
         layout.addLayout(buttons)
+        self.offers_title = QLabel("Possible counterparts: Return or double-click links", self)
+        self.offers_title.setStyleSheet("color: gray")
+        self.offers = QListWidget(self)
+        self.offers.setAccessibleName("Possible counterparts of the selected claim")
+        self.offers.setToolTip(
+            "Claims the engine found close but not sure enough to link, most likely first. Return, a "
+            "double-click or Ctrl+Shift+Return links the chosen one (the relation and reasons are worked out "
+            "as for any link)."
+        )
+        self.offers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.offers.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.offers.itemActivated.connect(lambda _item: self.link_offer())
+        layout.addWidget(self.offers_title)
+        layout.addWidget(self.offers)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -203,7 +218,39 @@ class DetailsPanel(QWidget):
         session.selectionChanged.connect(self.refresh)
         session.changed.connect(self.refresh)
         self._keys: list[tuple[str, str]] = []
+        self._offers: list[str] = []
+        self.link_requested = None  # set by the window: (claim id, other claim id) -> None
         self.refresh()
+
+    def link_offer(self) -> bool:
+        """Links the selected claim to the chosen possible counterpart (the first if none is chosen)."""
+        if self.session.selected is None or not self._offers or self.link_requested is None:
+            return False
+        row = max(self.offers.currentRow(), 0)
+        self.link_requested(self.session.selected, self._offers[row])
+        return True
+
+    def _fill_offers(self) -> None:
+        s = self.session
+        self.offers.clear()
+        offers = possible_counterparts(s.comparison, s.selected) if s.selected is not None else []
+        self._offers = [o.other for o in offers]
+        for o in offers:
+            other = s.comparison.claim(o.other)
+            name = navigation.short_name(s.comparison.document(other.doc))
+            sure = f"{round(o.confidence * 100)}%" if o.confidence is not None else f"score {o.score:.2f}"
+            item = QListWidgetItem(f"{sure} · {name}: {other.text}")
+            reasons = "; ".join(o.reasons)
+            item.setData(Qt.ItemDataRole.ToolTipRole, html.escape(f"{other.text}\n{reasons}".strip()))
+            self.offers.addItem(item)
+        if offers:
+            self.offers.setCurrentRow(0)
+            rows = min(len(offers), 4)
+            self.offers.setFixedHeight(
+                rows * self.offers.sizeHintForRow(0) + 2 * self.offers.frameWidth() + 2
+            )
+        self.offers.setVisible(bool(offers))
+        self.offers_title.setVisible(bool(offers))
 
     def _on_link_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
@@ -234,4 +281,5 @@ class DetailsPanel(QWidget):
         rows = min(max(self.links.count(), 1), 4)
         self.links.setFixedHeight(rows * self.links.sizeHintForRow(0) + 2 * self.links.frameWidth() + 2)
         self.links.blockSignals(False)
+        self._fill_offers()
         self.browser.setHtml(details_html(comparison, s.selected, s.focus, s.current_link()))

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             self.actions[a] for a in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.UNLINK, Act.LINK, Act.NOTE)
         ]
         self.details = DetailsPanel(s, link_actions, right)
+        self.details.link_requested = lambda first, second: self.edits.link(first, second)
         rl.addWidget(self.legend)
         rl.addWidget(self.review_bar)
         rl.addWidget(self.details, 1)
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
             Act.RELABEL,
             Act.LINK,
             Act.LINK_PICK,
+            Act.LINK_OFFER,
             Act.UNLINK,
             Act.NOTE,
             Act.MARK_CHECKED,
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         a[Act.NEXT_DIFF].triggered.connect(lambda: self.go_difference(1))
         a[Act.PREV_DIFF].triggered.connect(lambda: self.go_difference(-1))
         a[Act.NEXT_CHECK].triggered.connect(lambda: self.go_check(1))
+        a[Act.LINK_OFFER].triggered.connect(self._link_offer)
         a[Act.PREV_CHECK].triggered.connect(lambda: self.go_check(-1))
         a[Act.SYNC_SCROLL].toggled.connect(self.compare_view.set_sync_scroll)
         a[Act.SHOW_CLAIMS].triggered.connect(lambda: self._show_tab(0))
@@ -340,6 +343,10 @@ class MainWindow(QMainWindow):
             todo = sum(1 for i in items if not i.checked and i.kind is not Kind.DIFFERENCE)
             self.statusBar().showMessage(f"{KIND_WORDS[item.kind].capitalize()}: {todo} left to check", 4000)
         return item
+
+    def _link_offer(self) -> None:
+        if not self.details.link_offer():
+            self.statusBar().showMessage("No possible counterpart for the selected claim.", 4000)
 
     def _show_tab(self, i: int) -> None:
         self.tabs.setCurrentIndex(i)

@@ -34,6 +34,16 @@ class Decision(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Offer:
+    """A possible counterpart of a claim: the engine's suggestion or one of its best candidates."""
+
+    other: str
+    score: float
+    confidence: float | None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     claim: str
     kind: Kind
@@ -62,6 +72,31 @@ def claim_counts(comparison: Comparison) -> dict[str, dict[str, int]]:
 def suggestions(comparison: Comparison) -> tuple[Link, ...]:
     """The engine's possible counterparts (pairs it is not sure enough of to mark), if it offers any."""
     return tuple(getattr(comparison, "suggestions", ()))
+
+
+def possible_counterparts(comparison: Comparison, claim_id: str, per_account: int = 3) -> list[Offer]:
+    """The engine's suggestions and best candidates for ``claim_id`` that are not linked to it yet, most
+    likely first (by confidence, then score), at most ``per_account`` in each other text."""
+    linked = {lk.b if lk.a == claim_id else lk.a for lk in comparison.links if claim_id in lk.key}
+    offers: dict[str, Offer] = {}
+    for s in getattr(comparison, "suggestions_of", lambda _c: ())(claim_id):
+        other = s.b if s.a == claim_id else s.a
+        offers[other] = Offer(other, s.score, s.confidence, s.reasons)
+    for c in getattr(comparison, "candidates_of", lambda _c: ())(claim_id):
+        if c.other not in offers:
+            offers[c.other] = Offer(c.other, c.score, c.confidence)
+    known = {c.id for c in comparison.claims}
+    ranked = sorted(
+        (o for o in offers.values() if o.other not in linked and o.other in known),
+        key=lambda o: (-(o.confidence if o.confidence is not None else -1.0), -o.score, o.other),
+    )
+    out, per_doc = [], {}
+    for o in ranked:
+        doc = o.other.split(":")[0]
+        per_doc[doc] = per_doc.get(doc, 0) + 1
+        if per_doc[doc] <= per_account:
+            out.append(o)
+    return out
 
 
 def _decided_links(comparison: Comparison, claim_id: str) -> list[Link]:
