@@ -18,6 +18,7 @@ class Act(StrEnum):
     EXPORT_JSON = "export_json"
     EXPORT_CSV = "export_csv"
     EXPORT_HTML = "export_html"
+    EXPORT_PDF = "export_pdf"
     QUIT = "quit"
     CONFIRM = "confirm"
     REJECT = "reject"
@@ -61,7 +62,12 @@ SPECS: dict[Act, Spec] = {
     Act.EXPORT_JSON: Spec("Export result as &JSON…", (), "The result contract (documents, claims, links)"),
     Act.EXPORT_CSV: Spec("Export links as &CSV…", (), "One row per link, for a spreadsheet"),
     Act.EXPORT_HTML: Spec(
-        "Export &HTML report…", ("Ctrl+E",), "A self-contained report of the side-by-side view"
+        "Export &HTML report…",
+        ("Ctrl+E",),
+        "A report to send: every difference first, then what each account leaves out, then side by side",
+    ),
+    Act.EXPORT_PDF: Spec(
+        "Export report as P&DF…", (), "The same report as a PDF, made by Qt's own PDF writer (for print)"
     ),
     Act.QUIT: Spec("&Quit", ("Ctrl+Q",), "Close the window"),
     Act.CONFIRM: Spec("&Confirm", ("Ctrl+Return",), "Keep the selected link: you checked it"),

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         m.addAction(a[Act.SAVE])
         m.addAction(a[Act.SAVE_AS])
         m.addSeparator()
-        for act in (Act.EXPORT_JSON, Act.EXPORT_CSV, Act.EXPORT_HTML):
+        for act in (Act.EXPORT_HTML, Act.EXPORT_PDF, Act.EXPORT_JSON, Act.EXPORT_CSV):
             m.addAction(a[act])
         m.addSeparator()
         m.addAction(a[Act.QUIT])

@@ -106,3 +106,12 @@ def test_packaged_app_never_says_pip(window, messages, monkeypatch):
         messages and "pip" not in messages[-1][1] and "built without matching by meaning" in messages[-1][1]
     )
     assert "pip" not in semantic_requirement()
+
+
+def test_pdf_report_through_qt(window, monkeypatch, tmp_path):
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda *a: target)
+    assert window.files.export_pdf() == target
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5_000
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no temporary file left
