@@ -86,6 +86,8 @@ class LinkDialog(QDialog):
         self.list.setAccessibleName("Claims to link to")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setAlternatingRowColors(True)  # long claims wrap: tell one from the next
+        self.list.setSpacing(1)
         layout.addWidget(self.list, 1)
         self.count = QLabel(self)
         self.count.setStyleSheet("color: gray")
