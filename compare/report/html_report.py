@@ -85,6 +85,12 @@ def _mark_span(mark: Mark, text: str) -> str:
     )
 
 
+def _confidence(link: Link) -> str:
+    if link.confidence is None:
+        return ""
+    return f' <span class="status">(confidence {round(link.confidence * 100)}%)</span>'
+
+
 def _reasons(link: Link) -> str:
     if not link.reasons:
         return ""
@@ -257,8 +263,9 @@ def _side_by_side(comparison: Comparison) -> str:
                     else f' <span class="status">({e(STATUS_WORDS[link.status])})</span>'
                 )
                 parts.append(
-                    _mark_span(mark, other.text) + status + _reasons(link) + _notes(comparison, other.id)
-                )
+                    _mark_span(mark, other.text) + status + _confidence(link) + _reasons(link)
+                    + _notes(comparison, other.id)
+                )  # fmt: skip
             cells.append("<td>" + "".join(parts) + "</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head_cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
