@@ -39,6 +39,13 @@ STATUS_LABEL = {
 RELATION_MARK = {Relation.AGREE: Mark.AGREE, Relation.CONTRADICT: Mark.CONTRADICT}
 
 
+def confidence_words(confidence: float | None, *, short: bool = False) -> str:
+    """`` · confidence 82%`` (the engine's estimate that the pair is right); nothing when none was made."""
+    if confidence is None:
+        return ""
+    return f" · {round(confidence * 100)}%" if short else f" · confidence {round(confidence * 100)}%"
+
+
 def e(text: object) -> str:
     return html.escape(str(text))
 
@@ -130,7 +137,7 @@ def details_html(comparison: Comparison, claim_id: str | None, focus: str | None
         rel = RELATION_MARK[link.relation]
         parts.append(
             f"<p style='margin:0 0 4px 0'><span style='color:gray'>Link</span> {_badge(rel)} &nbsp;"
-            f"score {link.score:.2f} · "
+            f"score {link.score:.2f}{confidence_words(link.confidence)} · "
             f"{e(STATUS_LABEL[link.status])}</p>"
         )
         first, second = (claim, other) if link.a == claim_id else (other, claim)
@@ -267,7 +274,8 @@ class DetailsPanel(QWidget):
                 doc = comparison.document(other.doc)
                 style = MARK_STYLES[RELATION_MARK[link.relation]]
                 item = QListWidgetItem(
-                    f"{style.glyph} {style.label} · {link.score:.2f} · {navigation.short_name(doc)}"
+                    f"{style.glyph} {style.label} · {link.score:.2f}{confidence_words(link.confidence, short=True)}"
+                    f" · {navigation.short_name(doc)}"
                 )
                 item.setData(
                     Qt.ItemDataRole.ToolTipRole,

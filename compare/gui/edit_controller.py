@@ -122,11 +122,15 @@ class EditController(QObject):
             self.pending_link = None
             self._message("Linking cancelled.")
 
-    def link(self, first: str, second: str, relation: Relation = Relation.AGREE) -> tuple[str, str] | None:
+    def link(self, first: str, second: str, relation: Relation | None = None) -> tuple[str, str] | None:
+        """Links two claims by hand; without ``relation`` the edits module works out how they relate."""
         try:
-            after, key = edits.link_claims(
-                self.session.comparison, first, second, relation, author=self.author
-            )
+            if relation is None:
+                after, key = edits.link_claims(self.session.comparison, first, second, author=self.author)
+            else:
+                after, key = edits.link_claims(
+                    self.session.comparison, first, second, relation, author=self.author
+                )
         except edits.EditError as exc:
             self._message(str(exc))
             return None

@@ -198,7 +198,7 @@ def _summary(comparison: Comparison) -> str:
         items.append(
             '<div class="diff">'
             f'<div class="who"><b>{e(_name(comparison, b.doc))}</b> tells differently what '
-            f"{e(_name(comparison, a.doc))} says · {e(STATUS_WORDS[link.status])}</div>"
+            f"{e(_name(comparison, a.doc))} says · {e(STATUS_WORDS[link.status])}{_confidence(link)}</div>"
             f"<blockquote>{_mark_span(Mark.CONTRADICT, a.text)}"
             f'<div class="status">{e(_full_name(comparison, a.doc))}</div></blockquote>'
             f"<blockquote>{_mark_span(Mark.CONTRADICT, b.text)}"

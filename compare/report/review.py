@@ -70,21 +70,28 @@ def claim_counts(comparison: Comparison) -> dict[str, dict[str, int]]:
 
 
 def suggestions(comparison: Comparison) -> tuple[Link, ...]:
-    """The engine's possible counterparts (pairs it is not sure enough of to mark), if it offers any."""
-    return tuple(getattr(comparison, "suggestions", ()))
+    """The engine's possible counterparts: pairs it is not sure enough of to mark."""
+    return comparison.suggestions
+
+
+# Below one chance in twenty the engine is guessing: such candidates are not offered (Link to… lists every
+# claim of the other texts anyway).
+MIN_OFFER_CONFIDENCE = 0.05
 
 
 def possible_counterparts(comparison: Comparison, claim_id: str, per_account: int = 3) -> list[Offer]:
-    """The engine's suggestions and best candidates for ``claim_id`` that are not linked to it yet, most
+    """The engine's suggestions, and its best candidates in the texts where the claim has no link yet, most
     likely first (by confidence, then score), at most ``per_account`` in each other text."""
     linked = {lk.b if lk.a == claim_id else lk.a for lk in comparison.links if claim_id in lk.key}
+    covered = {other.doc for other, _ in comparison.counterparts(claim_id)}
     offers: dict[str, Offer] = {}
-    for s in getattr(comparison, "suggestions_of", lambda _c: ())(claim_id):
+    for s in comparison.suggestions_of(claim_id):
         other = s.b if s.a == claim_id else s.a
         offers[other] = Offer(other, s.score, s.confidence, s.reasons)
-    for c in getattr(comparison, "candidates_of", lambda _c: ())(claim_id):
-        if c.other not in offers:
-            offers[c.other] = Offer(c.other, c.score, c.confidence)
+    for c in comparison.candidates_of(claim_id):
+        if c.other in offers or c.other.split(":")[0] in covered or c.confidence < MIN_OFFER_CONFIDENCE:
+            continue
+        offers[c.other] = Offer(c.other, c.score, c.confidence)
     known = {c.id for c in comparison.claims}
     ranked = sorted(
         (o for o in offers.values() if o.other not in linked and o.other in known),

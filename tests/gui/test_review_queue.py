@@ -35,9 +35,7 @@ def test_queue_orders_differences_then_the_rest(comparison):
 
 def test_suggestions_come_after_differences(comparison):
     offered = Link("d0:c4", "d2:c4", Relation.AGREE, 0.41, ("few words in common",))
-    with_suggestion = dataclasses.replace(comparison)
-    object.__setattr__(with_suggestion, "suggestions", (offered,))
-    items = review_queue(with_suggestion)
+    items = review_queue(dataclasses.replace(comparison, suggestions=(offered,)))
     assert [i.kind for i in items][:4] == [Kind.DIFFERENCE] * 3 + [Kind.SUGGESTION]
     assert items[3].claim == "d0:c4" and items[3].other == "d2:c4"
 

@@ -87,3 +87,13 @@ def test_project_export_html(tmp_path, capsys):
     assert main(["project", "export", str(project), "--html", str(tmp_path / "missing" / "x.html")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_summary_gives_the_engines_confidence():
+    comparison = build_comparison()
+    links = tuple(
+        dataclasses.replace(lk, confidence=0.71) if lk.key == ("d0:c1", "d2:c1") else lk
+        for lk in comparison.links
+    )
+    summary = render_html(dataclasses.replace(comparison, links=links)).split("id='side-by-side'")[0]
+    assert "(confidence 71%)" in summary
