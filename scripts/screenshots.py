@@ -52,8 +52,8 @@ def main() -> int:
 
 
 def review(app, window) -> None:
-    """A review under way: compared with one account, two differences confirmed, one claim not found
-    checked, and a difference selected with its pair view."""
+    """A review under way: compared with one account, its differences confirmed, then (F6) the first
+    possible counterpart linked with one key, shown in the pair view."""
     from compare.gui.actions import Act
 
     session = window.session
@@ -63,8 +63,7 @@ def review(app, window) -> None:
         window.actions[Act.NEXT_DIFF].trigger()
         window.actions[Act.CONFIRM].trigger()
     window.actions[Act.NEXT_CHECK].trigger()
-    window.actions[Act.MARK_CHECKED].trigger()
-    window.actions[Act.NEXT_DIFF].trigger()
+    window.actions[Act.LINK_OFFER].trigger()
     app.processEvents()
 
 

@@ -202,7 +202,7 @@ class DetailsPanel(QWidget):
             buttons.addWidget(b, i // 3, i % 3)
             self.buttons.append(b)
         layout.addLayout(buttons)
-        self.offers_title = QLabel("Possible counterparts: Return or double-click links", self)
+        self.offers_title = QLabel("Possible counterparts (★ suggested): Return links", self)
         self.offers_title.setStyleSheet("color: gray")
         self.offers = QListWidget(self)
         self.offers.setAccessibleName("Possible counterparts of the selected claim")
@@ -246,7 +246,7 @@ class DetailsPanel(QWidget):
             other = s.comparison.claim(o.other)
             name = navigation.short_name(s.comparison.document(other.doc))
             sure = f"{round(o.confidence * 100)}%" if o.confidence is not None else f"score {o.score:.2f}"
-            item = QListWidgetItem(f"{sure} · {name}: {other.text}")
+            item = QListWidgetItem(f"{'★ ' if o.suggested else ''}{sure} · {name}: {other.text}")
             reasons = "; ".join(o.reasons)
             item.setData(Qt.ItemDataRole.ToolTipRole, html.escape(f"{other.text}\n{reasons}".strip()))
             self.offers.addItem(item)

@@ -41,6 +41,7 @@ class Offer:
     score: float
     confidence: float | None
     reasons: tuple[str, ...] = ()
+    suggested: bool = False  # the engine's own suggestion (else one of its best candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +81,14 @@ MIN_OFFER_CONFIDENCE = 0.05
 
 
 def possible_counterparts(comparison: Comparison, claim_id: str, per_account: int = 3) -> list[Offer]:
-    """The engine's suggestions, and its best candidates in the texts where the claim has no link yet, most
-    likely first (by confidence, then score), at most ``per_account`` in each other text."""
+    """The engine's suggestions first, then its best candidates in the texts where the claim has no link
+    yet, each most likely first (by confidence, then score), at most ``per_account`` in each other text."""
     linked = {lk.b if lk.a == claim_id else lk.a for lk in comparison.links if claim_id in lk.key}
     covered = {other.doc for other, _ in comparison.counterparts(claim_id)}
     offers: dict[str, Offer] = {}
     for s in comparison.suggestions_of(claim_id):
         other = s.b if s.a == claim_id else s.a
-        offers[other] = Offer(other, s.score, s.confidence, s.reasons)
+        offers[other] = Offer(other, s.score, s.confidence, s.reasons, suggested=True)
     for c in comparison.candidates_of(claim_id):
         if c.other in offers or c.other.split(":")[0] in covered or c.confidence < MIN_OFFER_CONFIDENCE:
             continue
@@ -95,7 +96,12 @@ def possible_counterparts(comparison: Comparison, claim_id: str, per_account: in
     known = {c.id for c in comparison.claims}
     ranked = sorted(
         (o for o in offers.values() if o.other not in linked and o.other in known),
-        key=lambda o: (-(o.confidence if o.confidence is not None else -1.0), -o.score, o.other),
+        key=lambda o: (
+            not o.suggested,
+            -(o.confidence if o.confidence is not None else -1.0),
+            -o.score,
+            o.other,
+        ),
     )
     out, per_doc = [], {}
     for o in ranked:

@@ -42,6 +42,7 @@ def test_offers_most_likely_first_without_what_is_linked(offered):
     offers = possible_counterparts(offered, "d0:c4")
     assert [o.other for o in offers] == ["d2:c4", "d1:c3", "d2:c3"]
     assert offers[0].confidence == pytest.approx(0.38) and "not sure enough to mark" in offers[0].reasons
+    assert offers[0].suggested and not offers[1].suggested
     assert possible_counterparts(offered, "d0:c0") == []
     assert possible_counterparts(offered, "d0:c1") == []
     assert [o.other for o in possible_counterparts(offered, "d0:c4", per_account=1)] == ["d2:c4", "d1:c3"]
@@ -54,7 +55,7 @@ def test_one_key_links_the_chosen_counterpart(make_window, offered, qtbot):
     window.session.select_claim("d0:c4")
     offers = window.details.offers
     assert offers.isVisible() and offers.count() == 3
-    assert offers.item(0).text().startswith("38% · Evening Post: Volunteers")
+    assert offers.item(0).text().startswith("★ 38% · Evening Post: Volunteers")
     offers.setFocus()
     offers.setCurrentRow(1)
     qtbot.keyClick(offers, Qt.Key.Key_Return)
@@ -64,7 +65,7 @@ def test_one_key_links_the_chosen_counterpart(make_window, offered, qtbot):
     assert [
         window.details.offers.item(r).text().split(": ")[0] for r in range(window.details.offers.count())
     ] == [
-        "38% · Evening Post",
+        "★ 38% · Evening Post",
         "9% · Evening Post",
     ]
     # the window's key links the first one
@@ -92,3 +93,9 @@ def test_confidence_in_details_and_table(make_window, offered):
     model = window.claims_panel.model
     assert model.index(model.row_of("d1:c0"), 2).data() == "0.74 · 82%"
     assert model.index(model.row_of("d0:c2"), 2).data() == "0.88"  # no estimate: no percentage
+
+
+def test_suggestions_come_before_likelier_candidates(offered):
+    candidates = (*offered.candidates, Candidate("d0:c4", "d1:c4", 0.5, 0.9, 1))
+    offers = possible_counterparts(dataclasses.replace(offered, candidates=candidates), "d0:c4")
+    assert [o.other for o in offers][:2] == ["d2:c4", "d1:c4"]
