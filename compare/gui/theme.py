@@ -100,8 +100,9 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 
 # On a dark background, thin orange ("not found") and vermillion ("differs") both turn into brown: the dark
-# palette tints "not found" with the Okabe–Ito yellow instead (its glyph and dotted underline are unchanged).
-DARK_TINT = {Mark.OMITTED: OKABE_ITO["yellow"]}
+# palette tints "not found" with the Okabe–Ito reddish purple instead (yellow is the selection's colour); its
+# glyph and dotted underline are unchanged.
+DARK_TINT = {Mark.OMITTED: OKABE_ITO["reddish_purple"]}
 
 
 def tint(mark: Mark, *, dark: bool | None = None, strong: bool = False) -> QColor:

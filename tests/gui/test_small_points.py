@@ -87,9 +87,15 @@ def test_dark_mode_not_found_and_differs_are_distinct():
         ]
         return QColor(*mix)
 
+    def apart(a: QColor, b: QColor) -> int:
+        d = abs(a.hsvHue() - b.hsvHue()) % 360
+        return min(d, 360 - d)
+
+    selection = QColor("#F0E442")
     for strong in (False, True):
         differs, missing = shown(Mark.CONTRADICT, strong), shown(Mark.OMITTED, strong)
-        assert abs(differs.hsvHue() - missing.hsvHue()) >= 25, (differs.name(), missing.name())
+        assert apart(differs, missing) >= 40, (differs.name(), missing.name())
+        assert apart(missing, selection) >= 40  # never mistaken for the selected claim
     # the light palette keeps the legend's own colours
     assert tint(Mark.OMITTED, dark=False).name() == "#e69f00"
 
