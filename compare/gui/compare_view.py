@@ -60,6 +60,7 @@ class CompareView(QWidget):
         self._syncing = False
         self._doc_key: tuple = ()
         self._order: tuple[str, ...] = ()
+        self._marks_cache: dict[str, tuple[dict, dict]] = {}
         self._pair_cache: dict[tuple[str, str], list[BandPair]] = {}
         self._anchor_cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._layout = QHBoxLayout(self)
@@ -133,6 +134,7 @@ class CompareView(QWidget):
             self._arrange()
         self._pair_cache.clear()
         self._anchor_cache.clear()
+        self._marks_cache.clear()
         self._on_selection()
 
     def pairs(self, left_doc: str, right_doc: str) -> list[BandPair]:
@@ -154,17 +156,23 @@ class CompareView(QWidget):
         return None
 
     # selection
+    def _pane_marks(self, doc_id: str) -> tuple[dict, dict]:
+        """Marks and people's decisions of a pane's claims: they change with the comparison or the focus
+        (both end in ``refresh``), not with the selection, so they are computed once per change."""
+        if doc_id not in self._marks_cache:
+            s = self.session
+            claims = s.comparison.claims_of(doc_id)
+            marks = {c.id: navigation.claim_mark(s.comparison, c, s.focus) for c in claims}
+            decisions = {c.id: navigation.claim_decision(s.comparison, c, s.focus) for c in claims}
+            self._marks_cache[doc_id] = (marks, {k: v for k, v in decisions.items() if v is not None})
+        return self._marks_cache[doc_id]
+
     def _on_selection(self) -> None:
         s = self.session
-        comparison = s.comparison
         related = s.related()
         for pane in self.panes:
-            claims = comparison.claims_of(pane.document.id)
-            marks = {c.id: navigation.claim_mark(comparison, c, s.focus) for c in claims}
-            decisions = {c.id: navigation.claim_decision(comparison, c, s.focus) for c in claims}
-            pane.view.set_marks(
-                marks, s.selected, related, {k: v for k, v in decisions.items() if v is not None}
-            )
+            marks, decisions = self._pane_marks(pane.document.id)
+            pane.view.set_marks(marks, s.selected, related, decisions)
         if s.selected is not None:
             self.reveal(s.selected, related)
         for band in self.bands:

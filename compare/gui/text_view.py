@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 from collections.abc import Callable
 
 from compare.gui.qt import (
@@ -27,6 +28,7 @@ from compare.gui.qt import (
     QTextCursor,
     QTextEdit,
     QTextOption,
+    QTimer,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -55,7 +57,12 @@ class _Gutter(QWidget):
         font.setBold(True)
         painter.setFont(font)
         height = self.height()
-        for claim_id, mark in view.marks.items():
+        first, end = view._visible_claims()
+        for claim in view.claims[first:end]:
+            claim_id = claim.id
+            mark = view.marks.get(claim_id)
+            if mark is None:
+                continue
             rng = view.claim_y_range(claim_id)
             if rng is None or rng[1] < 0 or rng[0] > height:
                 continue
@@ -110,6 +117,10 @@ class ClaimTextView(QTextEdit):
         self.current: str | None = None
         self.related: set[str] = set()
         self._y_cache: dict[str, tuple[float, float]] | None = None
+        self._tops: list[float] = []
+        self._bottoms: list[float] = []
+        self._painted: tuple[int, int] | None = None
+        self._repaint_pending = False
         self._quiet = False
         self.tooltip_provider: Callable[[str], str] | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -149,16 +160,40 @@ class ClaimTextView(QTextEdit):
         self.decisions = decisions or {}
         self.current = current if current in self._by_id else None
         self.related = {c for c in related if c in self._by_id}
+        self._painted = None
+        self._paint_marks()
+        self._gutter.update()
+
+    def _visible_claims(self) -> tuple[int, int]:
+        """Indexes (first, end) of the claims within a screen above and below the visible part."""
+        if not self.claims:
+            return 0, 0
+        self.claim_doc_y(self.claims[0].id)  # fills the cache and the sorted tops
+        h = self.viewport().height()
+        top = self.verticalScrollBar().value()
+        first = max(bisect.bisect_left(self._bottoms, top - h), 0)
+        end = bisect.bisect_right(self._tops, top + 2 * h)
+        return first, max(end, first)
+
+    def _paint_marks(self) -> None:
+        """Extra selections for the claims near the visible part only: Qt walks every extra selection on
+        every paint, and a long text has thousands of claims. Scrolling brings the next ones in."""
+        span = self._visible_claims()
+        if span == self._painted:
+            return
+        self._painted = span
         selections = []
-        sel_colour = selection_tint()
-        for claim in self.claims:
-            mark = marks.get(claim.id)
+        dark = is_dark()
+        sel_colour = selection_tint(dark=dark)
+        tints = {m: tint(m, dark=dark) for m in MARK_STYLES}
+        for claim in self.claims[span[0] : span[1]]:
+            mark = self.marks.get(claim.id)
             if mark is None:
                 continue
             style = MARK_STYLES[mark]
             fmt = QTextCharFormat()
             chosen = claim.id == self.current or claim.id in self.related
-            fmt.setBackground(sel_colour if chosen else tint(mark))
+            fmt.setBackground(sel_colour if chosen else tints[mark])
             fmt.setUnderlineStyle(style.underline)
             fmt.setUnderlineColor(QColor(style.colour))
             cursor = QTextCursor(self.document())
@@ -169,12 +204,21 @@ class ClaimTextView(QTextEdit):
             sel.format = fmt
             selections.append(sel)
         self.setExtraSelections(selections)
-        self._gutter.update()
 
     # geometry
     def _invalidate(self, *_args) -> None:
         self._y_cache = None
+        self._painted = None
+        if self.marks and not self._repaint_pending:
+            # after the layout settles (it reports many size changes while it works): marks for the new span
+            self._repaint_pending = True
+            QTimer.singleShot(0, self._repaint_marks)
         self.layoutChanged.emit()
+
+    def _repaint_marks(self) -> None:
+        self._repaint_pending = False
+        if self.marks:
+            self._paint_marks()
 
     def _compute_y(self) -> dict[str, tuple[float, float]]:
         doc = self.document()
@@ -198,6 +242,9 @@ class ClaimTextView(QTextEdit):
         """Top and bottom of a claim in document coordinates (cached until the layout changes)."""
         if self._y_cache is None:
             self._y_cache = self._compute_y()
+            # claims are sorted by offset, so their tops (and bottoms) rise with them: bisectable
+            self._tops = [self._y_cache[c.id][0] for c in self.claims]
+            self._bottoms = list(itertools.accumulate((self._y_cache[c.id][1] for c in self.claims), max))
         return self._y_cache.get(claim_id)
 
     def claim_y_range(self, claim_id: str) -> tuple[float, float] | None:
@@ -221,6 +268,8 @@ class ClaimTextView(QTextEdit):
 
     # events
     def _on_scroll(self, _value: int) -> None:
+        if self.marks:
+            self._paint_marks()
         self._gutter.update()
         self.scrolled.emit()
 

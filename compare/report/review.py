@@ -11,6 +11,7 @@ Shared by the app's review queue and the HTML report, so both count the same thi
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -112,12 +113,40 @@ def possible_counterparts(comparison: Comparison, claim_id: str, per_account: in
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    decided: dict[str, list[Link]]  # claim id -> links a person confirmed, drew or rejected
+    noted: set[str]  # claim ids with a label or note
+
+
+_INDEX: dict[int, tuple[weakref.ref, _Index]] = {}
+
+
+def _index(comparison: Comparison) -> _Index:
+    """People's decisions by claim, built once per comparison value (the views ask for every claim on each
+    selection; scanning every link for each claim would be quadratic on long texts)."""
+    hit = _INDEX.get(id(comparison))
+    if hit is not None and hit[0]() is comparison:
+        return hit[1]
+    decided: dict[str, list[Link]] = {}
+    for lk in comparison.links:
+        if lk.status is not LinkStatus.MACHINE:
+            decided.setdefault(lk.a, []).append(lk)
+            decided.setdefault(lk.b, []).append(lk)
+    noted = {a.target for a in comparison.annotations if a.label or a.note}
+    index = _Index(decided, noted)
+    for key in [k for k, (ref, _) in _INDEX.items() if ref() is None]:
+        del _INDEX[key]
+    _INDEX[id(comparison)] = (weakref.ref(comparison), index)
+    return index
+
+
 def _decided_links(comparison: Comparison, claim_id: str) -> list[Link]:
-    return [lk for lk in comparison.links if claim_id in lk.key and lk.status is not LinkStatus.MACHINE]
+    return _index(comparison).decided.get(claim_id, [])
 
 
 def _has_note(comparison: Comparison, claim_id: str) -> bool:
-    return any(a.target == claim_id and (a.label or a.note) for a in comparison.annotations)
+    return claim_id in _index(comparison).noted
 
 
 def decision(comparison: Comparison, claim_id: str, other_doc: str | None = None) -> Decision | None:
