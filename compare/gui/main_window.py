@@ -40,7 +40,7 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.resources import app_icon
-from compare.gui.review_bar import KIND_WORDS, ReviewBar
+from compare.gui.review_bar import ReviewBar, kind_words
 from compare.gui.session import Session
 from compare.gui.theme import apply_theme
 from compare.gui.threshold import ThresholdControl, threshold_words
@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
         else:
             items = self.session.queue()
             todo = sum(1 for i in items if not i.checked and i.kind is not Kind.DIFFERENCE)
-            self.statusBar().showMessage(f"{KIND_WORDS[item.kind].capitalize()}: {todo} left to check", 4000)
+            words = kind_words(item.kind, self.session.focus).capitalize()
+            self.statusBar().showMessage(f"{words}: {todo} left to check", 4000)
         return item
 
     def _link_offer(self) -> None:

@@ -20,9 +20,18 @@ def progress_line(items) -> str:
     return f"Review: {done} of {len(items)} checked"
 
 
-def breakdown(items) -> str:
+def kind_words(kind: Kind, focus: str | None) -> str:
+    """How to name a kind of item; claims "not found" are measured against every account when no account
+    is chosen, so they are then in none of them."""
+    if kind is Kind.OMISSION and focus is None:
+        return "not found in any account"
+    return KIND_WORDS[kind]
+
+
+def breakdown(items, focus: str | None = None) -> str:
     parts = []
-    for kind, words in KIND_WORDS.items():
+    for kind in KIND_WORDS:
+        words = kind_words(kind, focus)
         mine = [i for i in items if i.kind is kind]
         if mine:
             parts.append(f"{words} {sum(1 for i in mine if i.checked)}/{len(mine)}")
@@ -64,7 +73,7 @@ class ReviewBar(QWidget):
     def refresh(self) -> None:
         items = self.session.queue()
         self.line.setText(progress_line(items))
-        self.detail.setText(breakdown(items))
+        self.detail.setText(breakdown(items, self.session.focus))
         self.line.setToolTip(
             "Differences first (F8 / F7), then possible counterparts and claims not found (F6 / Shift+F6). "
             "An item counts as checked once you confirm, relabel, reject or link it, or note on it."

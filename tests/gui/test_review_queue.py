@@ -102,6 +102,9 @@ def test_confirming_a_difference_counts_as_checked(window):
     window.actions[Act.CONFIRM].trigger()
     assert window.review_bar.line.text() == "Review: 1 of 6 checked"
     assert "differences 1/3" in window.review_bar.detail.text()
+    assert "not found in any account 0/1" in window.review_bar.detail.text()
+    window.focus_combo.setCurrentIndex(window.focus_combo.findData("d1"))
+    assert "not found in the account 0/2" in window.review_bar.detail.text()
 
 
 def test_legend_and_coverage_headers_agree(window):
