@@ -128,6 +128,7 @@ class CoverageView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(150)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)  # full names in the tooltip
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.clicked.connect(self.jump)
         self.activated.connect(self.jump)

@@ -3,6 +3,7 @@ details on the right. Controllers for files and edits live in their own modules;
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from compare.gui.details import DetailsPanel
 from compare.gui.dialogs import show_about, show_shortcuts
 from compare.gui.edit_controller import EditController
 from compare.gui.file_controller import FileController
-from compare.gui.navigation import short_name
+from compare.gui.navigation import long_name, short_name
 from compare.gui.ops import Executor
 from compare.gui.qt import (
     QAction,
@@ -371,6 +372,8 @@ class MainWindow(QMainWindow):
         for doc in self.session.comparison.accounts:
             combo.addItem(short_name(doc), doc.id)
         combo.setCurrentIndex(max(combo.findData(self.session.focus), 0))
+        for i, doc in enumerate(self.session.comparison.accounts, start=1):
+            combo.setItemData(i, html.escape(long_name(doc)), Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
 
     def _on_threshold(self, value: float) -> None:
