@@ -33,33 +33,6 @@ PROJECT_FILTER = "Narrative Compare project (*.ncproj)"
 MAX_RECENT = 8
 
 
-def write_pdf_report(comparison: Comparison, path: Path) -> None:
-    """The HTML report laid out by Qt's rich-text engine into an A4 PDF; written next to ``path`` and moved
-    into place, so a failure never leaves half a file where a good one was."""
-    import os
-    import tempfile
-
-    from compare.gui.qt import QPageSize, QPdfWriter, QTextDocument
-    from compare.report.html_report import render_html
-
-    handle, temp = tempfile.mkstemp(prefix=".nc-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temp)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle(f"Comparison: {comparison.base.title}")
-        document = QTextDocument()
-        document.setHtml(render_html(comparison))
-        document.print_(writer)
-        del writer  # closes the file
-        if os.path.getsize(temp) == 0:
-            raise CompareError(f"could not write the PDF {path.name}")
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
 class FileController(QObject):
     def __init__(
         self,
@@ -509,6 +482,8 @@ class FileController(QObject):
         path = self.ask_save_path("Export report as PDF", "PDF (*.pdf)", ".pdf")
         if path is None:
             return None
+        from compare.gui.pdf_report import write_pdf_report
+
         return self._export(path, lambda: write_pdf_report(self.session.comparison, path))
 
     def _export(self, path: Path, write) -> Path | None:
