@@ -56,3 +56,16 @@ def test_a_folder_that_is_not_an_archive_says_so(window, tmp_path: Path, message
     (tmp_path / "stories.json").write_text('{"format": "something else"}', encoding="utf-8")
     assert show_stories(window, tmp_path) is None
     assert messages and "not a Narrative Compare archive index" in messages[-1][1]
+
+
+def test_gui_with_an_archive_folder_shows_its_stories(archive_out: Path, messages, monkeypatch) -> None:
+    from compare.gui import app
+    from compare.gui.qt import QApplication
+
+    monkeypatch.setattr(app, "make_app", lambda argv=(): QApplication.instance())
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    assert app.main([str(archive_out)]) == 0
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, StoriesDialog) and w.isVisible()]
+    assert [d.folder for d in shown] == [archive_out] and not messages
+    for dialog in shown:
+        dialog.parent().close()
