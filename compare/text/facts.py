@@ -306,21 +306,14 @@ def interval(q: Quantity) -> tuple[float, float]:
 
 
 def canonical_entity(name: str) -> str:
-    """One spelling per entity: an alias of the lexicon, or a transliterated name written without its
-    inner hyphens and spaces when they vary ("Deir-ezzor", "Deir ez-Zor" -> "Deirezzor").
+    """One spelling per country or organisation, from the lexicon's aliases ("the United States" -> "US").
 
-    >>> canonical_entity("the United States"), canonical_entity("Abu-dhabi") == canonical_entity("Abu dh-Abi")
-    ('US', True)
+    >>> canonical_entity("the United States"), canonical_entity("Port Ellis")
+    ('US', 'Port Ellis')
     """
     key = name.lower().strip(" .,’'")
     key = re.sub(r"^the\s+", "", key)
-    if key in ALIASES:
-        return ALIASES[key]
-    shown = name.strip(" .,’'")
-    if re.search(r"-[a-z]|(?:^|\s)[a-z]+-", shown):
-        compact = re.sub(r"[\s-]+", "", shown).lower()
-        return compact[:1].upper() + compact[1:]
-    return shown
+    return ALIASES.get(key, name.strip(" .,’'"))
 
 
 def known_names(document_text: str) -> frozenset[str]:
