@@ -326,6 +326,30 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
             if sa[x] != sb[y]:
                 return "", True
             return f"characterisation differs: '{_phrase(ra, i)}' vs '{_phrase(rb, j)}'", True
+    return _prefixed(ra, rb)
+
+
+def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
+    """ "controversial" vs "uncontroversial": a word and its opposite by a negative prefix, in one frame."""
+    prefixes = lexicon.column("negative_prefixes", "prefix")
+    words_a = {t.text: i for i, t in enumerate(ra.toks) if is_content(t)}
+    words_b = {t.text: j for j, t in enumerate(rb.toks) if is_content(t)}
+    for first, second, flip in ((words_a, words_b, False), (words_b, words_a, True)):
+        for word, i in first.items():
+            if len(word) < 5:
+                continue
+            for pre in prefixes:
+                j = second.get(pre + word)
+                if j is None or pre + word in first or word in second:
+                    continue
+                r1, r2 = (rb, ra) if flip else (ra, rb)
+                if not (context(r1, i, i, CLAUSE) & context(r2, j, j, CLAUSE)):
+                    continue
+                if r1.negative(i) != r2.negative(j):
+                    return "", True  # "not controversial" and "uncontroversial" agree
+                x, y = r1.span(i, i), r2.span(j, j)
+                left, right = (y, x) if flip else (x, y)
+                return f"characterisation differs: '{left}' vs '{right}'", True
     return "", False
 
 
@@ -391,8 +415,9 @@ def _cues_in(text: str, name: str, col: str) -> list[str]:
 
 
 def hedges(text: str) -> list[str]:
-    """Marks of a reported or uncertain claim ("reportedly", "may", "according to")."""
-    return _cues_in(text, "hedges", "cue")
+    """Marks of a reported or uncertain claim ("reportedly", "may", "according to"); "May" with a capital is
+    the month ("May 6, 2010"), not the modal."""
+    return [c for c in _cues_in(text, "hedges", "cue") if c != "May"]
 
 
 def refutations(text: str) -> list[str]:

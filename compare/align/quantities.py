@@ -8,13 +8,14 @@ show the same event on both sides ("began on Monday" vs "began on Sunday", not "
 
 from __future__ import annotations
 
+import datetime
 import math
 from functools import cache
 
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, find_durations, interval
+from compare.text.facts import MONTH_NAMES, WEEKDAYS, find_durations, interval
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -143,14 +144,17 @@ def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
     return any(r.toks[k].text in _STOPS for k in range(lo + 1, hi))
 
 
+def _verbs_differ(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
+    va, vb = _verb(read(a.text), at_a), _verb(read(b.text), at_b)
+    return bool(va and vb and va != vb)
+
+
 def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
     """Whether two mentions date or measure the same event: their verbs, when both have one, are the same
     ("visited on Tuesday" and "collapsed on Monday" are two events), and their neighbours overlap."""
-    ra, rb = read(a.text), read(b.text)
-    va, vb = _verb(ra, at_a), _verb(rb, at_b)
-    if va and vb and va != vb:
+    if _verbs_differ(a, at_a, b, at_b):
         return False
-    return bool(_context(ra, at_a) & _context(rb, at_b))
+    return bool(_context(read(a.text), at_a) & _context(read(b.text), at_b))
 
 
 def _date_text(d: DateMention) -> str:
@@ -159,29 +163,64 @@ def _date_text(d: DateMention) -> str:
     return d.text
 
 
+def _weekday(d: DateMention) -> str:
+    """The weekday a mention names, or the one its full date falls on ("6 May 2010" -> "Thursday")."""
+    if d.weekday:
+        return d.weekday
+    if d.day and d.month and d.year:
+        try:
+            return WEEKDAYS[datetime.date(d.year, d.month, d.day).weekday()]
+        except ValueError:
+            return ""
+    return ""
+
+
+def _differ(x: DateMention, y: DateMention) -> str:
+    """The reason two mentions of one event's date disagree, or ""."""
+    if x.day and x.month and y.day and y.month:
+        if (x.day, x.month) != (y.day, y.month) or (x.year and y.year and x.year != y.year):
+            return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+        return ""
+    if x.month and y.month and x.year and y.year and (x.month, x.year) != (y.month, y.year):
+        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+    wx, wy = _weekday(x), _weekday(y)
+    if wx and wy and wx != wy and (x.weekday or y.weekday):
+        shown = lambda d, w: w if d.weekday else f"{w} ({_date_text(d)})"  # noqa: E731 - two uses
+        return f"weekday differs: {shown(x, wx)} vs {shown(y, wy)}"
+    return ""
+
+
+def _same(x: DateMention, y: DateMention) -> str:
+    """What two mentions share ("19 September", "Tuesday"), or "" when they are not the same date."""
+    if (
+        x.day
+        and x.month
+        and (x.day, x.month) == (y.day, y.month)
+        and not (x.year and y.year and x.year != y.year)
+    ):
+        return _date_text(x)
+    if x.weekday and x.weekday == y.weekday:
+        return x.weekday
+    return ""
+
+
 def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
+    """Differences and shared dates: a day, a month of a year or a weekday, of the same event only."""
     diffs: list[str] = []
     same: list[str] = []
-    da, db = a.facts.dates, b.facts.dates
-    days_a = [d for d in da if d.day and d.month]
-    days_b = [d for d in db if d.day and d.month]
-    for x in days_a:
-        match = [y for y in days_b if (y.day, y.month) == (x.day, x.month)]
-        if match:
-            same.append(_date_text(x))
+    da = [d for d in a.facts.dates if d.month or d.weekday]
+    db = [d for d in b.facts.dates if d.month or d.weekday]
+    for x in da:
+        shared = [t for t in (_same(x, y) for y in db) if t]
+        if shared:
+            same.append(shared[0])
             continue
-        rival = next((y for y in days_b if _same_event(a, x.text, b, y.text)), None)
-        if rival and not diffs:
-            diffs.append(f"date differs: {_date_text(x)} vs {_date_text(rival)}")
-    week_a = [d for d in da if d.weekday]
-    week_b = [d for d in db if d.weekday]
-    for x in week_a:
-        if any(y.weekday == x.weekday for y in week_b):
-            same.append(x.weekday)
-            continue
-        rival = next((y for y in week_b if _same_event(a, x.text, b, y.text)), None)
-        if rival and not any(y.weekday == x.weekday for y in week_b):
-            diffs.append(f"weekday differs: {x.weekday} vs {rival.weekday}")
+        for y in db:
+            reason = _differ(x, y)
+            if reason and _same_event(a, x.text, b, y.text):
+                diffs.append(reason)
+                break
+        if diffs:
             break
     return diffs, list(dict.fromkeys(same))
 

@@ -56,6 +56,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?(?![\w])"
 )
+_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
@@ -250,6 +251,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                     value *= SCALES[tail.group(2).lower()]
         out.append((m.start(), Quantity(value, shown, bound, _unit_after(text, end))))
         taken.append((m.start(), end))
+    for m in _ORDINAL.finditer(text):
+        # "the 59th minute", "the 21st edition": a rank, compared like a count of the noun that follows.
+        if free(m.start(), m.end()) and len(m.group(1)) <= 4:
+            out.append((m.start(), Quantity(float(m.group(1)), m.group(0), "", _unit_after(text, m.end()))))
+            taken.append(m.span())
     for m in _WORDS.finditer(text):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or phrase.lower() in {"a", "and", "a and"}:

@@ -228,3 +228,31 @@ def test_a_denial_of_what_the_other_asserts_is_a_dispute():
     )
     assert relation is Relation.CONTRADICT
     assert reasons[0].startswith("disputes: 'denied that its aircraft attacked'"), reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("The crash happened on May 6, 2010.", "The crash happened on 6 May 2011.",
+         "date differs: 6 May 2010 vs 6 May 2011"),
+        ("Stocks crashed on May 6, 2010, in the afternoon.", "Stocks crashed on Wednesday afternoon.",
+         "weekday differs: Thursday (6 May 2010) vs Wednesday"),
+        ("Pogba scored in the 59th minute after Lovren blocked his shot.",
+         "Pogba scored in the 61st minute after Lovren blocked his shot.", "number differs: 59th vs 61st"),
+        ("The goal came from a controversial free kick in the first half.",
+         "The goal came from an uncontroversial free kick in the first half.",
+         "characterisation differs: 'controversial' vs 'uncontroversial'"),
+    ],
+)  # fmt: skip
+def test_dates_with_years_weekdays_of_dates_ordinals_and_prefixes(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reason in reasons
+
+
+def test_the_month_may_is_not_a_hedge():
+    relation, reasons = related(
+        "The crash of May 6 wiped out 9 percent.", "The crash of May 6 wiped out 9 percent."
+    )
+    assert relation is Relation.AGREE
+    assert not any(r.startswith("certainty") for r in reasons)
