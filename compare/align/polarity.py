@@ -331,14 +331,19 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
 
 def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
     """ "controversial" vs "uncontroversial": a word and its opposite by a negative prefix, in one frame."""
-    prefixes = lexicon.column("negative_prefixes", "prefix")
+    prefixes = [
+        (r["prefix"], tuple(x for x in r["only_before"].split("|") if x))
+        for r in lexicon.rows("negative_prefixes")
+    ]
     words_a = {t.text: i for i, t in enumerate(ra.toks) if is_content(t)}
     words_b = {t.text: j for j, t in enumerate(rb.toks) if is_content(t)}
     for first, second, flip in ((words_a, words_b, False), (words_b, words_a, True)):
         for word, i in first.items():
             if len(word) < 5:
                 continue
-            for pre in prefixes:
+            for pre, endings in prefixes:
+                if endings and not word.endswith(endings):
+                    continue  # "infighting" is not the opposite of "fighting"
                 j = second.get(pre + word)
                 if j is None or pre + word in first or word in second:
                     continue
