@@ -16,7 +16,7 @@ from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, rank_in_group
 from compare.align.passages import share_speakers
 from compare.align.relate import relate
-from compare.align.rescue import fact_frame_positions
+from compare.align.rescue import fact_frame_pairs
 from compare.align.score import (
     DEFAULT_WEIGHTS,
     NEAR_IDENTICAL,
@@ -93,7 +93,6 @@ class Scored:
     strength: np.ndarray
     near: np.ndarray  # near-identical wording
     chosen: np.ndarray  # positions of the pairs the assignment (and split links) chose
-    framed: frozenset[int] = frozenset()  # of those, the ones found by a shared fact frame (rescue.py)
 
 
 def score_claims(
@@ -130,9 +129,7 @@ def score_claims(
     chosen = assign_pairs(pairs, strength, settings.threshold, first=near)
     if settings.allow_split:
         chosen = split_pairs(pairs, strength, chosen, settings.threshold, duplicates=near)
-    # Same claim, one fact differs: pairs whose figures sit in the same words (rescue.py).
-    framed = fact_frame_positions(base, other, pairs, strength, chosen, settings.threshold)
-    return Scored(pairs, flat, strength, near, np.concatenate([chosen, framed]), frozenset(framed.tolist()))
+    return Scored(pairs, flat, strength, near, chosen)
 
 
 def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
@@ -142,6 +139,20 @@ def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np
     rows = np.flatnonzero((rank_in_group(p.i, strength) < per_claim) & some)
     cols = np.flatnonzero((rank_in_group(p.j, strength) < per_claim) & some)
     return rows, cols
+
+
+def rescued_positions(
+    base: Sequence[Claim], other: Sequence[Claim], scored: Scored, threshold: float
+) -> np.ndarray:
+    """Positions of the pairs the same-frame rescue adds (dense inputs only: it reads whole rows)."""
+    p = scored.pairs
+    if len(p) != p.n * p.m:
+        return np.zeros(0, dtype=np.int64)
+    dense = np.zeros((p.n, p.m), dtype=np.float32)
+    dense[p.i, p.j] = scored.strength
+    chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
+    extra = fact_frame_pairs(base, other, dense, chosen, shift=threshold - AlignSettings().threshold)
+    return np.array(sorted(i * p.m + j for i, j in extra), dtype=np.int64)  # Pairs.full is row-major
 
 
 def link_claims(
@@ -160,6 +171,9 @@ def link_claims(
     model = model or default_model()
     scored = score_claims(base, other, settings, weights=weights, idf_texts=idf_texts, vectors=vectors)
     p, scores, strength = scored.pairs, scored.scores, scored.strength
+    rescued = rescued_positions(base, other, scored, settings.threshold)
+    if len(rescued):
+        scored = replace(scored, chosen=np.union1d(scored.chosen, rescued))
     rows, cols = candidate_positions(scored)
     positions = np.unique(np.concatenate([scored.chosen, rows, cols]))
     features = pair_features(positions, p, base, other, scores, strength, weights)
@@ -167,6 +181,7 @@ def link_claims(
     combined = scores.combine(weights)
     wording = scores.wording(weights)
     out = PairResult()
+    rescued_set = set(rescued.tolist())
     for k in scored.chosen.tolist():
         i, j = int(p.i[k]), int(p.j[k])
         lexical = float(max(scores.cosine[k], scores.token_set[k]))
@@ -176,8 +191,12 @@ def link_claims(
             base[i].id, other[j].id, relation, round(float(strength[k]), 3), reasons, confidence=confidence
         )
         meaning = float(scores.semantic[k]) if scores.semantic is not None else None
-        if bool(scored.near[k]) or k in scored.framed:
-            out.links.append(link)  # near-identical wording always links, whatever the model says
+        if k in rescued_set and relation is not Relation.CONTRADICT:
+            continue  # the rescue finds claims that differ in one fact; anything else stays unlinked
+        if bool(scored.near[k]) or k in rescued_set:
+            # Near-identical wording always links, whatever the model says; so does a claim whose only
+            # difference from its counterpart is one fact in the same frame of words (rescue.py).
+            out.links.append(link)
         elif relation is Relation.AGREE and not agreement_evidence(
             base[i], other[j], wording=float(wording[k]), meaning=meaning
         ):

@@ -15,18 +15,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from compare.align.pairs import Pairs, group_best
 from compare.align.polarity import context, lemma, read
-from compare.model import AlignSettings, Claim
+from compare.model import Claim
 from compare.text.facts import BOUNDS
 
 FRAME = 6  # content words either side of a fact that make its frame (within its clause)
 MIN_SHARED = 3  # frame words two mentions must share to be the same fact
-# The two claims must still look alike: at most this far below the link threshold (0.55 -> 0.30).
-BELOW_THRESHOLD = 0.25
+MIN_STRENGTH = 0.3  # and the two claims must still look alike this much overall
 # Two claims left unlinked on both sides that are each other's best candidate need less: a fact of the
 # same kind with one frame word in common, and nearly the strength of an ordinary link.
-MUTUAL_BELOW = 0.10
+MUTUAL_STRENGTH = 0.45
 _BOUND_WORDS = frozenset(lemma(w) for b in BOUNDS for w in b.split())
 
 
@@ -49,49 +47,46 @@ def _shared_frame(a: list[tuple[str, frozenset[str]]], b: list[tuple[str, frozen
     return max((len(fa & fb) for ka, fa in a for kb, fb in b if ka == kb), default=0)
 
 
-def fact_frame_positions(
+def fact_frame_pairs(
     base: Sequence[Claim],
     other: Sequence[Claim],
-    pairs: Pairs,
     strength: np.ndarray,
-    chosen: np.ndarray,
-    threshold: float,
-) -> np.ndarray:
-    """Positions (into ``pairs``) of extra links: an unlinked claim and the claim whose fact shares its frame.
+    pairs: Sequence[tuple[int, int]],
+    *,
+    shift: float = 0.0,
+) -> list[tuple[int, int]]:
+    """Extra (base, other) index pairs: an unlinked claim and the claim whose fact shares its frame.
 
     Each unlinked claim gets at most one such partner: the one sharing the most frame words (then the
-    strongest overall); a pair already chosen is never repeated.
+    strongest overall); a pair already linked is never repeated. ``shift`` moves both strength floors with
+    the user's threshold (0 at the default), so a stricter setting also links less here.
     """
-    if threshold > AlignSettings().threshold:
-        return np.array([], dtype=np.int64)  # a stricter threshold asks for fewer links: no rescue then
-    linked_a = {int(pairs.i[k]) for k in chosen.tolist()}
-    linked_b = {int(pairs.j[k]) for k in chosen.tolist()}
-    taken = {int(k) for k in chosen.tolist()}
-    row_best = group_best(pairs.i, strength, pairs.n)
-    col_best = group_best(pairs.j, strength, pairs.m)
-    fa: dict[int, list[tuple[str, frozenset[str]]]] = {}
-    fb: dict[int, list[tuple[str, frozenset[str]]]] = {}
-    best: dict[tuple[str, int], tuple[int, float, int]] = {}
-    for k in np.flatnonzero(strength >= threshold - BELOW_THRESHOLD).tolist():
-        i, j = int(pairs.i[k]), int(pairs.j[k])
-        if k in taken or (i in linked_a and j in linked_b):
+    linked_a = {i for i, _ in pairs}
+    linked_b = {j for _, j in pairs}
+    taken = set(pairs)
+    fa = [_frames(c) for c in base]
+    fb = [_frames(c) for c in other]
+    best: dict[tuple[str, int], tuple[int, float, int, int]] = {}
+    for i, frames_a in enumerate(fa):
+        if not frames_a:
             continue
-        frames_a = fa[i] if i in fa else fa.setdefault(i, _frames(base[i]))
-        frames_b = fb[j] if j in fb else fb.setdefault(j, _frames(other[j]))
-        if not frames_a or not frames_b:
-            continue
-        shared = _shared_frame(frames_a, frames_b)
-        mutual = (
-            i not in linked_a
-            and j not in linked_b
-            and strength[k] >= threshold - MUTUAL_BELOW
-            and row_best[i] == k
-            and col_best[j] == k
-        )
-        if shared < MIN_SHARED and not (mutual and shared >= 1):
-            continue
-        key = ("b", j) if j not in linked_b else ("a", i)
-        candidate = (shared, float(strength[k]), k)
-        if key not in best or candidate[:2] > best[key][:2]:
-            best[key] = candidate
-    return np.array(sorted({k for _, _, k in best.values()}), dtype=np.int64)
+        for j, frames_b in enumerate(fb):
+            if not frames_b or (i, j) in taken or (i in linked_a and j in linked_b):
+                continue
+            if strength[i, j] < MIN_STRENGTH + shift:
+                continue
+            shared = _shared_frame(frames_a, frames_b)
+            mutual = (
+                i not in linked_a
+                and j not in linked_b
+                and strength[i, j] >= MUTUAL_STRENGTH + shift
+                and int(np.argmax(strength[i])) == j
+                and int(np.argmax(strength[:, j])) == i
+            )
+            if shared < MIN_SHARED and not (mutual and shared >= 1):
+                continue
+            key = ("b", j) if j not in linked_b else ("a", i)
+            candidate = (shared, float(strength[i, j]), i, j)
+            if key not in best or candidate[:2] > best[key][:2]:
+                best[key] = candidate
+    return sorted({(i, j) for _, _, i, j in best.values()})
