@@ -17,12 +17,14 @@ from compare.text import lexicon
 from compare.text.normalize import STOPWORDS, fold
 
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—–]")
-_CLAUSE_END = frozenset(',;:.!?()"“”—–') | lexicon.words("function_words", "clause")
+# Quotation marks do not end a negation's reach: 'no "war"' negates the quoted word.
+_CLAUSE_END = frozenset(",;:.!?()—–") | lexicon.words("function_words", "clause")
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
+MANY = 3  # shared words of opposite sign that need no neighbour in common
 BOTH = 4  # a word both sides negate within this reach: the same denial in other words
 TARGET = 2  # the negated predicate is among the first content words after the cue
 
@@ -286,7 +288,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)
-    if not _related((ra, rb)[side], i, other, j, similar):
+    # Three or more shared words of opposite sign say by themselves that the same statement is turned round.
+    if len(differing) < MANY and not _related((ra, rb)[side], i, other, j, similar):
         return ""
     left, right = (_phrase(ra, i), _phrase(rb, j)) if side == 0 else (_phrase(ra, j), _phrase(rb, i))
     r = (ra, rb)[side]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from functools import cache
 
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, WEEKDAYS, find_durations, interval
+from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, find_durations, interval
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -44,11 +45,25 @@ def _kind(q: Quantity) -> str:
     return _BOUNDED.get(q.bound, "about" if q.bound else "exact")
 
 
+def _step(q: Quantity) -> float:
+    """The last written digit's worth: 1 for "62", 0.1 for "0.4", 100,000 for "1.3 million"."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)
+    return 10.0**-decimals * scale
+
+
+def _rounded(qa: Quantity, qb: Quantity) -> bool:
+    """One figure is the other written with fewer digits ("0.44" and "0.4", "75.88" and "75")."""
+    return abs(qa.value - qb.value) < max(_step(qa), _step(qb)) and _step(qa) != _step(qb)
+
+
 def _conflict(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures of the same thing cannot both be right."""
     ka, kb = _kind(qa), _kind(qb)
     if ka == kb and ka in {"exact", "low", "high"}:
-        return not _close(qa.value, qb.value)  # "at least 62" vs "at least 90": two different figures
+        # "at least 62" vs "at least 90": two different figures; "0.44" vs "0.4": one figure, rounded.
+        return not _close(qa.value, qb.value) and not _rounded(qa, qb)
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     return ha < lb or hb < la
 
@@ -111,7 +126,7 @@ def _context(r: Reading, at: str) -> set[str]:
     if not near:
         # "On 17 September, jets struck ...": a date set off by a comma dates the whole clause.
         near = {t.key for t in r.toks if is_content(t) and not r.text[t.start : t.start + 1].isupper()}
-    return {k for k in near if k not in _EXCLUDED}
+    return {k for k in near if k not in _EXCLUDED and not k.isdigit()}
 
 
 def _calendar(word: str) -> bool:
@@ -127,7 +142,7 @@ def _verb(r: Reading, at: str) -> str:
     idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
     if not idx:
         return ""
-    for dist in range(1, CONTEXT + 2):
+    for dist in range(1, 2 * CONTEXT + 1):
         for i in (idx[0] - dist, idx[-1] + dist):
             if not 0 <= i < len(r.toks) or _crosses(r, i, idx):
                 continue

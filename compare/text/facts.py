@@ -135,6 +135,8 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _unit_after(text: str, end: int) -> str:
+    if re.match(r"\s*(?:%|per\s?cent\b)", text[end : end + 9], re.I):
+        return "percent"  # "27%", "15 per cent": shares of the same whole compare
     m = _NEXT_NOUN.match(text, end)
     if not m:
         return ""

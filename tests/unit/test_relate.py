@@ -256,3 +256,26 @@ def test_the_month_may_is_not_a_hedge():
     )
     assert relation is Relation.AGREE
     assert not any(r.startswith("certainty") for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The index rose 41.61 points, or 0.44 percent.", "The index rose 41.61 points, a gain of 0.4%."),
+        ("Members approved the merger by 75.88%.", "Members approved the merger by 75 percent."),
+        ("There is no war in the region.", 'There is no "war" in the region.'),
+    ],
+)
+def test_rounded_figures_and_quoted_words_agree(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+def test_percentages_are_one_quantity():
+    relation, reasons = related(
+        "In February the solar cells were producing 27% of capacity.",
+        "This month the panels deliver only about 15% of their capacity.",
+        similar=False,
+    )
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("number differs: 27 vs about 15",)
