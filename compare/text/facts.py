@@ -54,7 +54,7 @@ _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?(?![\w])"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s+|-)((?i:million|billion|thousand)))?(?![\w])"
 )
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
@@ -266,6 +266,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         phrase = re.sub(r"[\s-]+(?:a|and)$", "", phrase, flags=re.I)
         if phrase.lower() in {"a", "and", ""}:
             continue
+        if phrase.lower() in SCALES and not m.group(1).lower().startswith("a "):
+            continue  # "$85.6-million", "millions of": a scale without its figure is not a count
         value = parse_number_words(phrase)
         if value is None:
             continue

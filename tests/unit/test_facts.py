@@ -109,3 +109,8 @@ def test_units_skip_determiners():
         "officer",
         "soldier",
     ]
+
+
+def test_scales_need_their_figure():
+    f = extract("The film grossed $85.6-million while millions watched at home.")
+    assert [(q.value, q.text) for q in f.numbers] == [(85_600_000, "85.6-million")]
