@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from compare import workflows
 from compare.model import AlignSettings, Comparison, InputError, Relation
 from compare.report.contract import links_csv, write_json
+from compare.safe_write import refuse_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,17 +40,25 @@ def threshold_arg(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    inputs = [args.base, *args.others]
+    for out in (args.json, args.csv):
+        if out:  # before the work, so that a wrong name costs nothing; checked again when writing
+            refuse_inputs(out, inputs)
+    if args.json and args.csv and same_name(args.json, args.csv):
+        raise InputError(f"--json and --csv name the same file ({args.csv})")
     documents = workflows.load_documents([args.base, *args.others])
     comparison = workflows.align(documents, AlignSettings(threshold=args.threshold, semantic=args.semantic))
+    inputs = [args.base, *args.others]
+    if args.json:
+        write_json(comparison, args.json, inputs=inputs)
+    if args.csv:
+        links_csv(comparison, args.csv, inputs=[*inputs, *([args.json] if args.json else [])])
     print(summary(comparison, detailed=not args.quiet))
-    try:
-        if args.json:
-            write_json(comparison, args.json)
-        if args.csv:
-            links_csv(comparison, args.csv)
-    except OSError as exc:
-        raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from None
     return 0
+
+
+def same_name(a: str, b: str) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def summary(comparison: Comparison, *, detailed: bool = True) -> str:

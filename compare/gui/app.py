@@ -98,7 +98,15 @@ def main(argv: list[str]) -> int:
     window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""), embeddings=embeddings)
     if path is None and args:
         window.session.unsaved_replacement = True
+    if path is not None:
+        from compare import store
+
+        window.files.stamp = store.stamp_of(path)  # a later save will not replace someone else's save
     window.show()
-    window.recover_if_needed()
+    window.recover_if_needed(unsaved=not args)
     window.show_first_difference()
-    return app.exec()
+    status = app.exec()
+    from compare.gui.ops import wait_io
+
+    wait_io()  # an autosave or save still running finishes before the process ends
+    return status

@@ -244,6 +244,7 @@ class ClaimsPanel(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
+        self._filtering = False
         self.model = ClaimsModel(session, self)
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -307,8 +308,37 @@ class ClaimsPanel(QWidget):
         self._update_count()
 
     def _filter(self, **kw) -> None:
-        self.proxy.set_filters(**kw)
+        self._set_filters(**kw)
         self._update_count()
+
+    def _set_filters(self, **kw) -> None:
+        """Filter without letting the view's own moves of its current row select claims.
+
+        Filtering out the current row makes the view pick another one and say so (``currentRowChanged``)
+        while the proxy is still inside its filter change. Taken as the user's choice, that completed a
+        pending Link to, whose edit reset the model in the middle of the change: a crash (issue 12). The
+        session's selection stays the truth; the view is put back in line with it afterwards.
+        """
+        self._filtering = True
+        try:
+            self.proxy.set_filters(**kw)
+            self._sync_current()
+        finally:
+            self._filtering = False
+
+    def _sync_current(self) -> None:
+        claim_id = self.session.selected
+        row = self.model.row_of(claim_id) if claim_id is not None else None
+        idx = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        sm = self.table.selectionModel()
+        if idx.isValid():
+            if sm.currentIndex().row() != idx.row():
+                sm.setCurrentIndex(
+                    idx,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        elif sm.currentIndex().isValid():
+            sm.clear()  # the selected claim is filtered out: no other row pretends to be selected
 
     def _fill_accounts(self) -> None:
         current = self.account_filter.currentData()
@@ -320,7 +350,7 @@ class ClaimsPanel(QWidget):
         i = self.account_filter.findData(current)
         self.account_filter.setCurrentIndex(max(i, 0))
         self.account_filter.blockSignals(False)
-        self.proxy.set_filters(account=self.account_filter.currentData())
+        self._set_filters(account=self.account_filter.currentData())
 
     def _on_changed(self) -> None:
         self._fill_accounts()
@@ -331,6 +361,8 @@ class ClaimsPanel(QWidget):
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:
+            return  # the view moved its current row because of a filter, not because of the user
         if current.isValid():
             claim_id = current.data(CLAIM_ID_ROLE)
             if claim_id:

@@ -23,6 +23,7 @@ class EditController(QObject):
         self.actions = actions
         self.author = author
         self.pending_link: str | None = None
+        self._pending_documents: tuple = ()  # the texts a pending Link to was started in
         actions[Act.CONFIRM].triggered.connect(self.confirm)
         actions[Act.REJECT].triggered.connect(self.reject)
         actions[Act.RELABEL].triggered.connect(self.relabel)
@@ -30,7 +31,7 @@ class EditController(QObject):
         actions[Act.LINK].triggered.connect(self.start_link)
         actions[Act.NOTE].triggered.connect(self.note)
         session.selectionChanged.connect(self._on_selection)
-        session.changed.connect(self.update_actions)
+        session.changed.connect(self._on_changed)
         self.update_actions()
 
     def _message(self, text: str, msecs: int = 6000) -> None:
@@ -90,6 +91,7 @@ class EditController(QObject):
         if self.session.selected is None:
             return
         self.pending_link = self.session.selected
+        self._pending_documents = self.session.comparison.documents
         self._message("Now click the matching claim in another text (Esc cancels).", 0)
 
     def cancel_link(self) -> None:
@@ -113,10 +115,25 @@ class EditController(QObject):
         self._message(f"Linked: {shown}. Use Relabel if you read the two differently.")
         return key
 
+    def _on_changed(self) -> None:
+        """A new or re-aligned comparison may no longer have the claim a pending Link to started from."""
+        docs = self.session.comparison.documents
+        same_texts = docs is self._pending_documents or docs == self._pending_documents
+        if self.pending_link is not None and not (same_texts and self._exists(self.pending_link)):
+            self.pending_link = None
+            self._message("Linking cancelled: the claim is no longer there.")
+        self.update_actions()
+
+    def _exists(self, claim_id: str) -> bool:
+        return any(c.id == claim_id for c in self.session.comparison.claims)
+
     def _on_selection(self) -> None:
         self.update_actions()
         pending, chosen = self.pending_link, self.session.selected
         if pending is None or chosen is None or chosen == pending:
+            return
+        if not (self._exists(pending) and self._exists(chosen)):
+            self.pending_link = None
             return
         if chosen.split(":")[0] == pending.split(":")[0]:
             self.pending_link = chosen  # changed their mind within the same text

@@ -7,7 +7,6 @@ every failure ends in a one-line dialog, never a traceback.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from compare.gui import operations
 from compare.gui.actions import Act
 from compare.gui.dialogs import PasteDialog
 from compare.gui.edits import renumber_documents
-from compare.gui.ops import Executor, Op, show_error
+from compare.gui.ops import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
 from compare.model import AlignSettings, CompareError, Comparison
@@ -48,13 +47,17 @@ class FileController(QObject):
         self.session = session
         self.settings = settings
         self.executor = executor
+        # Opening, saving and autosaving share one file thread (tests inject their synchronous executor).
+        self.io_executor = executor if executor is not None else io_executor()
         self.author = author
+        self.stamp = None  # store.FileStamp of the project file as last read or saved: a save checks it
         self.threshold = session.comparison.settings.threshold
         self.semantic = session.comparison.settings.semantic  # the toolbar's "Meaning (semantic)" box
         # The project's claim embeddings: filled from its file when opened, by semantic alignment, and saved
         # into the file with the project.
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
         self.last_op = None
+        self.save_op: Op | None = None
         self.recovery = None  # set by the window: path -> recovered Comparison | None
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -178,13 +181,7 @@ class FileController(QObject):
             return None
         cache = operations.new_embedding_cache()
         if projects:
-            op = operations.open_project(
-                parent=self.window,
-                path=projects[0],
-                success=lambda c, p=projects[0]: self._opened(c, p, saved=True, paths=[p], embeddings=cache),
-                executor=self.executor,
-                embeddings=cache,
-            )
+            op = self._open_project(projects[0], cache)
         elif len(paths) < 2:
             self._error(CompareError("choose at least two documents: the base text first, then the accounts"))
             return None
@@ -200,6 +197,23 @@ class FileController(QObject):
         self.last_op = op.failure(self._error).run()
         return self.last_op
 
+    def _open_project(self, path: Path, cache: ProjectEmbeddingCache) -> Op:
+        """Open a project on the file thread, keeping the stamp of the version read for the next save."""
+
+        def work(_progress, _should_cancel):
+            from compare import store
+
+            return store.open_for_update(path, embeddings=cache)
+
+        def done(result) -> None:
+            comparison, stamp = result
+            self._opened(comparison, path, saved=True, paths=[path], embeddings=cache)
+            self.stamp = stamp
+
+        return Op(parent=self.window, work=work, success=done, executor=self.io_executor).with_progress(
+            "Opening the project…"
+        )
+
     def _opened(
         self,
         comparison: Comparison,
@@ -214,6 +228,7 @@ class FileController(QObject):
             if recovered is not None:
                 comparison, saved = recovered, False
         self.session.replace(comparison, path, saved=saved)
+        self.stamp = None
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
         self.threshold = comparison.settings.threshold
         self.semantic = comparison.settings.semantic
@@ -341,17 +356,48 @@ class FileController(QObject):
         return False if path is None else self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save on the file thread with a progress dialog for long saves; True when saved.
+
+        The window stays painted while it waits. A file that another program or person saved since it was
+        read here is not replaced: the error says so, and Save As keeps both.
+        """
+        from compare.store.lock import ANY
+
+        if self.save_op is not None and self.save_op.running:
+            self.window.statusBar().showMessage("Still saving…", 3000)
+            return False
+        from compare.safe_write import refuse_inputs
+
+        session = self.session
         try:
-            operations.save_project(
-                path, self.session.comparison, author=self.author, embeddings=self.embeddings
-            )
-        except (CompareError, OSError) as exc:
+            refuse_inputs(path, [Path(d.source) for d in session.comparison.documents if d.source])
+        except CompareError as exc:
             self._error(exc)
             return False
-        self.session.mark_saved(path)
-        self.remember([path])
-        self.window.statusBar().showMessage(f"Saved {path.name}.", 5000)
-        return True
+        comparison, author, embeddings = session.comparison, self.author, self.embeddings
+        expected = self.stamp if (path == session.path and self.stamp is not None) else ANY
+        edits_at_start = session.undo_stack.index()
+        saved: list[bool] = []
+
+        def work(_progress, _should_cancel):
+            return operations.save_project(
+                path, comparison, author=author, embeddings=embeddings, expected=expected
+            )
+
+        def done(stamp) -> None:
+            self.stamp = stamp
+            if session.comparison is comparison or session.undo_stack.index() == edits_at_start:
+                session.mark_saved(path)
+            else:  # edited while saving: the file holds the state when Save was chosen; still unsaved
+                session.path = path
+            self.remember([path])
+            self.window.statusBar().showMessage(f"Saved {path.name}.", 5000)
+            saved.append(True)
+
+        op = Op(parent=self.window, work=work, success=done, executor=self.io_executor)
+        self.save_op = op.with_progress(f"Saving {path.name}…", cancellable=False).failure(self._error).run()
+        wait_for(op)
+        return bool(saved)
 
     def _may_discard(self) -> bool:
         ask = getattr(self.window, "may_discard", None)
@@ -362,15 +408,9 @@ class FileController(QObject):
         path = self.ask_save_path("Export result (JSON)", "JSON (*.json)", ".json")
         if path is None:
             return None
-        from compare.report.contract import to_contract
+        from compare.report.contract import write_json
 
-        return self._export(
-            path,
-            lambda: path.write_text(
-                json.dumps(to_contract(self.session.comparison), ensure_ascii=False, indent=1),
-                encoding="utf-8",
-            ),
-        )
+        return self._export(path, lambda: write_json(self.session.comparison, path, inputs=self.inputs()))
 
     def export_csv(self) -> Path | None:
         path = self.ask_save_path("Export links (CSV)", "CSV (*.csv)", ".csv")
@@ -378,7 +418,7 @@ class FileController(QObject):
             return None
         from compare.report.contract import links_csv
 
-        return self._export(path, lambda: links_csv(self.session.comparison, path))
+        return self._export(path, lambda: links_csv(self.session.comparison, path, inputs=self.inputs()))
 
     def export_html(self) -> Path | None:
         path = self.ask_save_path("Export HTML report", "HTML (*.html)", ".html")
@@ -386,7 +426,14 @@ class FileController(QObject):
             return None
         from compare.report.html_report import write_html_report
 
-        return self._export(path, lambda: write_html_report(self.session.comparison, path))
+        return self._export(
+            path, lambda: write_html_report(self.session.comparison, path, inputs=self.inputs())
+        )
+
+    def inputs(self) -> list[Path]:
+        """The files the comparison was read from: an export or a save never replaces one of them."""
+        sources = [Path(d.source) for d in self.session.comparison.documents if d.source]
+        return [*sources, *([self.session.path] if self.session.path is not None else [])]
 
     def _export(self, path: Path, write) -> Path | None:
         try:

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             embeddings=embeddings,
         )
         self.edits = EditController(self, self.session, self.actions, author=author)
-        self.autosave = AutosaveController(self, self.session, author=author)
+        self.autosave = AutosaveController(self, self.session, author=author, executor=executor)
         self.files.recovery = self.autosave.offer_recovery
         self.autosave.embeddings = lambda: self.files.embeddings
         self._build_views()
@@ -263,10 +263,14 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._fill_focus)
 
     # behaviour
-    def recover_if_needed(self) -> bool:
-        """At start-up with a project: offers its autosaved edits, if any. True when recovered."""
+    def recover_if_needed(self, *, unsaved: bool = False) -> bool:
+        """At start-up: offers the autosaved edits of the project, if any, or with ``unsaved`` (the app
+        started without files) the autosave of a comparison never saved. True when recovered."""
         path = self.session.path
-        recovered = self.autosave.offer_recovery(path) if path is not None else None
+        if path is not None:
+            recovered = self.autosave.offer_recovery(path)
+        else:
+            recovered = self.autosave.offer_unsaved_recovery() if unsaved else None
         if recovered is None:
             return False
         self.session.replace(recovered, path, saved=False)

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     QSortFilterProxyModel,
+    QStandardPaths,
     Qt,
     QThreadPool,
     QTimer,
@@ -104,6 +106,8 @@ from compare.gui import _none_guard
 _none_guard.protect()  # PySide6 6.12 + Python 3.11: void calls drop references to None (see the module)
 
 __all__ = [
+    "QEventLoop",
+    "QStandardPaths",
     "PYSIDE_VERSION",
     "qInstallMessageHandler",
     "qVersion",

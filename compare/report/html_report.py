@@ -7,10 +7,12 @@ No scripts, no external files. Every piece of document or user text goes through
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from compare.model import Claim, Comparison, Coverage, Link, Mark
+from compare.safe_write import write_file
 
 # Okabe–Ito colours and the non-colour cues, matching the GUI's legend.
 STYLES = {
@@ -169,8 +171,9 @@ def render_html(comparison: Comparison, *, title: str = "") -> str:
     )
 
 
-def write_html_report(comparison: Comparison, path: str | Path, *, title: str = "") -> Path:
-    """Writes the report to ``path`` (UTF-8) and returns the path."""
-    out = Path(path)
-    out.write_text(render_html(comparison, title=title), encoding="utf-8")
-    return out
+def write_html_report(
+    comparison: Comparison, path: str | Path, *, title: str = "", inputs: Iterable[str | Path] = ()
+) -> Path:
+    """Writes the report to ``path`` (UTF-8) safely and returns the path; a failure (``WriteFailed``) leaves
+    an existing report as it was."""
+    return write_file(path, render_html(comparison, title=title), inputs=inputs)
