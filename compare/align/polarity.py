@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—
 _CLAUSE_END = frozenset(",;:.!?()—–") | lexicon.words("function_words", "clause")
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_RELATIVE = frozenset({"which", "who", "that", "whose", "whom"})
 _SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
@@ -233,6 +234,27 @@ def _phrase(r: Reading, i: int) -> str:
     return r.span(first, last)
 
 
+def _clause_keys(r: Reading, i: int) -> set[str]:
+    """The words of the clause around token ``i`` (up to punctuation, a conjunction or a relative word)."""
+    ends = _BREAKS | _CLAUSE_END | _SCOPE_END | _RELATIVE
+    lo = hi = i
+    while lo > 0 and r.toks[lo - 1].text not in ends:
+        lo -= 1
+    while hi + 1 < len(r.toks) and r.toks[hi + 1].text not in ends:
+        hi += 1
+    return {t.key for t in r.toks[lo : hi + 1]}
+
+
+def _cue_words_of(r: Reading, key: str) -> set[str]:
+    """The cues that negate ``key`` in ``r``: the same cue on both sides is the same sentence, not a rewording."""
+    return {
+        " ".join(t.text for t in r.toks[r.cues[c].start : r.cues[c].end])
+        for i, t in enumerate(r.toks)
+        if t.key == key
+        for c in r.covered[i]
+    }
+
+
 def _distance(r: Reading, i: int) -> int:
     """Content words between token ``i`` and the nearest cue that covers it."""
     cue = r.cues[r.covered[i][-1]]
@@ -266,8 +288,6 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
         return ""
     sa, sb = ra.signs(), rb.signs()
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
-    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in shared if sa[k] == sb[k] == {True}):
-        return ""  # both negate something they share: the same denial, worded differently
     # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
     lowered = set(_lowered(ra)) | set(_lowered(rb))
     differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
@@ -285,6 +305,14 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     if best is None:
         return ""
     _, _, side, i = best
+    clause = _clause_keys((ra, rb)[side], i)
+    denied = [
+        k
+        for k in shared
+        if sa[k] == sb[k] == {True} and k in clause and _cue_words_of(ra, k) != _cue_words_of(rb, k)
+    ]
+    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in denied):
+        return ""  # both negate something of this clause: the same denial, worded differently
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)

@@ -28,6 +28,8 @@ _EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
 _PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
 _DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
 _STOPS = frozenset(',;:.!?()"“”—–')
+FRAME_WIDTH = 3  # words either side of a figure that say what it counts
+FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
 CONTEXT = 4  # words either side of a date or duration that name its event
 _BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
             "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
@@ -64,6 +66,9 @@ def _conflict(qa: Quantity, qb: Quantity) -> bool:
     if ka == kb and ka in {"exact", "low", "high"}:
         # "at least 62" vs "at least 90": two different figures; "0.44" vs "0.4": one figure, rounded.
         return not _close(qa.value, qb.value) and not _rounded(qa, qb)
+    if ka == kb == "about":
+        # "around 40,000" vs "around 47,000": two estimates more than a tenth apart are two figures.
+        return abs(qa.value - qb.value) > 0.1 * max(abs(qa.value), abs(qb.value))
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     return ha < lb or hb < la
 
@@ -82,6 +87,16 @@ def _role(claim: Claim, q: Quantity) -> str:
     r = read(claim.text[:at])
     words = [t for t in r.toks if is_content(t) and not t.text.isdigit()]
     return words[-1].key if words else ""
+
+
+def _frame(claim: Claim, q: Quantity) -> set[str]:
+    """The words right around a figure, in its clause."""
+    r = read(claim.text)
+    pos = claim.text.find(q.text)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(q.text)]
+    if not idx:
+        return set()
+    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH) if not k.isdigit()}
 
 
 def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
@@ -107,6 +122,16 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
             # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
             rivals = [qb for qb in nb if (qa.unit in VAGUE_UNITS or qb.unit in VAGUE_UNITS)
                       and _near(qa.value, qb.value)]  # fmt: skip
+        if not rivals:
+            # "a force of around 40,000, comprising" vs "a force of around 47,000, comprising": one figure
+            # in the same words on both sides is one quantity, whatever follows it.
+            frame = _frame(a, qa)
+            rivals = [
+                qb
+                for qb in nb
+                if (qa.unit == qb.unit or VAGUE_UNITS & {qa.unit, qb.unit})
+                and len(frame & _frame(b, qb)) >= FRAME_SHARED
+            ]
         rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) for x in na)]
         for qb in rivals[:1]:
             if _conflict(qa, qb):

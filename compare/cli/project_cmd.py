@@ -54,13 +54,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         "add documents to FILE and re-align, keeping people's edits",
         docs=True,
     )
-    _add(actions, "align", _again_if_changed(_align), "re-align FILE (e.g. with another --threshold), keeping people's edits")
+    _add(
+        actions,
+        "align",
+        _again_if_changed(_align),
+        "re-align FILE (e.g. with another --threshold), keeping people's edits",
+    )
     _add(actions, "info", _info, "print a summary of FILE")
     export = _add(actions, "export", _export, "export FILE as the result contract JSON or as CSV of links")
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     group.add_argument("--csv", metavar="OUT", help="write every link (with its status) as CSV to OUT")
-    merge = _add(actions, "merge", _again_if_changed(_merge), "bring another person's documents, links and notes into FILE")
+    merge = _add(
+        actions,
+        "merge",
+        _again_if_changed(_merge),
+        "bring another person's documents, links and notes into FILE",
+    )
     merge.add_argument("other", metavar="OTHER", help="the other project file (only read)")
     _add(actions, "check", _check, "check that FILE is a safe, valid project file (exit status 2 if not)")
 

@@ -279,3 +279,19 @@ def test_percentages_are_one_quantity():
     )
     assert relation is Relation.CONTRADICT
     assert reasons == ("number differs: 27 vs about 15",)
+
+
+def test_a_negation_both_share_elsewhere_does_not_hide_a_new_one():
+    a = "Moscow is deeply suspicious of the operation, and the city is not fully encircled."
+    b = "Moscow is not deeply suspicious of the operation, and the city is not fully encircled."
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("negation differs: 'deeply' vs 'is not deeply'",)
+
+
+def test_one_figure_in_the_same_words_is_one_quantity():
+    a = "A very large force of around 40,000, comprising the army and 5,000 advisers, is attacking."
+    b = "A very large force of around 47,000, comprising the army and 5,000 advisers, is attacking."
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("number differs: around 40,000 vs around 47,000",)
