@@ -1,4 +1,4 @@
-"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--threshold X]``."""
+"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--html OUT] [--threshold X]``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 from compare import workflows
 from compare.model import AlignSettings, Comparison, InputError, Relation
 from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
 from compare.safe_write import refuse_inputs
 
 
@@ -21,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("others", nargs="+", metavar="OTHER", help="other accounts of the same events")
     p.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    p.add_argument(
+        "--html", metavar="OUT", help="write the HTML report (summary first, then side by side) to OUT"
+    )
     p.add_argument("--threshold", type=threshold_arg, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
     p.add_argument("--semantic", action="store_true",
@@ -41,7 +45,7 @@ def threshold_arg(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     inputs = [args.base, *args.others]
-    for out in (args.json, args.csv):
+    for out in (args.json, args.csv, args.html):
         if out:  # before the work, so that a wrong name costs nothing; checked again when writing
             refuse_inputs(out, inputs)
     if args.json and args.csv and same_name(args.json, args.csv):
@@ -53,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         write_json(comparison, args.json, inputs=inputs)
     if args.csv:
         links_csv(comparison, args.csv, inputs=[*inputs, *([args.json] if args.json else [])])
+    if args.html:
+        write_html_report(comparison, args.html, inputs=[*inputs, *(o for o in (args.json, args.csv) if o)])
     print(summary(comparison, detailed=not args.quiet))
     return 0
 

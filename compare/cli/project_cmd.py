@@ -15,6 +15,7 @@ from compare import workflows
 from compare.cli.align_cmd import clip, threshold_arg
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
 from compare.safe_write import refuse_inputs
 from compare.store import (
     FileStamp,
@@ -61,10 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "re-align FILE (e.g. with another --threshold), keeping people's edits",
     )
     _add(actions, "info", _info, "print a summary of FILE")
-    export = _add(actions, "export", _export, "export FILE as the result contract JSON or as CSV of links")
+    export = _add(
+        actions, "export", _export, "export FILE as the result contract JSON, CSV of links, or HTML report"
+    )
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     group.add_argument("--csv", metavar="OUT", help="write every link (with its status) as CSV to OUT")
+    group.add_argument("--html", metavar="OUT", help="write the HTML report (with people's checks) to OUT")
     merge = _add(
         actions,
         "merge",
@@ -184,10 +188,10 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    out = args.json or args.csv
+    out = args.json or args.csv or args.html
     refuse_inputs(out, [args.file])
     comparison = open_comparison(args.file)
-    write = write_json if args.json else links_csv
+    write = write_json if args.json else write_html_report if args.html else links_csv
     write(comparison, out, inputs=[args.file])
     print(f"wrote {out}")
     return EXIT_OK

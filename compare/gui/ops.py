@@ -124,6 +124,7 @@ class Op(QObject):
         self._work = work
         self._success = success
         self._failure: Callable[[BaseException], None] | None = None
+        self._on_cancel: Callable[[], None] | None = None
         self._label = ""
         self._cancellable = True
         self._executor = executor
@@ -144,6 +145,11 @@ class Op(QObject):
 
     def failure(self, callback: Callable[[BaseException], None]) -> Op:
         self._failure = callback
+        return self
+
+    def on_cancel(self, callback: Callable[[], None]) -> Op:
+        """Runs on the main thread when the work stopped because the person pressed Cancel."""
+        self._on_cancel = callback
         return self
 
     # worker side
@@ -214,7 +220,8 @@ class Op(QObject):
                 if self._success is not None:
                     self._success(result)
             elif isinstance(error, Cancelled):
-                pass  # the user asked for it: nothing to report
+                if self._on_cancel is not None:  # the user asked for it: no error, only the callback
+                    self._on_cancel()
             elif self._failure is not None:
                 self._failure(error)  # type: ignore[arg-type]
             else:

@@ -36,8 +36,8 @@ SCRIPT = textwrap.dedent(
     window.tabs.setCurrentWidget(panel)
     panel.table.setFocus()
     panel.table.selectRow(0)
-    link_to = window.actions[Act.LINK]
-    assert link_to.shortcut().toString() == "Ctrl+L"
+    link_to = window.actions[Act.LINK_PICK]  # link by clicking: the mode that waits while the table filters
+    assert link_to.shortcut().toString() == "Ctrl+Shift+K"
     link_to.trigger()  # what Ctrl+L does (offscreen windows get no shortcut events)
     assert window.edits.pending_link is not None, "Link to did not start"
     window._find()  # what Ctrl+F does

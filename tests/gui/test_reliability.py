@@ -32,7 +32,7 @@ def test_filtering_out_the_claim_a_link_started_from_neither_crashes_nor_links(q
     panel.table.setFocus()
     panel.table.selectRow(0)
     first = window.session.selected
-    window.actions[Act.LINK].trigger()
+    window.actions[Act.LINK_PICK].trigger()
     assert window.edits.pending_link == first
     links_before = window.session.comparison.links
     window._find()
@@ -46,7 +46,7 @@ def test_filtering_out_the_claim_a_link_started_from_neither_crashes_nor_links(q
 
 def test_link_mode_is_cancelled_when_the_comparison_is_replaced(window):
     window.session.select_claim("d0:c4")
-    window.actions[Act.LINK].trigger()
+    window.actions[Act.LINK_PICK].trigger()
     other = build_comparison()
     other = replace(other, documents=tuple(replace(d, title=d.title + " (new)") for d in other.documents))
     window.session.replace(other, None, saved=False)
