@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.text import lexicon
 from compare.text.normalize import STOPWORDS, fold
@@ -149,7 +149,7 @@ class Reading:
         return self.text[self.toks[first].start : self.toks[last].end]
 
 
-@cache
+@lru_cache(maxsize=1 << 13)  # a claim meets every claim of the other side; bounded for long sessions
 def read(text: str) -> Reading:
     toks = tokens(text)
     negations = _phrases("negations", "cue")
