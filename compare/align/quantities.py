@@ -93,7 +93,7 @@ def _frame(claim: Claim, q: Quantity) -> set[str]:
     """The words right around a figure, in its clause."""
     r = read(claim.text)
     pos = claim.text.find(q.text)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(q.text)]
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(q.text) and t.end > pos]
     if not idx:
         return set()
     return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH) if not k.isdigit()}
@@ -144,7 +144,7 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
 def _context(r: Reading, at: str) -> set[str]:
     """Words (not names, not dates, not verbs of saying) next to the mention ``at``: the event it dates."""
     pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
     if not idx:
         return set()
     near = context(r, idx[0], idx[-1], CONTEXT, names=False)
@@ -164,7 +164,7 @@ def _verb(r: Reading, at: str) -> str:
     """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
     or "" when none is close: the event a date or a duration belongs to."""
     pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
     if not idx:
         return ""
     for dist in range(1, 2 * CONTEXT + 1):

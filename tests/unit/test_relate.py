@@ -295,3 +295,10 @@ def test_one_figure_in_the_same_words_is_one_quantity():
     relation, reasons = related(a, b)
     assert relation is Relation.CONTRADICT
     assert reasons == ("number differs: around 40,000 vs around 47,000",)
+
+
+def test_a_score_written_with_a_hyphen_is_compared():
+    relation, reasons = related(
+        "The final score was 3-1 after extra time.", "The final score was 2-1 after extra time."
+    )
+    assert (relation, reasons) == (Relation.CONTRADICT, ("number differs: 3 vs 2",))
