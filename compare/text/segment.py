@@ -34,6 +34,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
 _CLAUSE = re.compile(r";\s+|\s+[–—]\s+|,\s+but\s+|\s+-\s+")
 _SPACED_DASH = re.compile(r"\s+[–—-]\s+")
 MIN_CLAUSE_WORDS = 6
+MIN_ASIDE_WORDS = 10
 MAX_QUOTE_CHARS = 200  # a quotation closing within this many characters stays in one claim
 LONG_SENTENCE_WORDS = 28
 
@@ -125,11 +126,17 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(text[start:end].split()) < LONG_SENTENCE_WORDS:
         return [(start, end)]
     cuts = [start]
-    # Two dashes in a sentence enclose an aside ("the city – home to 70,000 people – fell"): cut there and
-    # the aside is a fragment that says nothing on its own.
-    paired = len(_SPACED_DASH.findall(text, start, end)) >= 2
+    # Two dashes enclose an aside ("the bridge – built in 1932 – was closed"): cut there only when the aside
+    # is a clause of its own length; a short one would be a fragment that says nothing on its own.
+    dashes = list(_SPACED_DASH.finditer(text, start, end))
+    keep_whole = {
+        m.start()
+        for a, b in zip(dashes, dashes[1:], strict=False)
+        if len(text[a.end() : b.start()].split()) < MIN_ASIDE_WORDS
+        for m in (a, b)
+    }
     for m in _CLAUSE.finditer(text, start, end):
-        if paired and _SPACED_DASH.fullmatch(m.group()):
+        if m.start() in keep_whole:
             continue
         left = text[cuts[-1] : m.start()]
         right = text[m.end() : end]
