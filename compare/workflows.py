@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from compare.align.engine import compare
+from compare.align.blocking import CANDIDATES_PER_CLAIM
+from compare.align.engine import DENSE_PAIRS, claims_of, compare
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache
 from compare.model import (
     AlignSettings,
@@ -23,6 +24,36 @@ from compare.store import limits as store_limits
 from compare.text.ingest import load_document
 
 MAX_DOCUMENTS = store_limits.MAX_DOCUMENTS  # one limit for loading and for project files
+
+# Scoring memory grows with the pairs it scores (about 40 bytes a pair measured on the dense path: 4,000 x
+# 4,000 claims peaked near 700 MB). Small inputs score every pair; beyond ``DENSE_PAIRS`` the engine scores
+# only each claim's nearest candidates (``align/blocking.py``). The estimate below follows the same rule, and
+# a run over the budget is refused in one line before any scoring instead of exhausting memory.
+MAX_SCORED_PAIRS = 16_000_000
+
+
+def scoring_pairs(claim_counts: Sequence[int]) -> int:
+    """About how many pairs scoring one account holds at once, at most (accounts are scored one by one)."""
+    if not claim_counts:
+        return 0
+    base = claim_counts[0]
+    most = 0
+    for other in claim_counts[1:]:
+        dense = base * other
+        most = max(most, dense if dense <= DENSE_PAIRS else (base + other) * CANDIDATES_PER_CLAIM)
+    return most
+
+
+def check_work(claim_counts: Sequence[int], *, budget: int | None = None) -> None:
+    """``InputError`` (one line) when scoring these claim counts would go over ``budget`` pairs (by default
+    ``MAX_SCORED_PAIRS``). Pure."""
+    budget = MAX_SCORED_PAIRS if budget is None else budget
+    pairs = scoring_pairs(claim_counts)
+    if pairs > budget:
+        raise InputError(
+            f"too much to compare: {sum(claim_counts):,} claims make about {pairs:,} pairs to score at once, "
+            f"over the limit of {budget:,}; compare shorter texts"
+        )
 
 
 def resources_dir() -> Path:
@@ -86,7 +117,11 @@ def align(
     should_cancel: CancelCheck | None = None,
     cache: EmbeddingCache | None = None,
 ) -> Comparison:
-    """Align documents; with ``settings.semantic`` embeddings are cached (in ``cache`` or for the session)."""
+    """Align documents; with ``settings.semantic`` embeddings are cached (in ``cache`` or for the session).
+
+    ``InputError`` before any scoring when the documents have too many claims (``check_work``).
+    """
+    check_work([len(claims_of(d)) for d in documents])
     if settings is not None and settings.semantic:
         return compare(documents, settings, progress=progress, should_cancel=should_cancel,
                        embedder=embedder(), cache=cache if cache is not None else _CACHE)  # fmt: skip

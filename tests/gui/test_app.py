@@ -54,3 +54,50 @@ def test_main_with_a_missing_file_shows_a_dialog_and_exits_1(tmp_path, messages)
 def test_help_exits_0(capsys):
     assert app.main(["--help"]) == 0
     assert "--self-test" in capsys.readouterr().out
+
+
+class HeldExecutor:
+    """Keeps the work instead of running it, so a test can look at the window while it is "aligning"."""
+
+    def __init__(self) -> None:
+        self.runnables: list = []
+
+    def start(self, runnable) -> None:
+        self.runnables.append(runnable)
+
+
+def test_window_appears_before_documents_are_aligned(qtbot, tmp_path, settings, messages):
+    pytest.importorskip("compare.workflows")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Base\n\nThe river rose by four metres overnight. The mayor said the dam did not fail.", "utf-8"
+    )
+    b.write_text(
+        "Other\n\nThe river rose four metres in one night. A spokesman said the dam failed.", "utf-8"
+    )
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    # shown at once, with both texts readable, while the alignment waits in the background
+    assert window.isVisible() and len(window.compare_view.panes) == 2
+    assert "spokesman" in window.compare_view.panes[1].view.toPlainText()
+    assert window.files.last_op.running and len(held.runnables) == 1
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert window.session.comparison.claims and window.session.comparison.links
+    assert window.session.dirty  # a new comparison, not yet saved
+
+
+def test_cancelling_the_first_alignment_keeps_the_texts(qtbot, tmp_path, settings, messages):
+    pytest.importorskip("compare.workflows")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Base\n\nThe river rose by four metres overnight.", "utf-8")
+    b.write_text("Other\n\nThe river rose four metres in one night.", "utf-8")
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    window.files.last_op.cancel()
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert "without alignment" in window.statusBar().currentMessage()
+    assert len(window.compare_view.panes) == 2 and not messages

@@ -64,7 +64,7 @@ def test_checkbox_sits_by_the_threshold_and_explains_itself(window):
     assert not box.isChecked() and box.isEnabled() and box.isVisible()
     tip = box.toolTip()
     assert "offline" in tip and "pip install 'narrative-compare[semantic]'" in tip
-    toolbar = window.threshold_slider.parentWidget()
+    toolbar = window.threshold.parentWidget()
     assert box.parentWidget() is toolbar
 
 
