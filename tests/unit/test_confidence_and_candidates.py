@@ -49,7 +49,9 @@ def test_candidates_are_the_best_three_per_claim_and_account(result: Comparison)
     assert all(sorted(r) == list(range(1, len(r) + 1)) and len(r) <= 3 for r in seen.values())
     # Rank 1 has the highest score; every link of a base claim is among its candidates.
     for (claim_id, doc), _ in seen.items():
-        ranked = sorted((c for c in result.candidates_of(claim_id) if c.other.startswith(doc)), key=lambda c: c.rank)
+        ranked = sorted(
+            (c for c in result.candidates_of(claim_id) if c.other.startswith(doc)), key=lambda c: c.rank
+        )
         assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
     for link in result.links:
         assert any(c.other == link.b for c in result.candidates_of(link.a))
