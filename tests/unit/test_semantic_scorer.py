@@ -93,3 +93,35 @@ def test_real_model_sees_paraphrase():
     assert v.shape == (3, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
+
+
+def test_token_batches_cover_every_text_once_within_the_budgets():
+    lengths = [5, 90, 12, 12, 40, 3, 250, 7, 60, 33] * 9
+    batches = semantic.token_batches(lengths, budget=300, most=8)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(len(lengths)))
+    assert [lengths[i] for i in flat] == sorted(lengths)  # shortest first, so padding stays small
+    for b in batches:
+        assert len(b) <= 8
+        # a text longer than the budget goes alone; otherwise the padded batch fits the budget
+        assert len(b) == 1 or max(lengths[i] for i in b) * len(b) <= 300
+    assert semantic.token_batches([]) == []
+
+
+def test_session_uses_every_core_and_does_not_spin():
+    onnxruntime = pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+    options = semantic.session_options(onnxruntime)
+    assert options.intra_op_num_threads == semantic.cpu_count() >= 1
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert options.graph_optimization_level == onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+
+
+def test_real_model_embeds_a_batch_as_it_embeds_one_text_at_a_time():
+    try:
+        embedder = semantic.Embedder(TOKENIZER)
+    except SemanticUnavailable as exc:
+        pytest.skip(f"semantic extra not installed: {exc}")
+    texts = ["Short.", "A somewhat longer sentence about the river and the bridge.", "Mid length claim here."]
+    together = embedder.embed(texts)
+    alone = np.stack([embedder.embed([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-4)  # padding never leaks into the pooled vector
