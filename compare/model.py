@@ -121,6 +121,9 @@ class Link:
     reasons: tuple[str, ...] = ()
     status: LinkStatus = LinkStatus.MACHINE
     created_by: str = "engine"
+    # The engine's calibrated probability that the pair is right (see compare/align/confidence.py);
+    # None when nobody estimated it: a link drawn by hand, or one read from a file older than schema 3.
+    confidence: float | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -129,6 +132,17 @@ class Link:
     @property
     def active(self) -> bool:
         return self.status is not LinkStatus.REJECTED
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of the few best claims of another account for ``claim``: offered for review, never a mark."""
+
+    claim: str
+    other: str
+    score: float  # match strength in [0, 1], as for a link
+    confidence: float  # calibrated probability that the two tell the same thing
+    rank: int = 1  # 1 = the best candidate of ``claim`` in ``other``'s account
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +191,11 @@ class Comparison:
     settings: AlignSettings = field(default_factory=AlignSettings)
     engine_version: str = ""
     annotations: tuple[Annotation, ...] = ()
+    # Possible counterparts: pairs the engine would pair but is not sure enough of (confidence below the
+    # suggestion level, or nothing in common beyond the topic). Listed for review; never a mark, never
+    # counted, never in ``links_of`` or ``mark_of``.
+    suggestions: tuple[Link, ...] = ()
+    candidates: tuple[Candidate, ...] = ()  # the best few counterparts of each claim in each other account
 
     @property
     def base(self) -> Document:
@@ -218,6 +237,19 @@ class Comparison:
 
     def claims_of(self, doc_id: str) -> tuple[Claim, ...]:
         return self._claims_by_doc.get(doc_id, ())
+
+    def suggestions_of(self, claim_id: str) -> tuple[Link, ...]:
+        """Possible counterparts of a claim (not links: nothing is marked by them)."""
+        return tuple(s for s in self.suggestions if claim_id in (s.a, s.b))
+
+    def candidates_of(self, claim_id: str) -> tuple[Candidate, ...]:
+        """The best candidates of a claim in every other account, best first within each account."""
+        return tuple(
+            sorted(
+                (c for c in self.candidates if c.claim == claim_id),
+                key=lambda c: (c.other.split(":")[0], c.rank),
+            )
+        )
 
     def links_of(self, claim_id: str) -> tuple[Link, ...]:
         """Active (not rejected) links that touch a claim."""

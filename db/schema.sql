@@ -1,4 +1,4 @@
--- Narrative Compare project file (*.ncproj): the current schema, version 2.
+-- Narrative Compare project file (*.ncproj): the current schema, version 3.
 --
 -- A project file is a plain SQLite database that holds one comparison: the full text of every account, the
 -- claims cut from them, the links between claims (proposed by the engine or drawn by a person) and people's
@@ -68,7 +68,8 @@ CREATE TABLE links (
     reasons    TEXT NOT NULL DEFAULT '[]',     -- JSON array of human-readable strings
     status     TEXT NOT NULL CHECK (status IN ('machine', 'confirmed', 'rejected', 'manual')),
     created_by TEXT NOT NULL DEFAULT '',       -- "engine" or the person who drew, confirmed or rejected it
-    created_at TEXT NOT NULL DEFAULT ''        -- ISO 8601 UTC
+    created_at TEXT NOT NULL DEFAULT '',       -- ISO 8601 UTC
+    confidence REAL                            -- engine's calibrated probability 0..1; NULL: not estimated
 );
 CREATE INDEX links_by_claim_a ON links (claim_a);
 CREATE INDEX links_by_claim_b ON links (claim_b);
@@ -101,3 +102,28 @@ CREATE TABLE embeddings (
     PRIMARY KEY (model, text_sha256),
     CHECK (length(vector) = 4 * dims)
 );
+
+-- Possible counterparts: pairs the engine would pair but is not sure enough of to show as a mark (confidence
+-- below the suggestion level, or nothing in common beyond names and topic). Listed for review only.
+CREATE TABLE suggestions (
+    id         INTEGER PRIMARY KEY,
+    run_id     INTEGER REFERENCES runs (id),   -- the run that proposed it
+    claim_a    TEXT NOT NULL REFERENCES claims (id),
+    claim_b    TEXT NOT NULL REFERENCES claims (id),
+    relation   TEXT NOT NULL CHECK (relation IN ('agree', 'contradict')),
+    score      REAL NOT NULL,                  -- match strength 0..1
+    confidence REAL,                           -- 0..1, as for links
+    reasons    TEXT NOT NULL DEFAULT '[]'      -- JSON array of human-readable strings
+);
+
+-- The best few claims of another account for each claim (rank 1 = best), offered for one-click linking.
+CREATE TABLE candidates (
+    id         INTEGER PRIMARY KEY,
+    run_id     INTEGER REFERENCES runs (id),
+    claim_id   TEXT NOT NULL REFERENCES claims (id),
+    other_id   TEXT NOT NULL REFERENCES claims (id),
+    rank       INTEGER NOT NULL CHECK (rank >= 1),
+    score      REAL NOT NULL,                  -- match strength 0..1
+    confidence REAL NOT NULL                   -- 0..1
+);
+CREATE INDEX candidates_by_claim ON candidates (claim_id, rank);

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from compare import __version__
-from compare.align.match import add_split_links, assign
+from compare.align.blocking import blocked_scores
+from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_model, pair_features
+from compare.align.evidence import agreement_evidence
+from compare.align.match import assign_pairs, split_pairs
+from compare.align.pairs import Pairs, rank_in_group
 from compare.align.relate import relate
-from compare.align.score import DEFAULT_WEIGHTS, Weights, match_strength, pair_scores
+from compare.align.score import (
+    DEFAULT_WEIGHTS,
+    NEAR_IDENTICAL,
+    PairScores,
+    Weights,
+    pair_scores,
+    pair_strength,
+)
 from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, cosine, embed_cached
 from compare.model import (
     AlignSettings,
     CancelCheck,
     Cancelled,
+    Candidate,
     Claim,
     Comparison,
     Document,
@@ -24,6 +36,7 @@ from compare.model import (
     Link,
     Progress,
     ProgressCallback,
+    Relation,
 )
 from compare.text.facts import extract, known_names
 from compare.text.normalize import content_tokens
@@ -32,6 +45,12 @@ from compare.text.segment import segment
 ENGINE_VERSION = f"narrative-compare {__version__} (lexical)"
 # Linked claims this close in wording may have their lone numbers compared even without a shared unit.
 SIMILAR_WORDING = 0.55
+# Added to the reasons of a pair kept as a suggestion because nothing beyond the topic supports it.
+NO_EVIDENCE = "nothing in common beyond names and topic"
+LOW_CONFIDENCE = "not sure enough to mark"
+CANDIDATES = 3  # best counterparts kept per claim and other account, for review
+# Above this many pairs (about 1,000 x 1,000 claims) only each claim's nearest candidates are scored.
+DENSE_PAIRS = 1_000_000
 PRONOUN_OPENER = re.compile(
     r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
 )
@@ -54,6 +73,72 @@ def claims_of(document: Document) -> list[Claim]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """What aligning the base with one account gives: links (marks), suggestions and candidates (review)."""
+
+    links: list[Link] = field(default_factory=list)
+    suggestions: list[Link] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Every scored pair of the base and one account, with its views, strength and chosen links."""
+
+    pairs: Pairs
+    scores: PairScores  # flat: one value per pair
+    strength: np.ndarray
+    near: np.ndarray  # near-identical wording
+    chosen: np.ndarray  # positions of the pairs the assignment (and split links) chose
+
+
+def score_claims(
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+    settings: AlignSettings,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    idf_texts: Sequence[Sequence[str]] | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Scored:
+    """Score the pairs of two claim lists and choose the one-to-one assignment (``vectors``: embeddings).
+
+    Small inputs are scored as full matrices; beyond ``DENSE_PAIRS`` pairs only each claim's nearest
+    candidates are scored (``blocking.py``), so that memory grows with the claims, not their product.
+    """
+    texts = ([c.text for c in base], [c.text for c in other])
+    facts = ([c.facts for c in base], [c.facts for c in other])
+    if len(base) * len(other) > DENSE_PAIRS:
+        pairs, flat = blocked_scores(*texts, *facts, idf_texts=idf_texts, vectors=vectors)
+    else:
+        scores = pair_scores(
+            *texts, *facts, idf_texts=idf_texts, semantic=cosine(*vectors) if vectors is not None else None
+        )
+        pairs = Pairs.full(len(base), len(other))
+        views = (scores.cosine, scores.containment, scores.grams, scores.token_set, scores.facts)
+        flat = PairScores(
+            *(v.ravel() for v in views), semantic=None if scores.semantic is None else scores.semantic.ravel()
+        )
+    combined = flat.combine(weights)
+    wording = flat.wording(weights)
+    near = wording >= NEAR_IDENTICAL
+    strength = pair_strength(pairs, combined, wording=wording)
+    chosen = assign_pairs(pairs, strength, settings.threshold, first=near)
+    if settings.allow_split:
+        chosen = split_pairs(pairs, strength, chosen, settings.threshold, duplicates=near)
+    return Scored(pairs, flat, strength, near, chosen)
+
+
+def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+    """(positions of each base claim's best pairs, positions of each account claim's best pairs)."""
+    p, strength = scored.pairs, scored.strength
+    some = scored.scores.combine() > 0
+    rows = np.flatnonzero((rank_in_group(p.i, strength) < per_claim) & some)
+    cols = np.flatnonzero((rank_in_group(p.j, strength) < per_claim) & some)
+    return rows, cols
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -61,29 +146,52 @@ def link_claims(
     *,
     weights: Weights = DEFAULT_WEIGHTS,
     idf_texts: Sequence[Sequence[str]] | None = None,
-    semantic: np.ndarray | None = None,
-) -> list[Link]:
-    """Links between the claims of the base and of one account (``semantic``: embedding cosines, optional)."""
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+    model: ConfidenceModel | None = None,
+) -> PairResult:
+    """Links, suggestions and candidates between the claims of the base and of one account."""
     if not base or not other:
-        return []
-    scores = pair_scores(
-        [c.text for c in base], [c.text for c in other], [c.facts for c in base], [c.facts for c in other],
-        idf_texts=idf_texts, semantic=semantic,
-    )  # fmt: skip
+        return PairResult()
+    model = model or default_model()
+    scored = score_claims(base, other, settings, weights=weights, idf_texts=idf_texts, vectors=vectors)
+    p, scores, strength = scored.pairs, scored.scores, scored.strength
+    rows, cols = candidate_positions(scored)
+    positions = np.unique(np.concatenate([scored.chosen, rows, cols]))
+    features = pair_features(positions, p, base, other, scores, strength, weights)
+    probability = dict(zip(positions.tolist(), model.predict(features).tolist(), strict=True))
     combined = scores.combine(weights)
-    strength = match_strength(combined)
-    pairs = assign(strength, settings.threshold)
-    if settings.allow_split:
-        pairs = add_split_links(strength, pairs, settings.threshold)
-    links = []
-    for i, j in pairs:
-        score = float(strength[i, j])
-        lexical = float(max(scores.cosine[i, j], scores.token_set[i, j]))
-        relation, reasons = relate(
-            base[i], other[j], float(combined[i, j]), similar=lexical >= SIMILAR_WORDING
+    wording = scores.wording(weights)
+    out = PairResult()
+    for k in scored.chosen.tolist():
+        i, j = int(p.i[k]), int(p.j[k])
+        lexical = float(max(scores.cosine[k], scores.token_set[k]))
+        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        confidence = round(probability[k], 3)
+        link = Link(
+            base[i].id, other[j].id, relation, round(float(strength[k]), 3), reasons, confidence=confidence
         )
-        links.append(Link(base[i].id, other[j].id, relation, round(score, 3), reasons))
-    return links
+        meaning = float(scores.semantic[k]) if scores.semantic is not None else None
+        if bool(scored.near[k]):
+            out.links.append(link)  # near-identical wording always links, whatever the model says
+        elif relation is Relation.AGREE and not agreement_evidence(
+            base[i], other[j], wording=float(wording[k]), meaning=meaning
+        ):
+            out.suggestions.append(replace(link, reasons=(*reasons, NO_EVIDENCE)))
+        elif confidence < SUGGESTION_LEVEL:
+            out.suggestions.append(replace(link, reasons=(*reasons, LOW_CONFIDENCE)))
+        else:
+            out.links.append(link)
+    for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
+        rank = rank_in_group(mine[found], strength[found])
+        claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)
+        for k, r in zip(found.tolist(), rank.tolist(), strict=True):
+            out.candidates.append(
+                Candidate(
+                    claims_mine[int(mine[k])].id, claims_theirs[int(theirs[k])].id,
+                    round(float(strength[k]), 3), round(probability[k], 3), r + 1,
+                )
+            )  # fmt: skip
+    return out
 
 
 def compare(
@@ -139,18 +247,27 @@ def compare(
         bounds = np.cumsum([0, *(len(cs) for cs in claims)])
         vectors = [flat[bounds[k] : bounds[k + 1]] for k in range(len(claims))]
     links: list[Link] = []
+    suggestions: list[Link] = []
+    candidates: list[Candidate] = []
     for n, (d, cs) in enumerate(zip(documents[1:], claims[1:], strict=True)):
         step(len(documents) + n, f"Aligning {d.title or d.id}")
-        sem = cosine(vectors[0], vectors[n + 1]) if vectors is not None else None
-        links += link_claims(claims[0], cs, settings, weights=weights, idf_texts=idf_texts, semantic=sem)
+        pair_vectors = (vectors[0], vectors[n + 1]) if vectors is not None else None
+        pair = link_claims(
+            claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors
+        )
+        links += pair.links
+        suggestions += pair.suggestions
+        candidates += pair.candidates
     step(total, "Done")
     return Comparison(
         documents=tuple(documents),
         claims=tuple(c for cs in claims for c in cs),
         links=tuple(links),
+        suggestions=tuple(suggestions),
+        candidates=tuple(candidates),
         settings=settings,
         engine_version=ENGINE_VERSION + (f" + {embedder.model_id}" if settings.semantic and embedder else ""),
     )
 
 
-__all__ = ["ENGINE_VERSION", "claims_of", "compare", "link_claims"]
+__all__ = ["ENGINE_VERSION", "PairResult", "claims_of", "compare", "link_claims"]

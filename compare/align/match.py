@@ -7,12 +7,16 @@ the candidate graph, so a book-length pair costs little more than its candidates
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
+
+from compare.align.pairs import Pairs, components, group_best
 
 # A component larger than this is assigned greedily: the exact method is cubic in its size.
 MAX_EXACT_COMPONENT = 600
+# Far below any real difference of strength (scores are shown to 3 decimals): only settles exact ties.
+TIE_BREAK = 1e-4
+# Larger than any sum of ordinary margins (each is below 1, and a component has at most n of them).
+PRIORITY = 1e6
 
 
 def hungarian(cost: np.ndarray) -> list[tuple[int, int]]:
@@ -59,82 +63,111 @@ def hungarian(cost: np.ndarray) -> list[tuple[int, int]]:
     return sorted((int(p[j]) - 1, j - 1) for j in range(1, m + 1) if p[j])
 
 
-def _components(edges: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Connected components (row indices, column indices) of a boolean bipartite adjacency matrix."""
-    n, m = edges.shape
-    seen_r = np.zeros(n, dtype=bool)
-    seen_c = np.zeros(m, dtype=bool)
-    for start in np.flatnonzero(edges.any(axis=1)):
-        if seen_r[start]:
-            continue
-        rows = {int(start)}
-        cols: set[int] = set()
-        frontier_r = [int(start)]
-        seen_r[start] = True
-        while frontier_r:
-            new_c = np.flatnonzero(edges[frontier_r].any(axis=0) & ~seen_c)
-            seen_c[new_c] = True
-            cols.update(int(x) for x in new_c)
-            new_r = np.flatnonzero(edges[:, new_c].any(axis=1) & ~seen_r) if len(new_c) else []
-            seen_r[new_r] = True
-            rows.update(int(x) for x in new_r)
-            frontier_r = [int(x) for x in new_r]
-        yield np.array(sorted(rows)), np.array(sorted(cols))
-
-
-def _greedy(gain: np.ndarray) -> list[tuple[int, int]]:
-    order = np.dstack(np.unravel_index(np.argsort(-gain, axis=None), gain.shape))[0]
+def _greedy(order: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> list[int]:
+    """Positions taken best first (``order``), skipping any whose row or column is already used."""
     used_r: set[int] = set()
     used_c: set[int] = set()
     out = []
-    for i, j in order:
-        if gain[i, j] <= 0:
-            break
-        if i not in used_r and j not in used_c:
-            used_r.add(int(i))
-            used_c.add(int(j))
-            out.append((int(i), int(j)))
+    for k in order:
+        r, c = int(rows[k]), int(cols[k])
+        if r not in used_r and c not in used_c:
+            used_r.add(r)
+            used_c.add(c)
+            out.append(int(k))
     return out
 
 
-def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """One-to-one pairs maximising the summed margin ``score - threshold`` over pairs above threshold."""
+def _position_gap(pairs: Pairs) -> np.ndarray:
+    """How far apart two claims sit in their documents, as fractions of the way through (0 = level)."""
+    return np.abs(pairs.i / max(pairs.n, 1) - pairs.j / max(pairs.m, 1))
+
+
+def assign_pairs(
+    pairs: Pairs, scores: np.ndarray, threshold: float, *, first: np.ndarray | None = None
+) -> np.ndarray:
+    """One-to-one pairs (positions into ``pairs``) maximising the summed margin ``score - threshold``.
+
+    ``first`` marks pairs that must win over any mix of others (near-identical claims): each counts as
+    much as every ordinary pair together, so adding claims to either side never takes one away. Among
+    equal candidates (a sentence repeated) the pair nearer in document order wins.
+    """
     gain = scores - threshold
     edges = gain > 0
-    pairs: list[tuple[int, int]] = []
-    for rows, cols in _components(edges):
-        sub = gain[np.ix_(rows, cols)]
+    ranked = gain - TIE_BREAK * _position_gap(pairs)
+    if first is not None:
+        ranked = ranked + np.where(first & edges, PRIORITY, 0.0)
+    chosen: list[int] = []
+    for at in components(pairs, edges):
+        rows, row_of = np.unique(pairs.i[at], return_inverse=True)
+        cols, col_of = np.unique(pairs.j[at], return_inverse=True)
         if len(rows) == 1 or len(cols) == 1:
-            i, j = np.unravel_index(int(np.argmax(sub)), sub.shape)
-            chosen = [(int(i), int(j))]
+            chosen.append(int(at[np.argmax(ranked[at])]))
         elif len(rows) + len(cols) > MAX_EXACT_COMPONENT:
-            chosen = _greedy(sub)
+            chosen += [int(at[k]) for k in _greedy(np.argsort(-ranked[at], kind="stable"), row_of, col_of)]
         else:
             # Non-edges get zero gain, so the assignment may leave a claim unlinked rather than force it.
-            chosen = hungarian(-np.where(sub > 0, sub, 0.0))
-        pairs.extend((int(rows[i]), int(cols[j])) for i, j in chosen if sub[i, j] > 0)
-    return sorted(pairs)
+            sub = np.zeros((len(rows), len(cols)))
+            sub[row_of, col_of] = ranked[at]
+            where = np.full((len(rows), len(cols)), -1, dtype=np.int64)
+            where[row_of, col_of] = at
+            chosen += [int(where[r, c]) for r, c in hungarian(-sub) if where[r, c] >= 0]
+    return np.array(sorted(chosen), dtype=np.int64)
 
 
-def add_split_links(
-    scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
-) -> list[tuple[int, int]]:
+def assign(scores: np.ndarray, threshold: float, *, first: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """``assign_pairs`` on a full matrix: the chosen (row, column) pairs.
+
+    >>> assign(np.array([[0.9, 0.8], [0.85, 0.1]]), 0.5)
+    [(0, 1), (1, 0)]
+    """
+    pairs = Pairs.full(*scores.shape)
+    flat_first = None if first is None else np.asarray(first).ravel()
+    at = assign_pairs(pairs, scores.ravel(), threshold, first=flat_first)
+    return sorted((int(pairs.i[k]), int(pairs.j[k])) for k in at)
+
+
+def split_pairs(
+    pairs: Pairs,
+    scores: np.ndarray,
+    chosen: np.ndarray,
+    threshold: float,
+    *,
+    duplicates: np.ndarray | None = None,
+) -> np.ndarray:
     """Let a claim also link to a second claim when the other account split (or merged) the sentence.
 
     A claim left unlinked by the assignment joins its best partner if that score clears the threshold:
-    the partner already has a link, so the two claims together are its counterpart.
+    the partner already has a link, so the two claims together are its counterpart. A near-identical
+    copy (``duplicates``) is not a part of its partner but a repetition, and repetitions link one to one.
     """
-    linked_r = {i for i, _ in pairs}
-    linked_c = {j for _, j in pairs}
-    extra = []
-    for j in range(scores.shape[1]):
-        if j not in linked_c and scores.shape[0]:
-            i = int(np.argmax(scores[:, j]))
-            if scores[i, j] >= threshold and i in linked_r:
-                extra.append((i, j))
-    for i in range(scores.shape[0]):
-        if i not in linked_r and scores.shape[1]:
-            j = int(np.argmax(scores[i]))
-            if scores[i, j] >= threshold and j in linked_c:
-                extra.append((i, j))
-    return sorted(set(pairs) | set(extra))
+    linked_r = np.zeros(pairs.n, dtype=bool)
+    linked_c = np.zeros(pairs.m, dtype=bool)
+    linked_r[pairs.i[chosen]] = True
+    linked_c[pairs.j[chosen]] = True
+    best_of_col = group_best(pairs.j, scores, pairs.m)
+    best_of_row = group_best(pairs.i, scores, pairs.n)
+    extra = set()
+    for best, unlinked, partner_linked in (
+        (best_of_col, ~linked_c, linked_r[pairs.i]),
+        (best_of_row, ~linked_r, linked_c[pairs.j]),
+    ):
+        for k in best[unlinked & (best >= 0)]:
+            dup = duplicates is not None and bool(duplicates[k])
+            if scores[k] >= threshold and partner_linked[k] and not dup:
+                extra.add(int(k))
+    return np.array(sorted(set(chosen.tolist()) | extra), dtype=np.int64)
+
+
+def add_split_links(
+    scores: np.ndarray,
+    pairs: list[tuple[int, int]],
+    threshold: float,
+    *,
+    duplicates: np.ndarray | None = None,
+) -> list[tuple[int, int]]:
+    """``split_pairs`` on a full matrix and a list of chosen (row, column) pairs."""
+    full = Pairs.full(*scores.shape)
+    chosen = np.array(sorted(i * scores.shape[1] + j for i, j in pairs), dtype=np.int64)
+    flat_dup = None if duplicates is None else np.asarray(duplicates).ravel()
+    at = split_pairs(full, scores.ravel(), chosen, threshold, duplicates=flat_dup)
+    return sorted((int(full.i[k]), int(full.j[k])) for k in at)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from compare.model import FORMAT, Comparison, Facts, Link
+from compare.model import FORMAT, Candidate, Comparison, Facts, Link
 
 
 def facts_dict(f: Facts) -> dict[str, Any]:
@@ -35,7 +35,12 @@ def link_dict(link: Link) -> dict[str, Any]:
         "reasons": list(link.reasons),
         "status": link.status.value,
         "created_by": link.created_by,
+        "confidence": link.confidence,
     }
+
+
+def candidate_dict(c: Candidate) -> dict[str, Any]:
+    return {"claim": c.claim, "other": c.other, "score": c.score, "confidence": c.confidence, "rank": c.rank}
 
 
 def to_contract(comparison: Comparison) -> dict[str, Any]:
@@ -73,6 +78,9 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
             for c in comparison.claims
         ],
         "links": [link_dict(lk) for lk in comparison.links if lk.active],
+        # Possible counterparts: not marks, not counted; for review.
+        "suggestions": [link_dict(s) for s in comparison.suggestions],
+        "candidates": [candidate_dict(c) for c in comparison.candidates],
         "omissions": [{"claim": c.id, "missing_in": list(missing)} for c, missing in comparison.omissions()],
         "only_in": {
             d.id: [
@@ -105,22 +113,29 @@ def write_json(comparison: Comparison, path: str | Path) -> None:
     _write_atomic(Path(path), text)
 
 
-CSV_COLUMNS = ("a", "b", "doc_a", "doc_b", "relation", "score", "status", "reasons", "text_a", "text_b")
+CSV_COLUMNS = (
+    "a", "b", "doc_a", "doc_b", "relation", "score", "confidence", "status", "reasons", "text_a", "text_b",
+)  # fmt: skip
+# The status column of a suggestion (a possible counterpart, not a link) in the CSV.
+SUGGESTED = "suggested"
 
 
 def links_csv_text(comparison: Comparison) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
-    for lk in comparison.links:
+    rows = [(lk, lk.status.value) for lk in comparison.links]
+    rows += [(s, SUGGESTED) for s in comparison.suggestions]
+    for lk, status in rows:
         ca, cb = comparison.claim(lk.a), comparison.claim(lk.b)
-        w.writerow([lk.a, lk.b, ca.doc, cb.doc, lk.relation.value, f"{lk.score:.3f}", lk.status.value,
+        confidence = "" if lk.confidence is None else f"{lk.confidence:.3f}"
+        w.writerow([lk.a, lk.b, ca.doc, cb.doc, lk.relation.value, f"{lk.score:.3f}", confidence, status,
                     "; ".join(lk.reasons), _csv_safe(ca.text), _csv_safe(cb.text)])  # fmt: skip
     return buf.getvalue()
 
 
 def links_csv(comparison: Comparison, path: str | Path) -> None:
-    """All links (rejected ones too, with their status) as CSV, one row per link."""
+    """All links (rejected ones too, with their status) and suggestions (status "suggested") as CSV."""
     _write_atomic(Path(path), links_csv_text(comparison))
 
 

@@ -66,6 +66,12 @@ def _mark_span(mark: Mark, text: str) -> str:
     )
 
 
+def _confidence(link: Link) -> str:
+    if link.confidence is None:
+        return ""
+    return f' <span class="status">(confidence {round(link.confidence * 100)}%)</span>'
+
+
 def _reasons(link: Link) -> str:
     if not link.reasons:
         return ""
@@ -128,8 +134,9 @@ def render_html(comparison: Comparison, *, title: str = "") -> str:
                     else f' <span class="status">({e(link.status.value)})</span>'
                 )
                 parts.append(
-                    _mark_span(mark, other.text) + status + _reasons(link) + _notes(comparison, other.id)
-                )
+                    _mark_span(mark, other.text) + status + _confidence(link) + _reasons(link)
+                    + _notes(comparison, other.id)
+                )  # fmt: skip
             cells.append("<td>" + "".join(parts) + "</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     only_sections = []

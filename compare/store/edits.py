@@ -90,7 +90,12 @@ def carry_user_edits(fresh: Comparison, previous: Comparison) -> Comparison:
             links.append(mapped)
     carried = (map_annotation(n, ids) for n in previous.annotations)
     notes = _unique([*fresh.annotations, *(n for n in carried if n is not None)])
-    return replace(fresh, links=tuple(drop_superseded(links)), annotations=tuple(notes))
+    # A pair a person has decided about is no longer a suggestion.
+    decided = {pair(lk) for lk in links if is_user_edit(lk)}
+    suggestions = tuple(s for s in fresh.suggestions if pair(s) not in decided)
+    return replace(
+        fresh, links=tuple(drop_superseded(links)), annotations=tuple(notes), suggestions=suggestions
+    )
 
 
 def _unique(notes: Iterable[Annotation]) -> list[Annotation]:

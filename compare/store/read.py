@@ -11,12 +11,13 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from compare.model import Annotation, Claim, Comparison, Document, Link, LinkStatus, Relation
+from compare.model import Annotation, Candidate, Claim, Comparison, Document, Link, LinkStatus, Relation
 from compare.store import codec, limits
 from compare.store.errors import InvalidData, LimitExceeded
 from compare.store.validate import MAX_REPORTED, check_comparison
 
 TEXT, INT, NUM, INT_OR_NULL = ("text",), ("integer",), ("integer", "real"), ("integer", "null")
+NUM_OR_NULL = ("integer", "real", "null")
 BLOB = ("blob",)
 
 # Every column the reader uses, with the SQLite storage classes it accepts. Keep in step with db/schema.sql.
@@ -33,7 +34,15 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "links": {
         "id": INT, "run_id": INT_OR_NULL, "claim_a": TEXT, "claim_b": TEXT, "relation": TEXT, "score": NUM,
-        "reasons": TEXT, "status": TEXT, "created_by": TEXT, "created_at": TEXT,
+        "reasons": TEXT, "status": TEXT, "created_by": TEXT, "created_at": TEXT, "confidence": NUM_OR_NULL,
+    },
+    "suggestions": {
+        "id": INT, "run_id": INT_OR_NULL, "claim_a": TEXT, "claim_b": TEXT, "relation": TEXT, "score": NUM,
+        "confidence": NUM_OR_NULL, "reasons": TEXT,
+    },
+    "candidates": {
+        "id": INT, "run_id": INT_OR_NULL, "claim_id": TEXT, "other_id": TEXT, "rank": INT, "score": NUM,
+        "confidence": NUM,
     },
     "annotations": {"id": INT, "target": TEXT, "label": TEXT, "note": TEXT, "author": TEXT, "created_at": TEXT},
     "embeddings": {"model": TEXT, "text_sha256": TEXT, "dims": INT, "vector": BLOB, "created_at": TEXT},
@@ -45,6 +54,8 @@ ROW_LIMITS = {
     "claims": limits.MAX_CLAIMS,
     "runs": limits.MAX_RUNS,
     "links": limits.MAX_LINKS,
+    "suggestions": limits.MAX_SUGGESTIONS,
+    "candidates": limits.MAX_CANDIDATES,
     "annotations": limits.MAX_ANNOTATIONS,
     "embeddings": limits.MAX_EMBEDDINGS,
 }
@@ -104,6 +115,8 @@ def load_comparison(conn: sqlite3.Connection, path: Path) -> Comparison:
     documents = _documents(conn, problems)
     claims = _claims(conn, problems)
     links = _links(conn, problems)
+    suggestions = _suggestions(conn, problems)
+    candidates = _candidates(conn, problems)
     annotations = tuple(
         Annotation(target=t, label=lb, note=n, author=a, created_at=at)
         for t, lb, n, a, at in conn.execute(
@@ -124,6 +137,8 @@ def load_comparison(conn: sqlite3.Connection, path: Path) -> Comparison:
         documents=documents,
         claims=claims,
         links=links,
+        suggestions=suggestions,
+        candidates=candidates,
         settings=settings,
         engine_version=engine_version,
         annotations=annotations,
@@ -170,9 +185,9 @@ def _claims(conn: sqlite3.Connection, problems: list[str]) -> tuple[Claim, ...]:
 def _links(conn: sqlite3.Connection, problems: list[str]) -> tuple[Link, ...]:
     out = []
     rows = conn.execute(
-        "SELECT claim_a, claim_b, relation, score, reasons, status, created_by FROM links ORDER BY id"
+        "SELECT claim_a, claim_b, relation, score, reasons, status, created_by, confidence FROM links ORDER BY id"
     )
-    for a, b, relation, score, reasons, status, created_by in rows:
+    for a, b, relation, score, reasons, status, created_by, confidence in rows:
         try:
             link = Link(
                 a=a,
@@ -182,12 +197,43 @@ def _links(conn: sqlite3.Connection, problems: list[str]) -> tuple[Link, ...]:
                 reasons=codec.reasons_from_json(reasons),
                 status=LinkStatus(status),
                 created_by=created_by,
+                confidence=None if confidence is None else float(confidence),
             )
         except ValueError as exc:
             problems.append(f"link {a} -> {b}: {exc}")
             continue
         out.append(link)
     return tuple(out)
+
+
+def _suggestions(conn: sqlite3.Connection, problems: list[str]) -> tuple[Link, ...]:
+    out = []
+    rows = conn.execute(
+        "SELECT claim_a, claim_b, relation, score, reasons, confidence FROM suggestions ORDER BY id"
+    )
+    for a, b, relation, score, reasons, confidence in rows:
+        try:
+            out.append(
+                Link(
+                    a=a,
+                    b=b,
+                    relation=Relation(relation),
+                    score=float(score),
+                    reasons=codec.reasons_from_json(reasons),
+                    confidence=None if confidence is None else float(confidence),
+                )
+            )
+        except ValueError as exc:
+            problems.append(f"suggestion {a} -> {b}: {exc}")
+    return tuple(out)
+
+
+def _candidates(conn: sqlite3.Connection, problems: list[str]) -> tuple[Candidate, ...]:
+    rows = conn.execute("SELECT claim_id, other_id, score, confidence, rank FROM candidates ORDER BY id")
+    return tuple(
+        Candidate(claim=c, other=o, score=float(s), confidence=float(p), rank=int(r))
+        for c, o, s, p, r in rows
+    )
 
 
 def sha256_text(text: str) -> str:

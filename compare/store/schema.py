@@ -21,8 +21,9 @@ FORMAT = "narrative-compare-project"
 
 # The first app release that reads each schema version, written into every file as min_app_version so that
 # an older app can say which version it needs. Add a line with every migration.
-# Version 2 (the embeddings table) came before the first release, so 0.1.0 reads both.
-FIRST_APP_VERSION = {1: "0.1.0", 2: "0.1.0"}
+# Versions 2 (the embeddings table) and 3 (link confidence, suggestions, candidates) came before the first
+# release, so 0.1.0 reads all three.
+FIRST_APP_VERSION = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0"}
 
 # Tables SQLite itself may add when someone runs ANALYZE on the file in sqlite3: harmless, planner only.
 ALLOWED_INTERNAL = frozenset({"sqlite_stat1", "sqlite_stat4"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from compare.model import Comparison, LinkStatus, Relation
+from compare.model import Claim, Comparison, LinkStatus, Relation
 from compare.store import limits
 
 MAX_REPORTED = 20  # problems listed per check; a broken file can have thousands
@@ -29,6 +29,7 @@ def _problems(c: Comparison) -> Iterator[str]:
     yield from _check_documents(c)
     yield from _check_claims(c)
     yield from _check_links(c)
+    yield from _check_suggestions(c)
     yield from _check_annotations(c)
 
 
@@ -89,6 +90,40 @@ def _check_links(c: Comparison) -> Iterator[str]:
             yield f"link {link.a} -> {link.b} has relation {link.relation!r} / status {link.status!r}"
         if not math.isfinite(link.score):
             yield f"link {link.a} -> {link.b} has a score that is not a finite number"
+        if link.confidence is not None and not (
+            math.isfinite(link.confidence) and 0.0 <= link.confidence <= 1.0
+        ):
+            yield f"link {link.a} -> {link.b} has a confidence that is not a number from 0 to 1"
+
+
+def _check_pair(
+    claims: dict[str, Claim], what: str, a_id: str, b_id: str, score: float, confidence: float | None
+) -> Iterator[str]:
+    a, b = claims.get(a_id), claims.get(b_id)
+    if a is None or b is None:
+        yield f"{what} {a_id} -> {b_id} points to a claim that does not exist"
+    elif a.doc == b.doc:
+        yield f"{what} {a_id} -> {b_id} joins two claims of the same document"
+    if not math.isfinite(score):
+        yield f"{what} {a_id} -> {b_id} has a score that is not a finite number"
+    if confidence is not None and not (math.isfinite(confidence) and 0.0 <= confidence <= 1.0):
+        yield f"{what} {a_id} -> {b_id} has a confidence that is not a number from 0 to 1"
+
+
+def _check_suggestions(c: Comparison) -> Iterator[str]:
+    if len(c.suggestions) > limits.MAX_SUGGESTIONS:
+        yield f"{len(c.suggestions):,} suggestions, more than the limit of {limits.MAX_SUGGESTIONS:,}"
+    if len(c.candidates) > limits.MAX_CANDIDATES:
+        yield f"{len(c.candidates):,} candidates, more than the limit of {limits.MAX_CANDIDATES:,}"
+    claims = {claim.id: claim for claim in c.claims}
+    for s in c.suggestions:
+        yield from _check_pair(claims, "suggestion", s.a, s.b, s.score, s.confidence)
+        if s.relation not in tuple(Relation):
+            yield f"suggestion {s.a} -> {s.b} has relation {s.relation!r}"
+    for cand in c.candidates:
+        yield from _check_pair(claims, "candidate", cand.claim, cand.other, cand.score, cand.confidence)
+        if cand.rank < 1:
+            yield f"candidate {cand.claim} -> {cand.other} has rank {cand.rank}"
 
 
 def _check_annotations(c: Comparison) -> Iterator[str]:

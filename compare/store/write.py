@@ -96,7 +96,26 @@ def write_comparison(
         db["documents"].insert_all(_documents(comparison, stamps, saved_at), batch_size=BATCH)
         db["runs"].insert_all([_run(comparison, settings_json, run)])
         db["claims"].insert_all(_claims(comparison), batch_size=BATCH)
-        db["links"].insert_all(_links(comparison, stamps, saved_at), batch_size=BATCH)
+        # Tests save files of older schema versions with this code: write only what that schema has.
+        confidence = "confidence" in db["links"].columns_dict
+        db["links"].insert_all(_links(comparison, stamps, saved_at, confidence), batch_size=BATCH)
+        if comparison.suggestions and db["suggestions"].exists():
+            db["suggestions"].insert_all(_suggestions(comparison), batch_size=BATCH)
+        if comparison.candidates and db["candidates"].exists():
+            db["candidates"].insert_all(
+                (
+                    {
+                        "run_id": RUN_ID,
+                        "claim_id": c.claim,
+                        "other_id": c.other,
+                        "rank": c.rank,
+                        "score": c.score,
+                        "confidence": c.confidence,
+                    }
+                    for c in comparison.candidates
+                ),
+                batch_size=BATCH,
+            )
         db["annotations"].insert_all(
             (
                 {
@@ -171,10 +190,10 @@ def _claims(comparison: Comparison) -> Iterator[dict]:
         }
 
 
-def _links(comparison: Comparison, stamps: Stamps, saved_at: str) -> Iterator[dict]:
+def _links(comparison: Comparison, stamps: Stamps, saved_at: str, confidence: bool) -> Iterator[dict]:
     for lk in comparison.links:
         status = LinkStatus(lk.status)
-        yield {
+        row = {
             "run_id": None if status is LinkStatus.MANUAL else RUN_ID,
             "claim_a": lk.a,
             "claim_b": lk.b,
@@ -184,4 +203,20 @@ def _links(comparison: Comparison, stamps: Stamps, saved_at: str) -> Iterator[di
             "status": str(status),
             "created_by": lk.created_by,
             "created_at": stamps.link_created.get((lk.a, lk.b, str(status), lk.created_by), saved_at),
+        }
+        if confidence:
+            row["confidence"] = lk.confidence
+        yield row
+
+
+def _suggestions(comparison: Comparison) -> Iterator[dict]:
+    for s in comparison.suggestions:
+        yield {
+            "run_id": RUN_ID,
+            "claim_a": s.a,
+            "claim_b": s.b,
+            "relation": str(s.relation),
+            "score": s.score,
+            "confidence": s.confidence,
+            "reasons": codec.reasons_to_json(s.reasons),
         }

@@ -19,7 +19,6 @@ class HtmlArticle:
     date: str = ""
 
 
-
 def _tags(names: str) -> frozenset[str]:
     return frozenset(names.split())
 
@@ -254,7 +253,6 @@ def _content_root(tree: _Node) -> _Node:
         if n.tag == "body":
             return n
     return tree
-
 
 
 def html_article(source: str) -> HtmlArticle:
