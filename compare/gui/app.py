@@ -60,7 +60,7 @@ def load_initial(args: Sequence[str], embeddings=None):
     from compare.model import CompareError
 
     if not args:
-        return workflows.open_sample(), None
+        return workflows.open_sample(cache=embeddings), None
     paths = [Path(a) for a in args]
     if len(paths) == 1 and paths[0].suffix.lower() == ".ncproj":
         from compare import store
@@ -70,7 +70,7 @@ def load_initial(args: Sequence[str], embeddings=None):
         raise CompareError("open one project file at a time, or only documents")
     if len(paths) < 2:
         raise CompareError("give at least two documents: the base text first, then the accounts")
-    return workflows.align(workflows.load_documents(paths)), None
+    return workflows.align(workflows.load_documents(paths), cache=embeddings), None
 
 
 def main(argv: list[str]) -> int:
@@ -96,6 +96,11 @@ def main(argv: list[str]) -> int:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
     window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""), embeddings=embeddings)
+    if path is None and not comparison.settings.semantic:
+        # Aligned with the default settings (by meaning) but the model did not load: say why.
+        from compare import workflows
+
+        window.files.semantic_unavailable(workflows.semantic_problem())
     if path is None and args:
         window.session.unsaved_replacement = True
     window.show()

@@ -3,6 +3,7 @@ details on the right. Controllers for files and edits live in their own modules;
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,10 +49,10 @@ if TYPE_CHECKING:
 
 
 def semantic_requirement() -> str:
-    """What the semantic box needs, for its tooltip (a packaged app cannot pip-install the extra)."""
+    """What the semantic box needs, for its tooltip (a packaged app cannot pip-install anything)."""
     if getattr(sys, "frozen", False):
-        return "Needs a build made with the semantic scorer (NC_SEMANTIC=1, see docs/packaging.md)."
-    return "Needs the optional extra: pip install 'narrative-compare[semantic]'."
+        return "Built into this app, unless it was built with NC_SEMANTIC=0 (see docs/packaging.md)."
+    return "On by default; if its model cannot load, claims are matched by wording only and the status bar says so."
 
 
 class MainWindow(QMainWindow):
@@ -330,6 +331,11 @@ class MainWindow(QMainWindow):
             how = "by meaning and wording" if on else "by wording only"
             self.statusBar().showMessage(f"Press Re-align (F5) to match claims {how}.", 8000)
 
+    def show_semantic_note(self, note: str) -> None:
+        """Meaning-level matching fell back to wording only: say so now, and keep a mark in the status bar."""
+        self.statusBar().showMessage(note, 15_000)
+        self._update_status()
+
     def semantic_changed_externally(self, on: bool) -> None:
         self.semantic_box.blockSignals(True)
         self.semantic_box.setChecked(on)
@@ -356,10 +362,15 @@ class MainWindow(QMainWindow):
             f"{len(c.documents)} texts · {len(c.claims)} claims · {sum(1 for lk in c.links if lk.active)} links · "
             f"{diffs} differ · {missing} not found · threshold {c.settings.threshold:.2f}"
         )
+        note = self.files.semantic_note if not c.settings.semantic else ""
+        if note:
+            self.status_summary += " · wording only"
         if not hasattr(self, "_status_label"):
             self._status_label = QLabel(self)
+            self._status_label.setTextFormat(Qt.TextFormat.PlainText)
             self.statusBar().addPermanentWidget(self._status_label)
         self._status_label.setText(self.status_summary)
+        self._status_label.setToolTip(html.escape(note))
 
     # drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override

@@ -65,10 +65,12 @@ def test_wrong_model_file_is_refused(monkeypatch, tmp_path):
         semantic.Embedder(TOKENIZER, fake)
 
 
-def test_engine_asks_for_an_embedder_when_semantic_is_on():
-    docs = [Document("d0", "a", "Russia halted strikes."), Document("d1", "b", "Strikes were halted.")]
-    with pytest.raises(Exception, match="no embedder"):
-        compare(docs, AlignSettings(semantic=True))
+def test_engine_without_an_embedder_matches_by_wording_and_says_so():
+    docs = [Document("d0", "a", "Russia halted strikes."), Document("d1", "b", "Russia halted strikes.")]
+    result = compare(docs, AlignSettings(semantic=True))
+    assert not result.settings.semantic  # the result records what was done, not what was asked
+    assert "+" not in result.engine_version
+    assert [(lk.a, lk.b) for lk in result.links] == [("d0:c0", "d1:c0")]
 
 
 def test_engine_with_a_stand_in_embedder_uses_and_fills_the_cache():
