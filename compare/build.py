@@ -41,16 +41,25 @@ QT_KEEP_PLUGINS: dict[str, set[str] | None] = {
     # xcb: X11 desktops, and Wayland desktops through XWayland. offscreen: CI and --self-test.
     # minimal: a no-op platform (30 kB) some headless tools ask for.
     "platforms": {
-        "libqxcb.so", "libqoffscreen.so", "libqminimal.so",
-        "qwindows.dll", "qoffscreen.dll", "qminimal.dll",
-        "libqcocoa.dylib", "libqoffscreen.dylib", "libqminimal.dylib",
+        "libqxcb.so",
+        "libqoffscreen.so",
+        "libqminimal.so",
+        "qwindows.dll",
+        "qoffscreen.dll",
+        "qminimal.dll",
+        "libqcocoa.dylib",
+        "libqoffscreen.dylib",
+        "libqminimal.dylib",
     },
     # PNG is built into QtGui. ICO: the window icon on Windows. SVG: the app's icons.
     "imageformats": {"libqico.so", "libqsvg.so", "qico.dll", "qsvg.dll", "libqico.dylib", "libqsvg.dylib"},
     "iconengines": {"libqsvgicon.so", "qsvgicon.dll", "libqsvgicon.dylib"},
     # Compose / dead keys (accented names typed into the search box) and IBus (CJK input methods).
     # Both link only Qt libraries that are bundled anyway (QtGui, QtDBus).
-    "platforminputcontexts": {"libcomposeplatforminputcontextplugin.so", "libibusplatforminputcontextplugin.so"},
+    "platforminputcontexts": {
+        "libcomposeplatforminputcontextplugin.so",
+        "libibusplatforminputcontextplugin.so",
+    },
     # Native widget styles on Windows / macOS.
     "styles": None,
 }
@@ -61,7 +70,7 @@ def keep_qt_file(dest: str) -> bool:
     dest = dest.replace("\\", "/")
     if not dest.startswith(QT_PREFIX):
         return True
-    rest = dest[len(QT_PREFIX):]
+    rest = dest[len(QT_PREFIX) :]
     if rest.startswith("translations/"):
         return False  # the UI is English only; Qt's own strings (dialog buttons) fall back to English
     if rest.startswith("plugins/"):
@@ -100,7 +109,7 @@ def _sections(data: bytes) -> list[tuple]:
 
 
 def _cstr(data: bytes, pos: int) -> str:
-    return data[pos:data.index(b"\0", pos)].decode("utf-8", "replace")
+    return data[pos : data.index(b"\0", pos)].decode("utf-8", "replace")
 
 
 def elf_needed(path: str | os.PathLike) -> list[str]:
@@ -171,13 +180,17 @@ def prune_orphan_libraries(binaries: Iterable[Entry], log: Log = print) -> list[
     by_base: dict[str, list[Entry]] = {}
     for entry in binaries:
         by_base.setdefault(os.path.basename(entry[0]), []).append(entry)
+
     def prunable(dest: str) -> bool:
         dest = dest.replace("\\", "/")
         return "/" not in dest or dest.startswith(QT_PREFIX + "lib/")
 
     roots = [
-        e for e in binaries
-        if e[2] == "EXTENSION" or not prunable(e[0]) or "/plugins/" in e[0].replace("\\", "/")
+        e
+        for e in binaries
+        if e[2] == "EXTENSION"
+        or not prunable(e[0])
+        or "/plugins/" in e[0].replace("\\", "/")
         or os.path.basename(e[0]).startswith("libpython")
     ]
     seen = {e[0] for e in roots}
@@ -194,7 +207,9 @@ def prune_orphan_libraries(binaries: Iterable[Entry], log: Log = print) -> list[
     return [e for e in binaries if e[0] in seen]
 
 
-def drop_dangling_symlinks(datas: Iterable[Entry], binaries: Iterable[Entry], log: Log = print) -> list[Entry]:
+def drop_dangling_symlinks(
+    datas: Iterable[Entry], binaries: Iterable[Entry], log: Log = print
+) -> list[Entry]:
     """Drop SYMLINK entries (PyInstaller links ``_internal/libQt6Network.so.6`` to the copy under PySide6/) whose
     target was filtered out."""
     datas = list(datas)
@@ -233,7 +248,10 @@ def strip_binaries(binaries: Iterable[Entry], workdir: Path, log: Log = print) -
             continue
         saved += os.path.getsize(src) - os.path.getsize(target)
         out.append((dest, str(target), typ))
-    log(f"build.spec: strip saved {saved / 1e6:.1f} MB" + (f"; left unstripped: {', '.join(kept)}" if kept else ""))
+    log(
+        f"build.spec: strip saved {saved / 1e6:.1f} MB"
+        + (f"; left unstripped: {', '.join(kept)}" if kept else "")
+    )
     return out
 
 
@@ -248,7 +266,9 @@ def strip_binaries(binaries: Iterable[Entry], workdir: Path, log: Log = print) -
 # which Qt handles (falls back), never a crash. Rule set:
 ICU_KEEP_SUBTREES = {"coll"}  # collation: every language's tailoring (3 MB), so QCollator sorts correctly
 ICU_DROP_SUBTREES = {"translit"}  # transliterators: unused by Qt
-ICU_MAX_CONVERTER = 16_000  # single-byte code pages (Windows-125x, ISO-8859-x, IBM...): kept; CJK multi-byte: dropped
+ICU_MAX_CONVERTER = (
+    16_000  # single-byte code pages (Windows-125x, ISO-8859-x, IBM...): kept; CJK multi-byte: dropped
+)
 _LOCALE_ID = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 _ALWAYS = {"root", "pool", "res_index"}
 
@@ -306,7 +326,7 @@ def subset_icu_common_data(dat: bytes, keep: Callable[[str, int], bool]) -> tupl
         end = entries[i + 1][1] if i + 1 < count else len(dat) - toc
         name = _cstr(dat, toc + name_off)
         if keep(name, end - data_off):
-            items.append((name, dat[toc + data_off:toc + end]))
+            items.append((name, dat[toc + data_off : toc + end]))
     # Layout as ICU's pkgdata writes it: count, (name offset, data offset)*, names, 16-byte aligned items.
     # Offsets count from the start of the table of contents; names stay sorted (ICU binary-searches them).
     names_start = 4 + 8 * len(items)
@@ -360,7 +380,7 @@ def _build_icu_library(src: Path, soname: str, outdir: Path, tools: tuple[str, s
     if found is None:
         raise ValueError(f"no icudtNN_dat symbol in {src}")
     symbol, offset, size = found
-    subset, kept, total = subset_icu_common_data(data[offset:offset + size], keep_icu_item)
+    subset, kept, total = subset_icu_common_data(data[offset : offset + size], keep_icu_item)
     outdir.mkdir(parents=True, exist_ok=True)
     dat, asm, obj, target = (outdir / n for n in ("icudata.dat", "icudata.s", "icudata.o", soname))
     dat.write_bytes(subset)
@@ -372,8 +392,12 @@ def _build_icu_library(src: Path, soname: str, outdir: Path, tools: tuple[str, s
     )
     assembler, linker = tools
     subprocess.run([assembler, "-o", str(obj), str(asm)], check=True, capture_output=True, text=True)
-    subprocess.run([linker, "-shared", "-soname", soname, "-z", "noexecstack", "-o", str(target), str(obj)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        [linker, "-shared", "-soname", soname, "-z", "noexecstack", "-o", str(target), str(obj)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     if _icu_data_symbol(_read_elf64(target) or b"") is None:
         raise ValueError("the rebuilt ICU data library does not export its data symbol")
     log(f"build.spec: ICU data {size / 1e6:.1f} MB -> {len(subset) / 1e6:.1f} MB ({kept} of {total} items)")
@@ -395,13 +419,26 @@ def tree_size(path: Path) -> tuple[int, int]:
     return total, files
 
 
-def build(onefile: bool = False, clean: bool = False, distpath: Path | None = None,
-          workpath: Path | None = None, quiet: bool = False) -> Path:
+def build(
+    onefile: bool = False,
+    clean: bool = False,
+    distpath: Path | None = None,
+    workpath: Path | None = None,
+    quiet: bool = False,
+) -> Path:
     """Run PyInstaller on build.spec; return the path of the app (folder, or file with ``onefile``)."""
     distpath = distpath or REPO / "dist" / ("onefile" if onefile else "")
     workpath = workpath or REPO / "build"
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(distpath),
-           "--workpath", str(workpath)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--distpath",
+        str(distpath),
+        "--workpath",
+        str(workpath),
+    ]
     if clean:
         cmd.append("--clean")
     if quiet:
@@ -414,7 +451,9 @@ def build(onefile: bool = False, clean: bool = False, distpath: Path | None = No
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m compare.build", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--onefile", action="store_true", help="one self-extracting executable (dist/onefile/)")
+    parser.add_argument(
+        "--onefile", action="store_true", help="one self-extracting executable (dist/onefile/)"
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache and build/ first")
     parser.add_argument("--distpath", type=Path, help="where the app goes (default: dist/ or dist/onefile/)")
     parser.add_argument("--workpath", type=Path, help="PyInstaller's work folder (default: build/)")
@@ -432,7 +471,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     size, files = tree_size(app)
     exe = app if args.onefile else app / APP_NAME
-    print(f"built {exe} in {seconds:.1f} s: {size / 1e6:.1f} MB" + ("" if args.onefile else f" in {files} files"))
+    print(
+        f"built {exe} in {seconds:.1f} s: {size / 1e6:.1f} MB"
+        + ("" if args.onefile else f" in {files} files")
+    )
     return 0
 
 

@@ -14,7 +14,9 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, rank_in_group
+from compare.align.passages import share_speakers
 from compare.align.relate import relate
+from compare.align.rescue import fact_frame_pairs
 from compare.align.score import (
     DEFAULT_WEIGHTS,
     NEAR_IDENTICAL,
@@ -62,7 +64,7 @@ def claims_of(document: Document) -> list[Claim]:
     out: list[Claim] = []
     for n, span in enumerate(segment(document.text)):
         text = document.text[span.start : span.end]
-        facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names)
+        facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names, written=document.date)
         if not facts.speaker and out and PRONOUN_OPENER.match(text):
             # "He described ..." speaks for the person the previous claim named last.
             prior = out[-1].facts
@@ -70,7 +72,7 @@ def claims_of(document: Document) -> list[Claim]:
             if person:
                 facts = replace(facts, speaker=person)
         out.append(Claim(f"{document.id}:c{n}", document.id, span.start, span.end, text, facts))
-    return out
+    return share_speakers(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,20 @@ def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np
     return rows, cols
 
 
+def rescued_positions(
+    base: Sequence[Claim], other: Sequence[Claim], scored: Scored, threshold: float
+) -> np.ndarray:
+    """Positions of the pairs the same-frame rescue adds (dense inputs only: it reads whole rows)."""
+    p = scored.pairs
+    if len(p) != p.n * p.m:
+        return np.zeros(0, dtype=np.int64)
+    dense = np.zeros((p.n, p.m), dtype=np.float32)
+    dense[p.i, p.j] = scored.strength
+    chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
+    extra = fact_frame_pairs(base, other, dense, chosen, shift=threshold - AlignSettings().threshold)
+    return np.array(sorted(i * p.m + j for i, j in extra), dtype=np.int64)  # Pairs.full is row-major
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -155,6 +171,9 @@ def link_claims(
     model = model or default_model()
     scored = score_claims(base, other, settings, weights=weights, idf_texts=idf_texts, vectors=vectors)
     p, scores, strength = scored.pairs, scored.scores, scored.strength
+    rescued = rescued_positions(base, other, scored, settings.threshold)
+    if len(rescued):
+        scored = replace(scored, chosen=np.union1d(scored.chosen, rescued))
     rows, cols = candidate_positions(scored)
     positions = np.unique(np.concatenate([scored.chosen, rows, cols]))
     features = pair_features(positions, p, base, other, scores, strength, weights)
@@ -162,6 +181,7 @@ def link_claims(
     combined = scores.combine(weights)
     wording = scores.wording(weights)
     out = PairResult()
+    rescued_set = set(rescued.tolist())
     for k in scored.chosen.tolist():
         i, j = int(p.i[k]), int(p.j[k])
         lexical = float(max(scores.cosine[k], scores.token_set[k]))
@@ -171,8 +191,12 @@ def link_claims(
             base[i].id, other[j].id, relation, round(float(strength[k]), 3), reasons, confidence=confidence
         )
         meaning = float(scores.semantic[k]) if scores.semantic is not None else None
-        if bool(scored.near[k]):
-            out.links.append(link)  # near-identical wording always links, whatever the model says
+        if k in rescued_set and relation is not Relation.CONTRADICT:
+            continue  # the rescue finds claims that differ in one fact; anything else stays unlinked
+        if bool(scored.near[k]) or k in rescued_set:
+            # Near-identical wording always links, whatever the model says; so does a claim whose only
+            # difference from its counterpart is one fact in the same frame of words (rescue.py).
+            out.links.append(link)
         elif relation is Relation.AGREE and not agreement_evidence(
             base[i], other[j], wording=float(wording[k]), meaning=meaning
         ):

@@ -1,154 +1,64 @@
 """Say how two linked claims relate: agree, or contradict on a checkable point, always with the reasons.
 
-Contradictions are local and concrete: a number, a date, a weekday, a duration, a negation, a speaker, an
-opposite word. Anything else that is linked agrees; the reasons then say what the two have in common.
+Contradictions are local and concrete: a number, a date, a weekday or a duration of the same thing; the
+polarity of the predicate the two share; another speaker or actor for the same words; an antonym or a
+downtoner; an account calling the other's claim untrue. A difference of certainty (one side reports or
+hedges what the other asserts) is softer: the link stays "agree" and its first reason says
+"certainty differs", which the GUI and the reports show as a caution, not as a contradiction.
 """
 
 from __future__ import annotations
 
-import re
+import difflib
 
-from compare.model import Claim, DateMention, Duration, Facts, Quantity, Relation
-from compare.text.facts import ALIASES, MONTH_NAMES
-from compare.text.normalize import content_tokens, fold
+from compare.align import polarity, quantities
+from compare.model import Claim, Facts, Relation
+from compare.text import lexicon
+from compare.text.facts import ALIASES, NOT_NAMES
 
-# Pairs of words whose swap turns a statement around. Kept short and general on purpose.
-OPPOSITES = (
-    ("success", "failure"), ("succeeded", "failed"), ("win", "lose"), ("won", "lost"), ("victory", "defeat"),
-    ("increase", "decrease"), ("rose", "fell"), ("accepted", "rejected"), ("agreed", "refused"),
-    ("confirmed", "denied"), ("accidental", "deliberate"), ("legal", "illegal"), ("peaceful", "violent"),
-    ("strong", "weak"), ("halted", "resumed"), ("halted", "continued"), ("stopped", "continued"),
-    ("open", "closed"), ("allowed", "blocked"), ("extended", "shortened"), ("withdrew", "advanced"),
-    ("praised", "criticised"), ("praised", "condemned"), ("support", "oppose"), ("supported", "opposed"),
-    ("welcomed", "condemned"), ("true", "false"), ("safe", "dangerous"), ("calm", "tense"),
-    ("unilateral", "joint"), ("easy", "difficult"), ("ruled out", "considered"), ("shelved", "revived"),
-    ("despondent", "upbeat"), ("pessimistic", "optimistic"), ("gloomy", "upbeat"), ("gloomy", "cheerful"),
-    ("sombre", "cheerful"), ("hopeful", "hopeless"), ("worsened", "improved"), ("weakened", "strengthened"),
+ORGANISATIONS = lexicon.words("title_words", "organisation")
+
+# Reason prefixes by kind, for the legend, the reports and the tests.
+CONTRADICTION_KINDS = (
+    "number differs", "date differs", "weekday differs", "duration differs", "negation differs",
+    "speaker differs", "actor differs", "characterisation differs", "disputes",
 )  # fmt: skip
-
-# Two numbers are "the same quantity" when they count the same thing; these units say little.
-VAGUE_UNITS = {"", "and", "or", "in", "of", "per", "percent", "to"}
-
-
-def _fmt_number(q: Quantity) -> str:
-    return f"{q.bound} {q.text}".strip()
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-
-def _compatible_units(a: str, b: str) -> bool:
-    return a == b or a in VAGUE_UNITS or b in VAGUE_UNITS
-
-
-def _near(a: float, b: float) -> bool:
-    """Within a factor of two and not tiny: small counts ("two", "three") are too common to compare blind."""
-    low, high = sorted((abs(a), abs(b)))
-    return low >= 20 and high <= 2 * low and not _close(a, b)
-
-
-def _numbers(a: Facts, b: Facts, similar: bool) -> tuple[list[str], list[str]]:
-    """(differences, shared) between the numbers of two claims."""
-    diffs, same = [], []
-    b_values = [q.value for q in b.numbers]
-    for qa in a.numbers:
-        if any(_close(qa.value, v) for v in b_values):
-            same.append(qa.text)
-            continue
-        # The same unit with another value is a different count of the same thing.
-        rivals = [qb for qb in b.numbers if qb.unit == qa.unit and qa.unit not in VAGUE_UNITS
-                  and not any(_close(qb.value, x.value) for x in a.numbers)]  # fmt: skip
-        if not rivals and similar and len(a.numbers) == 1 and len(b.numbers) == 1:
-            rivals = [qb for qb in b.numbers if not _close(qb.value, qa.value)]
-        if not rivals:
-            # A count of unstated things close in size to one on the other side ("1.3 million" vs
-            # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
-            rivals = [qb for qb in b.numbers if _compatible_units(qa.unit, qb.unit) and _near(qa.value, qb.value)
-                      and not any(_close(qb.value, x.value) for x in a.numbers)]  # fmt: skip
-        for qb in rivals[:1]:
-            diffs.append(f"number differs: {_fmt_number(qa)} vs {_fmt_number(qb)}")
-    return diffs, same
-
-
-def _date_text(d: DateMention) -> str:
-    if d.day and d.month:
-        return f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else "")
-    return d.text
-
-
-def _dates(a: Facts, b: Facts) -> tuple[list[str], list[str]]:
-    diffs, same = [], []
-    a_days = [d for d in a.dates if d.day and d.month]
-    b_days = [d for d in b.dates if d.day and d.month]
-    if a_days and b_days:
-        shared = [d for d in a_days if any((d.day, d.month) == (e.day, e.month) for e in b_days)]
-        same += [_date_text(d) for d in shared]
-        if not shared:
-            diffs.append(f"date differs: {_date_text(a_days[0])} vs {_date_text(b_days[0])}")
-    a_week = {d.weekday for d in a.dates if d.weekday}
-    b_week = {d.weekday for d in b.dates if d.weekday}
-    if a_week and b_week:
-        if a_week & b_week:
-            same += sorted(a_week & b_week)
-        else:
-            diffs.append(f"weekday differs: {sorted(a_week)[0]} vs {sorted(b_week)[0]}")
-    a_my = {(d.month, d.year) for d in a.dates if d.month and d.year and not d.day}
-    b_my = {(d.month, d.year) for d in b.dates if d.month and d.year and not d.day}
-    if a_my and b_my and not a_my & b_my:
-        (ma, ya), (mb, yb) = sorted(a_my)[0], sorted(b_my)[0]
-        diffs.append(f"date differs: {MONTH_NAMES[ma]} {ya} vs {MONTH_NAMES[mb]} {yb}")
-    return diffs, same
-
-
-def _durations(a: Facts, b: Facts) -> list[str]:
-    diffs = []
-    for da in a.durations:
-        rivals: list[Duration] = [
-            db for db in b.durations if db.unit == da.unit and not _close(db.value, da.value)
-        ]
-        same = [db for db in b.durations if db.unit == da.unit and _close(db.value, da.value)]
-        if rivals and not same:
-            diffs.append(f"duration differs: {da.text} vs {rivals[0].text}")
-    return diffs
-
-
-def _negation(a: Claim, b: Claim) -> list[str]:
-    na, nb = a.facts.negations, b.facts.negations
-    if bool(na) == bool(nb):
-        return []
-    negated, plain = (na, b) if na else (nb, a)
-    # Only when the negated word (or its stem) is also in the other claim: the same statement turned round.
-    plain_stems = set(content_tokens(plain.text))
-    for cue in negated:
-        words = re.findall(r"[\w’']+", cue)
-        target = words[-1] if words else ""
-        stems = content_tokens(target)
-        if stems and stems[0] in plain_stems:
-            shown = _word_with_stem(plain.text, stems[0])
-            left, right = (cue, shown) if na else (shown, cue)
-            return [f"negation: '{left}' vs '{right}'"]
-    return []
-
-
-def _word_with_stem(text: str, stem_: str) -> str:
-    for m in re.finditer(r"[\w’'-]+", text):
-        toks = content_tokens(m.group(0))
-        if toks and toks[0] == stem_:
-            return m.group(0)
-    return stem_
+CAUTION_KINDS = ("certainty differs",)
 
 
 def _is_person(name: str) -> bool:
-    # Countries and organisations ("US", "Russia") speak through people; only people are compared.
-    return bool(name) and name not in set(ALIASES.values()) and not name.isupper()
+    """Countries and organisations ("US", "the Defence Ministry") speak through people; only people are
+    compared, and a role ("Google CEO") is not a name."""
+    words = name.split()
+    return (
+        bool(words)
+        and name not in set(ALIASES.values())
+        and not any(w.isupper() and len(w) > 1 for w in words)
+        and words[-1] not in ORGANISATIONS
+    )
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Spellings of one name: a shared word, a near-identical surname ("Sundwell", "Sundwall"), an acronym
+    ("USGS" for "US Geological Survey") or one stem ("Libya's", "Libyan")."""
+    wx = x.lower().replace("’s", "").replace("'s", "").split()
+    wy = y.lower().replace("’s", "").replace("'s", "").split()
+    if not wx or not wy or set(wx) & set(wy):
+        return bool(wx and wy)
+    if difflib.SequenceMatcher(None, wx[-1], wy[-1]).ratio() >= 0.75 or wx[-1][:4] == wy[-1][:4]:
+        return True
+    return "".join(wx).replace(".", "") == _initials(wy) or "".join(wy).replace(".", "") == _initials(wx)
 
 
 def _speaker(a: Facts, b: Facts) -> tuple[list[str], list[str]]:
     if not (a.speaker and b.speaker):
         return [], []
     wa, wb = set(a.speaker.lower().split()), set(b.speaker.lower().split())
-    if wa & wb:
+    if _same_name(a.speaker, b.speaker):
         return [], [f"same speaker: {b.speaker}"]
     mentioned = any(wa & set(e.lower().split()) for e in b.entities) or any(
         wb & set(e.lower().split()) for e in a.entities
@@ -158,14 +68,54 @@ def _speaker(a: Facts, b: Facts) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _opposites(a: Claim, b: Claim) -> list[str]:
-    ta, tb = fold(a.text), fold(b.text)
-    for x, y in OPPOSITES:
-        for p, q in ((x, y), (y, x)):
-            if re.search(rf"\b{p}\b", ta) and re.search(rf"\b{q}\b", tb) and not re.search(rf"\b{p}\b", tb) \
-                    and not re.search(rf"\b{q}\b", ta):  # fmt: skip
-                return [f"characterisation differs: '{p}' vs '{q}'"]
-    return []
+def _names(text: str) -> list[tuple[int, int, str]]:
+    """(first, last token index, words) of capitalised runs that are names, in a polarity reading."""
+    r = polarity.read(text)
+    out: list[tuple[int, int, str]] = []
+    for i, t in enumerate(r.toks):
+        word = text[t.start : t.end]
+        if word[:1].isupper() and word not in NOT_NAMES and t.text.isalpha():
+            if out and out[-1][1] == i - 1:
+                first, _, words = out[-1]
+                out[-1] = (first, i, f"{words} {word}")
+            else:
+                out.append((i, i, word))
+    return out
+
+
+def _role(name: str) -> bool:
+    """ "Google CEO", "IMF chief": a role that may be held by the person the other side names."""
+    return name not in set(ALIASES.values()) and any(w.isupper() and len(w) > 1 for w in name.split())
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _actor(a: Claim, b: Claim) -> list[str]:
+    """ "actor differs: Merkel vs Clinton": the same words with one name swapped for another."""
+    ta = [t.text for t in polarity.read(a.text).toks]
+    tb = [t.text for t in polarity.read(b.text).toks]
+    if min(len(ta), len(tb)) < 4 or _title_case(a.text) or _title_case(b.text):
+        return []  # in a headline's Title Case every word looks like a name
+    ops = [
+        op for op in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
+    if len(ops) != 1 or ops[0][0] != "replace":
+        return []
+    _, i1, i2, j1, j2 = ops[0]
+    if (i2 - i1) + (j2 - j1) > 6 or 2 * (len(ta) - (i2 - i1)) < len(ta):
+        return []
+    na = [n for n in _names(a.text) if n[0] <= i1 and n[1] >= i2 - 1]
+    nb = [n for n in _names(b.text) if n[0] <= j1 and n[1] >= j2 - 1]
+    if not na or not nb:
+        return []
+    x, y = na[0][2], nb[0][2]
+    if _same_name(x, y) or x.lower() in b.text.lower() or y.lower() in a.text.lower() or _role(x) or _role(y):
+        return []
+    kind = "speaker" if a.facts.speaker and b.facts.speaker else "actor"
+    return [f"{kind} differs: {x} vs {y}"]
 
 
 def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation, tuple[str, ...]]:
@@ -182,24 +132,51 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     """
     diffs: list[str] = []
     same: list[str] = []
-    d, s = _numbers(a.facts, b.facts, similar)
+    d, s = quantities.numbers(a, b, similar)
     diffs += d
     if s:
         same.append("same numbers: " + ", ".join(s))
-    d, s = _dates(a.facts, b.facts)
+    d, s = quantities.dates(a, b)
     diffs += d
     if s:
         same.append("same date: " + ", ".join(s))
-    diffs += _durations(a.facts, b.facts)
-    diffs += _negation(a, b)
+    diffs += quantities.durations(a, b)
+    diffs += _polarity(a.text, b.text, similar)
     d, s = _speaker(a.facts, b.facts)
     diffs += d
     same += s
-    diffs += _opposites(a, b)
+    if not any(r.startswith("speaker differs") for r in diffs):
+        diffs += _actor(a, b)
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
+    caution = polarity.certainty_differs(a.text, b.text)
     shared = [e for e in a.facts.entities if e in set(b.facts.entities)]
     if shared:
         same.append("shared names: " + ", ".join(shared[:4]))
     same.append(f"wording {round(score * 100)}% similar")
-    return Relation.AGREE, tuple(same)
+    return Relation.AGREE, ((caution,) if caution else ()) + tuple(same)
+
+
+def _polarity(a: str, b: str, similar: bool) -> list[str]:
+    """Negation, antonyms, downtoners and refutations: at most one reason, the most specific first."""
+    antonym, involved = polarity.antonym_differs(a, b)
+    if antonym:
+        return [antonym]
+    if not involved:
+        negation = polarity.negation_differs(a, b, similar)
+        if negation:
+            return [negation]
+    lowered = polarity.intensity_differs(a, b)
+    if lowered:
+        return [lowered]
+    dispute = polarity.disputes(a, b)
+    plain = b if polarity.refutations(a) else a
+    if dispute and not polarity.read(plain).cues and not polarity.hedges(plain):
+        # A refutation disputes what the other account asserts, not what it reports as someone's claim.
+        return [dispute]
+    return []
+
+
+def kind_of(reason: str) -> str:
+    """The kind of a reason ("number differs", "certainty differs", ...), or "" for a shared fact."""
+    return next((k for k in (*CONTRADICTION_KINDS, *CAUTION_KINDS) if reason.startswith(k)), "")

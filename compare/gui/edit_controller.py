@@ -97,7 +97,7 @@ class EditController(QObject):
             self.pending_link = None
             self._message("Linking cancelled.")
 
-    def link(self, first: str, second: str, relation: Relation = Relation.AGREE) -> tuple[str, str] | None:
+    def link(self, first: str, second: str, relation: Relation | None = None) -> tuple[str, str] | None:
         try:
             after, key = edits.link_claims(
                 self.session.comparison, first, second, relation, author=self.author
@@ -108,7 +108,9 @@ class EditController(QObject):
         self.pending_link = None
         self.session.apply(after, "Link claims")
         self.session.select_claim(first, key)
-        self._message("Linked. Use Relabel if the two tell it differently.")
+        link = self.session.current_link()
+        shown = "differs" if link is not None and link.relation is Relation.CONTRADICT else "agrees"
+        self._message(f"Linked: {shown}. Use Relabel if you read the two differently.")
         return key
 
     def _on_selection(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
+from compare.align.judge import by_hand
 from compare.model import Annotation, Comparison, Document, Link, LinkStatus, Relation
 
 
@@ -41,9 +42,16 @@ def reject_link(comparison: Comparison, key: tuple[str, str]) -> Comparison:
 
 
 def relabel_link(comparison: Comparison, key: tuple[str, str], relation: Relation) -> Comparison:
+    """A person's label on a link: it overrides the computed relation, and the reasons show both."""
     link = comparison.links[_find(comparison, key)]
     status = LinkStatus.MANUAL if link.status is LinkStatus.MANUAL else LinkStatus.CONFIRMED
-    return _replace_link(comparison, key, relation=Relation(relation), status=status)
+    new, reasons = by_hand(
+        comparison.claim(link.a),
+        comparison.claim(link.b),
+        Relation(relation),
+        drawn=link.status is LinkStatus.MANUAL,
+    )
+    return _replace_link(comparison, key, relation=new, reasons=reasons, status=status)
 
 
 def unlink(comparison: Comparison, key: tuple[str, str]) -> Comparison:
@@ -58,14 +66,15 @@ def link_claims(
     comparison: Comparison,
     first: str,
     second: str,
-    relation: Relation = Relation.AGREE,
+    relation: Relation | None = None,
     *,
     author: str = "",
 ) -> tuple[Comparison, tuple[str, str]]:
     """Draws a manual link between two claims of different documents; returns the new comparison and key.
 
     The end in the earlier document (the base first) becomes ``a``. An existing link between the two claims
-    (even a rejected one) is replaced by the manual one.
+    (even a rejected one) is replaced by the manual one. Its relation and reasons are computed as for an
+    engine link; a ``relation`` given by the person overrides the computed one (both are shown).
     """
     ca, cb = comparison.claim(first), comparison.claim(second)
     if ca.doc == cb.doc:
@@ -75,15 +84,8 @@ def link_claims(
         ca, cb = cb, ca
     key = (ca.id, cb.id)
     kept = tuple(lk for lk in comparison.links if lk.key != key and lk.key != (cb.id, ca.id))
-    link = Link(
-        ca.id,
-        cb.id,
-        Relation(relation),
-        1.0,
-        ("linked by hand",),
-        LinkStatus.MANUAL,
-        author or "user",
-    )
+    computed, reasons = by_hand(ca, cb, relation, drawn=True)
+    link = Link(ca.id, cb.id, computed, 1.0, reasons, LinkStatus.MANUAL, author or "user")
     return dataclasses.replace(comparison, links=(*kept, link)), key
 
 

@@ -41,7 +41,8 @@ MARK_STYLES: dict[Mark, MarkStyle] = {
         "Agrees",
         QTextCharFormat.UnderlineStyle.SingleUnderline,
         Qt.PenStyle.SolidLine,
-        "The claim has a counterpart that tells the same thing.",
+        'The claim has a counterpart that tells the same thing (a first reason "certainty differs" notes '
+        "that one account reports or hedges what the other asserts).",
     ),
     Mark.CONTRADICT: MarkStyle(
         OKABE_ITO["vermillion"],
@@ -49,7 +50,8 @@ MARK_STYLES: dict[Mark, MarkStyle] = {
         "Differs",
         QTextCharFormat.UnderlineStyle.WaveUnderline,
         Qt.PenStyle.DashLine,
-        "The claim has a counterpart, but a number, date, speaker or negation differs.",
+        "The claim has a counterpart, but a number, date, duration, negation, speaker, actor or "
+        "characterisation differs, or one account disputes the other.",
     ),
     Mark.OMITTED: MarkStyle(
         OKABE_ITO["orange"],

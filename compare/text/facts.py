@@ -6,9 +6,12 @@ shown to the user) and a normalised value (for comparing).
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date, timedelta
 
 from compare.model import DateMention, Duration, Facts, Quantity
+from compare.text import lexicon
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -37,10 +40,9 @@ BOUNDS = (
     "up to", "fewer than", "less than", "at most", "roughly", "an estimated", "estimated",
 )  # fmt: skip
 
-NEGATIONS = (
-    "not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "denied",
-    "denies", "deny", "refused", "refuses", "refuse", "rejected", "rejects", "failed to", "cannot",
-)  # fmt: skip
+# Negation cues and negative-implicative verbs: resources/lexicon/negations.tsv and implicatives.tsv.
+NEGATIONS = tuple(lexicon.column("negations", "cue"))
+IMPLICATIVES = tuple(f for forms in lexicon.column("implicatives", "forms") for f in forms.split("|"))
 
 _NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "and"], key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -52,22 +54,34 @@ _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?(?![\w])"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?(?![\w])"
 )
+# A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
+MAX_DIGITS = 15
+# "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
+_RANGE_TAIL = re.compile(
+    r"\s*(?:to|-|–|and)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?\b"
+)
+# "1." or "2)" opening a line or claim numbers a list item; it counts nothing.
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?\d{1,2}[.)]\s")
+_DETERMINERS = lexicon.words("function_words", "determiner")
 _WORDS = re.compile(rf"\b((?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)\b", re.I)
 _DURATION = re.compile(
-    rf"\b(\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)[\s-]+"
+    rf"\b(\d{{1,6}}(?:\.\d+)?|an|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)[\s-]+"
     r"(minute|hour|day|week|month|year|night|decade)s?(?:'|’)?(?![\w-]*old)\b",
     re.I,
 )
 _NEXT_NOUN = re.compile(r"\s*(?:-|\s)?([A-Za-z][A-Za-z.]*(?:-[a-z]+)*)")
-_BOUND_BEFORE = re.compile(r"(" + "|".join(re.escape(b) for b in BOUNDS) + r")\s*$", re.I)
+_BOUND_BEFORE = re.compile(r"(" + "|".join(re.escape(b) for b in BOUNDS) + r")\s*[$£€¥]?\s*$", re.I)
 _NEGATION = re.compile(
-    r"(?:\b(?:" + "|".join(re.escape(n) for n in NEGATIONS if n != "n't") + r")\b|n[’']t\b)", re.I
+    r"(?:\b(?:"
+    + "|".join(re.escape(n) for n in sorted({*NEGATIONS, *IMPLICATIVES} - {"n't"}, key=len, reverse=True))
+    + r")\b|n[’']t\b)",
+    re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:al-|of\s+the\s+|of\s+|de\s+)?[A-Z][\w’'\-]*)*")
 _ATTRIBUTION = [
-    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w\-’']*\s*){1,4})"),
+    re.compile(r"\b[Aa]ccording to (?:the )?((?:[A-Z][\w\-’']*\s*){1,4})"),
     re.compile(r"((?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*),?(?:\s+\w+(?:\s+\w+)?,)?(?:\s+who)?\s+(?:said|says|told|warned|added|stated|claimed|insisted|wrote|reported|called|described)\b"),
     re.compile(r"\b(?:said|says|told reporters|warned|added)\s+((?:[A-Z][\w\-’']*\s*){1,4})"),
 ]  # fmt: skip
@@ -83,29 +97,10 @@ _ROLE_SPEAKER = re.compile(
     re.I,
 )
 
-# Spellings of the same entity, so that "U.S." and "United States" or "Daesh" and "ISIS" overlap.
-ALIASES = {
-    "u.s.": "US", "u.s": "US", "us": "US", "usa": "US", "united states": "US", "america": "US",
-    "washington": "US", "uk": "UK", "u.k.": "UK", "britain": "UK", "united kingdom": "UK",
-    "daesh": "ISIS", "isil": "ISIS", "islamic state": "ISIS", "is": "ISIS", "isis": "ISIS",
-    "un": "UN", "u.n.": "UN", "united nations": "UN", "moscow": "Russia", "kremlin": "Russia",
-    "damascus": "Syria", "nusra": "Jabhat Fateh al-Sham", "al-nusra": "Jabhat Fateh al-Sham",
-    "jfs": "Jabhat Fateh al-Sham", "jabhat al-nusra": "Jabhat Fateh al-Sham",
-    "deir ezzor": "Deir ez-Zor", "deir-ezzor": "Deir ez-Zor", "deir ez-zor": "Deir ez-Zor",
-    "deir al-zor": "Deir ez-Zor", "wwii": "World War II", "world war two": "World War II",
-}  # fmt: skip
-# Capitalised words that begin sentences or are titles, not names.
-NOT_NAMES = frozenset(
-    """
-    The A An As So But And Or If In On At By For From With Of To This That These Those It Its He She
-    They We I You His Her Their Our My Your Mr Mrs Ms Dr Gen General President Minister Secretary
-    Foreign There Here When While Where What Who Why How After Before During Since Until Although Though
-    Yet Still Also Even Just Only Now Then Perhaps Instead Meanwhile However Moreover Furthermore Oddly
-    Some Many Most All Any No Not Such Last Next First Second Third One Two Three Four Five Six Seven
-    Eight Nine Ten Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Sept Oct Nov Dec Jan Feb Aug Apr Jun Jul
-    """.split()  # noqa: SIM905 - a word list reads better as words
-)
+# Spellings of the same country or organisation ("U.S." and "United States"): resources/lexicon/aliases.tsv.
+ALIASES = {r["alias"]: r["canonical"] for r in lexicon.rows("aliases")}
+# Capitalised words that open sentences or are titles, not names: resources/lexicon/title_words.tsv.
+NOT_NAMES = frozenset(r["word"] for r in lexicon.rows("title_words") if r["kind"] in {"opener", "title"})
 
 
 def parse_number_words(words: str) -> float | None:
@@ -121,8 +116,7 @@ def parse_number_words(words: str) -> float | None:
     seen = False
     for t in tokens:
         if t == "a":
-            current = max(current, 1)
-            continue
+            continue  # "a hundred" is one hundred (the scale does it); "a two-week" is two
         if t in UNITS:
             current += UNITS[t]
         elif t in TENS:
@@ -145,8 +139,11 @@ def _unit_after(text: str, end: int) -> str:
         return ""
     word = m.group(1).lower()
     if word in {"of", "and", "or", "to", "the", "in", "on", "at", "by", "for", "from", "a", "an"}:
-        # "62 of the soldiers", "5,000 US military personnel": look one or two words further.
-        m2 = re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[A-Z][\w.]*\s+)?([a-z][a-z\-]+)", text[m.end() :])
+        # "62 of the soldiers", "two of its officers", "5,000 US military personnel": look further.
+        m2 = re.match(
+            r"\s*(?:of\s+)?(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?(?:[A-Z][\w.]*\s+)?([a-z][a-z\-]+)",
+            text[m.end() :],
+        )
         return _singular(m2.group(1)) if m2 else ""
     if word[0:1].isalpha() and text[m.start(1)].isupper():
         m2 = re.match(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+([a-z][a-z\-]+)", text[m.start(1) :])
@@ -155,6 +152,8 @@ def _unit_after(text: str, end: int) -> str:
 
 
 def _singular(word: str) -> str:
+    if word.endswith(".") and "." not in word[:-1]:
+        word = word[:-1]  # the sentence's full stop, not an abbreviation like "a.m."
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -201,12 +200,19 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     return dates, taken
 
 
-def find_durations(text: str) -> tuple[list[Duration], list[tuple[int, int]]]:
+def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration], list[tuple[int, int]]]:
+    """Durations with a figure ("three days"); with ``articles`` also "a day", "an hour" (too common in
+    idioms like "twice a day" to be a fact of every claim, but worth comparing between linked claims)."""
     out: list[Duration] = []
     spans: list[tuple[int, int]] = []
     for m in _DURATION.finditer(text):
         raw = m.group(1)
-        value = float(raw) if raw[0].isdigit() else parse_number_words(raw)
+        if raw.lower() in {"a", "an"}:
+            if not articles:
+                continue
+            value: float | None = 1.0  # "a day ahead", "an hour later"
+        else:
+            value = float(raw) if raw[0].isdigit() else parse_number_words(raw)
         if value is None:
             continue
         out.append(Duration(value, m.group(2).lower(), m.group(0).strip()))
@@ -220,21 +226,30 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    markers = [(m.end() - 3, m.end()) for m in _LIST_MARKER.finditer(text)]
     for m in _DIGITS.finditer(text):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or any(a <= m.start() < b for a, b in markers):
             continue
-        value = float(m.group(1).replace(",", ""))
-        if m.group(2):
-            value *= SCALES[m.group(2).lower()]
-        if re.match(r"[-–]\d", text[m.end() : m.end() + 2]) or text[m.start() - 1 : m.start()] in "-–/":
-            pass  # part of a range or a name like "S-300": still a number, as written
-        out.append(
-            (
-                m.start(),
-                Quantity(value, m.group(0), _bound_before(text, m.start()), _unit_after(text, m.end())),
+        value = _digits_value(m.group(1), m.group(2))
+        if value is None:
+            continue
+        bound, end, shown = _bound_before(text, m.start()), m.end(), m.group(0)
+        if re.search(r"[A-Za-z][-–]$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # "S-300", "F-16": a model name, not a count
+        tail = _RANGE_TAIL.match(text, m.end())
+        if tail and tail.group(0).strip().startswith("and"):
+            tail = (
+                tail if re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()], re.I) else None
             )
-        )
-        taken.append(m.span())
+        if tail:
+            high = _digits_value(tail.group(1), tail.group(2) or m.group(2))
+            if high is not None and high > value:
+                # "3,000 to 5,000": the range is one quantity; its ends are read back by ``interval``.
+                bound, end, shown = "between", tail.end(), text[m.start() : tail.end()]
+                if not m.group(2) and tail.group(2):
+                    value *= SCALES[tail.group(2).lower()]
+        out.append((m.start(), Quantity(value, shown, bound, _unit_after(text, end))))
+        taken.append((m.start(), end))
     for m in _WORDS.finditer(text):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or phrase.lower() in {"a", "and", "a and"}:
@@ -256,10 +271,56 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return [q for _, q in out]
 
 
+def _digits_value(digits: str, scale: str | None) -> float | None:
+    if len(digits.replace(",", "").replace(".", "")) > MAX_DIGITS:
+        return None
+    value = float(digits.replace(",", ""))
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value if math.isfinite(value) else None
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a quantity allows: "at least 19" is [19, inf), "about 4000" is 4000 give or take 10%.
+
+    >>> interval(Quantity(3000, "3,000 to 5,000", "between")), interval(Quantity(19, "19", "at least"))
+    ((3000.0, 5000.0), (19.0, inf))
+    """
+    v = q.value
+    if q.bound == "between":
+        ends = [_digits_value(d, None) for d in re.findall(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", q.text)]
+        scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)
+        low, high = (ends + [None, None])[:2]
+        if low is not None and high is not None:
+            return (low * scale, high * scale)
+        return (float(v), float(v))
+    if q.bound in {"at least", "more than", "over"}:
+        return (float(v), math.inf)
+    if q.bound in {"up to", "fewer than", "less than", "at most"}:
+        return (0.0, float(v))
+    if q.bound in {"nearly", "almost"}:
+        return (v * 0.9, float(v))
+    if q.bound:  # about, around, approximately, some, roughly, an estimated: within a tenth either way
+        return (v * 0.9, v * 1.1)
+    return (float(v), float(v))
+
+
 def canonical_entity(name: str) -> str:
+    """One spelling per entity: an alias of the lexicon, or a transliterated name written without its
+    inner hyphens and spaces when they vary ("Deir-ezzor", "Deir ez-Zor" -> "Deirezzor").
+
+    >>> canonical_entity("the United States"), canonical_entity("Abu-dhabi") == canonical_entity("Abu dh-Abi")
+    ('US', True)
+    """
     key = name.lower().strip(" .,’'")
     key = re.sub(r"^the\s+", "", key)
-    return ALIASES.get(key, name.strip(" .,’'"))
+    if key in ALIASES:
+        return ALIASES[key]
+    shown = name.strip(" .,’'")
+    if re.search(r"-[a-z]|(?:^|\s)[a-z]+-", shown):
+        compact = re.sub(r"[\s-]+", "", shown).lower()
+        return compact[:1].upper() + compact[1:]
+    return shown
 
 
 def known_names(document_text: str) -> frozenset[str]:
@@ -321,16 +382,52 @@ def find_speaker(text: str) -> str:
     return ""
 
 
+_RELATIVE = re.compile(rf"\b(?:(last|next|this\s+past)\s+({_WEEKDAY})|(yesterday|today|tomorrow))\b", re.I)
+
+
+def resolve_relative(text: str, written: str) -> list[DateMention]:
+    """ "last Tuesday", "yesterday" as calendar dates, counted from the date the document was written
+    (ISO "2016-10-24"; nothing when it is unknown or not a date).
+
+    >>> [(d.day, d.month, d.year, d.weekday) for d in resolve_relative("halted last Tuesday", "2016-10-24")]
+    [(18, 10, 2016, 'Tuesday')]
+    """
+    try:
+        today = date.fromisoformat(written.strip()[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in _RELATIVE.finditer(text):
+        if m.group(3):
+            day = today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(3).lower()])
+        else:
+            target = WEEKDAYS.index(m.group(2).capitalize())
+            if m.group(1).lower() == "next":
+                day = today + timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+            else:
+                day = today - timedelta(days=(today.weekday() - target - 1) % 7 + 1)
+        out.append(DateMention(m.group(0), day.day, day.month, day.year, WEEKDAYS[day.weekday()]))
+    return out
+
+
 def extract(
-    text: str, *, speaker: str = "", quoted: bool = False, names: frozenset[str] | None = None
+    text: str,
+    *,
+    speaker: str = "",
+    quoted: bool = False,
+    names: frozenset[str] | None = None,
+    written: str = "",
 ) -> Facts:
-    """All the facts of one claim.
+    """All the facts of one claim (``written``: the document's date, for "last Tuesday" and "yesterday").
 
     >>> f = extract("At least 62 Syrian soldiers were killed on 17 September, the ministry said.")
     >>> [(q.value, q.bound, q.unit) for q in f.numbers], [(d.day, d.month) for d in f.dates]
     ([(62.0, 'at least', 'soldier')], [(17, 9)])
     """
     dates, taken = find_dates(text)
+    for resolved in resolve_relative(text, written) if written else []:
+        # The resolved date replaces the bare weekday it was written with.
+        dates = [d for d in dates if not (d.weekday and d.text in resolved.text and not d.day)] + [resolved]
     durations, dur_spans = find_durations(text)
     numbers = find_numbers(text, taken + dur_spans)
     return Facts(

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare.text import lexicon
 from compare.text.facts import NOT_NAMES
 
 # Words that end with a period without ending a sentence. Lower-case, without the period.
@@ -38,15 +39,9 @@ LONG_SENTENCE_WORDS = 28
 # "Kerry, even stonier faced than usual, ..., saying:" -> the paragraph introduces a quote.
 _INTRO_END = re.compile(r":\s*$")
 _NAME = re.compile(r"\b([A-Z][a-zA-Z’'\-]+(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][a-zA-Z’'\-]+)*)")
-# Titles, roles and nationalities that precede a name ("Russian Defense Ministry spokesperson General
-# Igor Konashenkov"); together with facts.NOT_NAMES (sentence openers, pronouns) they are skipped.
-TITLE_WORDS = NOT_NAMES | frozenset(
-    """
-    American British French German Iraqi Russian Syrian Turkish Chancellor Chief Colonel Correspondent
-    Defence Defense Deputy Lieutenant Ministry Official Officials Prime Senator Spokesman Spokesperson State
-    Following Normally
-    """.split()  # noqa: SIM905 - a word list reads better as words
-)
+# Titles, roles and nationalities that precede a name ("Defence Minister General Smith"):
+# resources/lexicon/title_words.tsv, with facts.NOT_NAMES (sentence openers, pronouns).
+TITLE_WORDS = NOT_NAMES | frozenset(lexicon.column("title_words", "word"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,9 @@ def test_cli_align_from_bundle(bundle: Path, tmp_path: Path) -> None:
         pytest.skip("the bundled sample has no seed.txt and accounts")
     others = [p for p in texts if p != seed]
     out = tmp_path / "result.json"
-    result = run_frozen(bundle, "align", str(seed), *map(str, others), "--json", str(out), "--quiet", tmp=tmp_path)
+    result = run_frozen(
+        bundle, "align", str(seed), *map(str, others), "--json", str(out), "--quiet", tmp=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no "meaning-level matching unavailable" line: the model is in the bundle
     contract = out.read_text(encoding="utf-8")
@@ -171,7 +173,9 @@ def test_subset_icu_common_data_round_trip() -> None:
     import struct
 
     def package(items: dict[str, bytes]) -> bytes:
-        header = struct.pack("<HBB", 32, 0xDA, 0x27) + b"\x00" * 8 + b"CmnD" + b"\x01\x00\x00\x00" + b"\x00" * 12
+        header = (
+            struct.pack("<HBB", 32, 0xDA, 0x27) + b"\x00" * 8 + b"CmnD" + b"\x01\x00\x00\x00" + b"\x00" * 12
+        )
         table_size = 4 + 8 * len(items)
         names = b"".join(n.encode() + b"\0" for n in items)
         offsets, pos = [], table_size
@@ -183,19 +187,23 @@ def test_subset_icu_common_data_round_trip() -> None:
         for body in items.values():
             data_offsets.append(data_start + len(blob))
             blob += body + b"\0" * (-len(body) % 16)
-        toc = struct.pack("<I", len(items)) + b"".join(struct.pack("<II", a, b) for a, b in zip(offsets, data_offsets, strict=True))
+        toc = struct.pack("<I", len(items)) + b"".join(
+            struct.pack("<II", a, b) for a, b in zip(offsets, data_offsets, strict=True)
+        )
         return header + toc + names + b"\0" * (data_start - table_size - len(names)) + blob
 
     items = {"icudt73l/a.res": b"A" * 20, "icudt73l/b.cnv": b"B" * 40, "icudt73l/c.icu": b"C" * 16}
-    out, kept, total = build.subset_icu_common_data(package(items), lambda name, _size: not name.endswith(".cnv"))
+    out, kept, total = build.subset_icu_common_data(
+        package(items), lambda name, _size: not name.endswith(".cnv")
+    )
     assert (kept, total) == (2, 3)
     (count,) = struct.unpack_from("<I", out, 32)
     entries = [struct.unpack_from("<II", out, 32 + 4 + 8 * i) for i in range(count)]
-    names = [out[32 + n:out.index(b"\0", 32 + n)].decode() for n, _ in entries]
+    names = [out[32 + n : out.index(b"\0", 32 + n)].decode() for n, _ in entries]
     assert names == ["icudt73l/a.res", "icudt73l/c.icu"]
     assert all((32 + d) % 16 == 0 for _, d in entries)
-    assert out[32 + entries[0][1]:32 + entries[0][1] + 20] == b"A" * 20
-    assert out[32 + entries[1][1]:32 + entries[1][1] + 16] == b"C" * 16
+    assert out[32 + entries[0][1] : 32 + entries[0][1] + 20] == b"A" * 20
+    assert out[32 + entries[1][1] : 32 + entries[1][1] + 16] == b"C" * 16
 
 
 @pytest.mark.e2e

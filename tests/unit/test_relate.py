@@ -19,7 +19,7 @@ def claim(cid: str, text: str, **kw) -> Claim:
         ("The pause was extended for three days.", "The pause was extended for two days.",
          "duration differs: three days vs two days"),
         ("Russia halted airstrikes on Aleppo.", "Russia did not halt airstrikes on Aleppo.",
-         "negation: 'halted' vs 'did not halt'"),
+         "negation differs: 'halted' vs 'did not halt'"),
         ("The ceasefire was a success for Moscow.", "The ceasefire was a failure for Moscow.",
          "characterisation differs: 'success' vs 'failure'"),
     ],
@@ -55,3 +55,176 @@ def test_unrelated_numbers_of_different_things_do_not_contradict():
     b = claim("d1:c0", "More than 5,000 US troops are deployed in the country.")
     relation, _ = relate(a, b, 0.4, similar=False)
     assert relation is Relation.AGREE
+
+
+def related(a: str, b: str, similar: bool = True, **kw) -> tuple[Relation, tuple[str, ...]]:
+    return relate(claim("d0:c0", a, **kw), claim("d1:c0", b, **kw), 0.8, similar=similar)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("There are not other options for the US.", "There are other options for the US.",
+         "negation differs: 'are not other options' vs 'options'"),
+        ("The leaders wouldn't rule out new sanctions against the regime.",
+         "The leaders ruled out new sanctions against the regime.",
+         "negation differs: 'wouldn't rule out' vs 'ruled out'"),
+        ("The rescuers failed to reach the village before dark.",
+         "The rescuers managed to reach the village before dark.",
+         "negation differs: 'failed to reach' vs 'reach'"),
+        ("No civilians were hurt in the blast at the depot.", "Civilians were hurt in the blast at the depot.",
+         "negation differs: 'No civilians' vs 'Civilians'"),
+        ("The minister never signed the export contract.", "The minister signed the export contract.",
+         "negation differs: 'never signed' vs 'signed'"),
+    ],
+)  # fmt: skip
+def test_polarity_of_the_shared_predicate(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reasons == (reason,)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Double negation: "did not fail to" is "managed to".
+        ("The team did not fail to qualify for the final.", "The team qualified for the final."),
+        # Both deny the same thing in other words.
+        ("Kerry said he had not seen a big appetite for war.", "Kerry said he saw no appetite for war."),
+        # An antonym under negation agrees with the other antonym.
+        ("The home side did not win the match on Sunday.", "The home side lost the match on Sunday."),
+        # A negation elsewhere in the sentence, about something the other claim does not say.
+        ("The council approved the budget, though not all members attended.",
+         "The council approved the budget on Monday."),
+        ("Not only did the river flood the town, it cut the road.", "The river flooded the town and cut the road."),
+    ],
+)  # fmt: skip
+def test_polarity_that_agrees(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("Police said at least 19 people were arrested.", "Police said 12 people were arrested.",
+         "number differs: at least 19 vs 12"),
+        ("Three officers were slightly injured.", "Two of its officers were slightly injured.",
+         "number differs: Three vs Two"),
+        ("About 4,000 fighters defend the city.", "About 6,000 fighters defend the city.",
+         "number differs: about 4,000 vs about 6,000"),
+        ("The tower is 300 metres tall and cost 2 million.", "The tower is 330 metres tall and cost 2 million.",
+         "number differs: 300 vs 330"),
+    ],
+)  # fmt: skip
+def test_numbers_of_the_same_quantity(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reason in reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Between 3,000 and 5,000 fighters remain in the city.", "About 4000 fighters remain in the city."),
+        ("3,000 to 5,000 fighters remain in the city.", "Some 4,500 fighters remain in the city."),
+        ("At least 19 people were arrested.", "Police said 25 people were arrested."),
+        ("Nearly 600 homes lost power.", "Some 580 homes lost power."),
+        # Different things counted: soldiers and tanks.
+        ("The army sent 40 tanks to the border.", "The army sent 900 soldiers to the border.", ),
+        # List markers count nothing.
+        ("1. The bridge was closed to traffic.", "2. The bridge was closed to traffic."),
+        # A model name is not a count.
+        ("The S-300 system was deployed near the coast.", "The S-400 system was deployed near the coast."),
+    ],
+)  # fmt: skip
+def test_numbers_that_agree(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("The road was closed for 24 hours.", "The road was closed for three days.",
+         "duration differs: 24 hours vs three days"),
+        ("The strikes were halted two days ahead of the pause.", "The strikes were halted a day ahead of the pause.",
+         "duration differs: two days vs a day"),
+        ("The offensive began on Monday.", "The offensive began before dawn on Sunday.",
+         "weekday differs: Monday vs Sunday"),
+        ("Perhaps Nadia Sorel really does want a wider war.", "Perhaps Piet Haas really does want a wider war.",
+         "actor differs: Nadia Sorel vs Piet Haas"),
+        ("The mayor sounded upbeat about the bridge.", "The mayor sounded despondent about the bridge.",
+         "characterisation differs: 'upbeat' vs 'despondent'"),
+        ("The ministry opened the bridge with fanfare.", "The ministry opened the bridge with little fanfare.",
+         "characterisation differs: 'fanfare' vs 'little fanfare'"),
+        ("The council bought the old mill.", "The story that the council bought the old mill was a hoax.",
+         "disputes: 'hoax'"),
+    ],
+)  # fmt: skip
+def test_more_kinds_of_difference(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reason in reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The road was closed for 24 hours.", "The road was closed for a day."),
+        ("The pause lasted two weeks.", "For 14 days the pause lasted."),
+        # Different events on different days are not a difference.
+        ("The minister visited the bridge on Tuesday.", "The bridge collapsed on Monday after heavy rain."),
+        ("The bridge collapsed on Monday, and the minister visited it on Tuesday.", "The bridge collapsed on Monday."),
+        # The same antonym negated on one side agrees with the other.
+        ("The launch was not a success.", "The launch was a failure."),
+        ("The mill was sold with little fanfare.", "The mill was sold without fanfare."),
+        # A refutation of something the other only reports as a claim is not a dispute of it.
+        ("Critics claimed the council bought the mill.", "The story that the council bought the mill is false."),
+    ],
+)  # fmt: skip
+def test_more_pairs_that_agree(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+def test_certainty_is_a_caution_not_a_contradiction():
+    relation, reasons = related("The ship sank near the cape.", "The ship reportedly sank near the cape.")
+    assert relation is Relation.AGREE
+    assert reasons[0] == "certainty differs: asserted vs 'reportedly'"
+    relation, reasons = related(
+        "The ship may have sunk near the cape.", "The ship reportedly sank near the cape."
+    )
+    assert not any(r.startswith("certainty") for r in reasons)
+
+
+def test_relative_dates_resolve_against_the_document_date():
+    a = claim("d0:c0", "The strikes were halted last Tuesday.", written="2016-10-24")
+    b = claim("d1:c0", "The strikes were halted on 20 October.")
+    assert relate(a, b, 0.8, similar=True) == (
+        Relation.CONTRADICT,
+        ("date differs: 18 October 2016 vs 20 October",),
+    )
+    assert (
+        relate(a, claim("d1:c0", "The strikes were halted on 18 October."), 0.8, similar=True)[0]
+        is Relation.AGREE
+    )
+
+
+def test_a_quoted_passage_keeps_its_speaker():
+    from compare.align.engine import claims_of
+    from compare.model import Document
+
+    text = 'Kerry added: "We have to work with what we have. What we have is talks." Rain fell.'
+    claims = claims_of(Document("d1", "t", text))
+    assert [c.facts.speaker for c in claims[:2]] == ["Kerry", "Kerry"]
+    assert claims[2].facts.speaker == ""
+
+
+def test_a_denial_of_what_the_other_asserts_is_a_dispute():
+    relation, reasons = related(
+        "Russia has denied that its aircraft attacked the aid convoy.",
+        "Russian aircraft attacked the aid convoy.",
+    )
+    assert relation is Relation.CONTRADICT
+    assert reasons[0].startswith("disputes: 'denied that its aircraft attacked'"), reasons

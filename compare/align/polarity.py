@@ -1,0 +1,418 @@
+"""Polarity with scope: is the predicate two claims share asserted on one side and negated on the other?
+
+A "not" somewhere in a sentence says little; what matters is whether a negation (a particle, a negative
+quantifier, a negative-implicative verb such as "ruled out" or "failed to") covers the words the two claims
+share. Each negation covers the words after it up to the end of its clause; a word covered twice ("wouldn't
+rule out imposing") is positive again. The same reading serves antonyms ("did not win" agrees with "lost"),
+downtoners ("little fanfare"), hedges ("reportedly") and refutations ("a hoax").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from compare.text import lexicon
+from compare.text.normalize import STOPWORDS, fold
+
+_WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—–]")
+_CLAUSE_END = frozenset(',;:.!?()"“”—–') | lexicon.words("function_words", "clause")
+_AUXILIARIES = lexicon.words("function_words", "auxiliary")
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
+SCOPE = 12  # a negation reaches this many words at most, and never past its clause
+CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
+BOTH = 4  # a word both sides negate within this reach: the same denial in other words
+TARGET = 2  # the negated predicate is among the first content words after the cue
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # lower-cased, accents and apostrophes folded
+    key: str  # a crude lemma: "ruled"/"rules"/"rule" -> "rul"
+    start: int
+    end: int
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    return {r["form"]: r["base"] for r in lexicon.rows("irregular_verbs")}
+
+
+def lemma(word: str) -> str:
+    """A crude lemma for matching inflections of one word: "bombing"/"bombed" -> "bomb", "won" -> "win"."""
+    w = fold(word).strip("-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _irregular().get(w, w)
+    if w.isdigit() or len(w) <= 3:
+        return w
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith("ss"):
+                break
+            w = w[: -len(suffix)] + ("y" if suffix in {"ied", "ies"} else "")
+            if suffix in {"ing", "ed"} and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+                w = w[:-1]  # "stopped" -> "stop"
+            break
+    return w
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        low = fold(word)
+        if low.endswith("nt") and re.search(r"n[’']t$", word) and len(word) > 3:
+            # "wouldn't" -> "would" + "n't", so that the cue and its auxiliary are both seen.
+            cut = m.end() - 3
+            out.append(Token(low[:-2], lemma(low[:-2]), m.start(), cut))
+            out.append(Token("n't", "n't", cut, m.end()))
+            continue
+        if low == "cannot":
+            out.append(Token("can", "can", m.start(), m.start() + 3))
+            out.append(Token("not", "not", m.start() + 3, m.end()))
+            continue
+        out.append(Token(low, lemma(low), m.start(), m.end()))
+    return tuple(out)
+
+
+@cache
+def _phrases(name: str, col: str, split: bool = False) -> tuple[tuple[str, ...], ...]:
+    words = []
+    for value in lexicon.column(name, col):
+        for form in value.split("|") if split else (value,):
+            if form:
+                # "n't" keeps its apostrophe: it is the one cue that ``tokens`` splits off a word.
+                words.append(
+                    tuple(w if w == "n't" else fold(w) for w in form.lower().replace("’", "'").split())
+                )
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _match_at(toks: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase that starts at token ``i`` (0 when none does)."""
+    for p in phrases:
+        if tuple(t.text for t in toks[i : i + len(p)]) == p:
+            return len(p)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int  # token index of the cue's first word
+    end: int  # token index after its last word
+    implicative: bool  # a verb that negates its complement ("ruled out", "failed to")
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(w for p in _phrases("negations", "cue") for w in p)
+
+
+def is_content(t: Token) -> bool:
+    return (
+        t.text not in STOPWORDS
+        and t.text not in _AUXILIARIES
+        and t.text not in _cue_words()
+        and t.text[0].isalnum()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One claim read for polarity: its tokens, its negation cues and the sign of every content word."""
+
+    text: str
+    toks: tuple[Token, ...]
+    cues: tuple[Cue, ...]
+    covered: tuple[tuple[int, ...], ...]  # per token: the indices of the cues whose scope covers it
+
+    def negative(self, i: int) -> bool:
+        return len(self.covered[i]) % 2 == 1
+
+    def signs(self) -> dict[str, set[bool]]:
+        out: dict[str, set[bool]] = {}
+        for i, t in enumerate(self.toks):
+            if is_content(t) and not self._inside_particle_cue(i):
+                out.setdefault(t.key, set()).add(self.negative(i))
+        return out
+
+    def _inside_particle_cue(self, i: int) -> bool:
+        return any(c.start <= i < c.end and not c.implicative for c in self.cues)
+
+    def span(self, first: int, last: int) -> str:
+        return self.text[self.toks[first].start : self.toks[last].end]
+
+
+@cache
+def read(text: str) -> Reading:
+    toks = tokens(text)
+    negations = _phrases("negations", "cue")
+    implicatives = _phrases("implicatives", "forms", split=True)
+    cues: list[Cue] = []
+    i = 0
+    while i < len(toks):
+        n = _match_at(toks, i, implicatives)
+        if n:
+            cues.append(Cue(i, i + n, True))
+            i += n
+            continue
+        n = _match_at(toks, i, negations)
+        if n and not _idiom(toks, i, n):
+            cues.append(Cue(i, i + n, False))
+            i += n
+            continue
+        i += 1
+    covered: list[list[int]] = [[] for _ in toks]
+    for k, cue in enumerate(cues):
+        if cue.implicative and cue.start > 0 and toks[cue.start - 1].text in _BE:
+            # "The reports were denied by the minister": a passive verb denies its subject, before it.
+            j = cue.start - 2
+            while j >= 0 and toks[j].text not in _CLAUSE_END and toks[j].text not in _SCOPE_END:
+                covered[j].append(k)
+                j -= 1
+            continue
+        for j in range(cue.end, min(len(toks), cue.end + SCOPE)):
+            if toks[j].text in _CLAUSE_END or toks[j].text in _SCOPE_END:
+                break
+            covered[j].append(k)
+    return Reading(text, toks, tuple(cues), tuple(tuple(c) for c in covered))
+
+
+def _idiom(toks: tuple[Token, ...], i: int, n: int) -> bool:
+    """Cue words that do not negate: "not only ... but", "no-fly zone", "no doubt", "nothing but"."""
+    word = toks[i].text
+    nxt = toks[i + n].text if i + n < len(toks) else ""
+    if word == "not" and nxt in {"only", "just", "merely"}:
+        return True
+    if word.startswith("no-") or (word == "no" and nxt in {"doubt", "matter", "sooner"}):
+        return True
+    return word == "nothing" and nxt == "but"
+
+
+_BREAKS = frozenset(',;:.!?()"“”—–')
+
+
+def context(r: Reading, first: int, last: int, width: int = 4, names: bool = True) -> set[str]:
+    """Content words next to tokens ``first..last`` within their clause: what those words are about."""
+    out: set[str] = set()
+    for step, edge in ((-1, first - 1), (1, last + 1)):
+        i, seen = edge, 0
+        while 0 <= i < len(r.toks) and seen < width:
+            t = r.toks[i]
+            if t.text in _BREAKS:
+                break
+            if is_content(t) and (names or not r.text[t.start : t.start + 1].isupper()):
+                out.add(t.key)
+                seen += 1
+            i += step
+    return out
+
+
+def _phrase(r: Reading, i: int) -> str:
+    """The words that show the sign of token ``i``: its covering cues (with their auxiliary) up to it."""
+    first = i
+    for k in r.covered[i]:
+        c = r.cues[k]
+        first = min(first, c.start)
+        if (
+            c.start > 0
+            and r.toks[c.start].text in {"not", "n't"}
+            and r.toks[c.start - 1].text in _AUXILIARIES
+        ):
+            first = min(first, c.start - 1)
+    last = i
+    for c in r.cues:  # the whole of a multi-word verb: "rule out", not "rule"
+        if c.start <= i < c.end:
+            last = max(last, c.end - 1) if c.start <= last < c.end else last
+            first = min(first, c.start)
+    return r.span(first, last)
+
+
+def _distance(r: Reading, i: int) -> int:
+    """Content words between token ``i`` and the nearest cue that covers it."""
+    cue = r.cues[r.covered[i][-1]]
+    return sum(1 for j in range(cue.end, i) if is_content(r.toks[j]))
+
+
+def _target(r: Reading, key: str, near: int = TARGET) -> bool:
+    """Whether a word is what a negation in ``r`` negates (one of the first ``near`` words of its scope)."""
+    return any(t.key == key and r.covered[i] and _distance(r, i) < near for i, t in enumerate(r.toks))
+
+
+def _verb_like(r: Reading, i: int) -> bool:
+    """A predicate rather than a noun: part of a cue verb, a past or -ing form ("attacked", "bombing")."""
+    t = r.toks[i].text
+    in_cue = any(c.implicative and c.start <= i < c.end for c in r.cues)
+    return in_cue or t in _irregular() or t.endswith(("ed", "ing"))
+
+
+def _related(ra: Reading, i: int, rb: Reading, j: int, similar: bool) -> bool:
+    """Whether token ``i`` of one claim and ``j`` of the other are the same predicate: they share a
+    neighbour, or the claims are worded alike and neither word has a neighbour to tell."""
+    key = ra.toks[i].key
+    ca, cb = context(ra, i, i, CLAUSE) - {key}, context(rb, j, j, CLAUSE) - {key}
+    return bool(ca & cb) or (similar and not ca and not cb)
+
+
+def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
+    """ "negation differs: 'wouldn't rule out' vs 'ruled out'" when the shared predicate flips, else ""."""
+    ra, rb = read(a_text), read(b_text)
+    if not ra.cues and not rb.cues:
+        return ""
+    sa, sb = ra.signs(), rb.signs()
+    shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
+    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in shared if sa[k] == sb[k] == {True}):
+        return ""  # both negate something they share: the same denial, worded differently
+    # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
+    lowered = set(_lowered(ra)) | set(_lowered(rb))
+    differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
+    if not differing:
+        return ""
+    best: tuple[int, int, int, int] | None = None  # (not a verb, distance to its cue, side, token index)
+    for side, r in ((0, ra), (1, rb)):
+        for i, t in enumerate(r.toks):
+            if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
+                # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
+                distance = _distance(r, i)
+                rank = (0 if _verb_like(r, i) else 1, distance, side, i)
+                if distance < TARGET and (best is None or rank < best):
+                    best = rank
+    if best is None:
+        return ""
+    _, _, side, i = best
+    key = (ra, rb)[side].toks[i].key
+    other = (rb, ra)[side]
+    j = next(n for n, t in enumerate(other.toks) if t.key == key)
+    if not _related((ra, rb)[side], i, other, j, similar):
+        return ""
+    left, right = (_phrase(ra, i), _phrase(rb, j)) if side == 0 else (_phrase(ra, j), _phrase(rb, i))
+    r = (ra, rb)[side]
+    cue = r.cues[r.covered[i][-1]]
+    words = " ".join(t.text for t in r.toks[cue.start : cue.end])
+    # "denied that ..." is a refutation as well as a negation: named as the dispute it is.
+    kind = (
+        "disputes" if words in {fold(c) for c in lexicon.column("refutations", "cue")} else "negation differs"
+    )
+    return f"{kind}: '{left}' vs '{right}'"
+
+
+def signs_of(text: str) -> dict[str, set[bool]]:
+    return read(text).signs()
+
+
+@cache
+def antonym_pairs() -> tuple[tuple[str, str], ...]:
+    pairs = {(lemma(r["a"]), lemma(r["b"])) for r in lexicon.rows("antonyms")}
+    return tuple(sorted(pairs | {(b, a) for a, b in pairs}))
+
+
+def _first(r: Reading, key: str) -> int:
+    return next(i for i, t in enumerate(r.toks) if t.key == key and is_content(t))
+
+
+def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
+    """("characterisation differs: 'x' vs 'y'", True) for a swapped antonym; ("", True) when an antonym is
+    negated on one side ("did not win" vs "lost": the two agree); ("", False) when no antonym is involved."""
+    ra, rb = read(a_text), read(b_text)
+    sa, sb = ra.signs(), rb.signs()
+    for x, y in antonym_pairs():
+        if x in sa and y in sb and y not in sa and x not in sb and len(sa[x]) == 1 and len(sb[y]) == 1:
+            i, j = _first(ra, x), _first(rb, y)
+            if not (context(ra, i, i, CLAUSE) & context(rb, j, j, CLAUSE)):
+                continue  # "resume their campaign" and "stopped bombing" are about different things
+            if sa[x] != sb[y]:
+                return "", True
+            return f"characterisation differs: '{_phrase(ra, i)}' vs '{_phrase(rb, j)}'", True
+    return "", False
+
+
+@cache
+def _downtoners() -> tuple[tuple[str, ...], ...]:
+    return _phrases("downtoners", "word")
+
+
+def _size_adjective(r: Reading, i: int) -> bool:
+    """ "two little girls", "the little boy": "little" of size, not of amount ("little fanfare")."""
+    before = r.toks[i - 1].text if i > 0 else ""
+    after = r.toks[i + 1].text if i + 1 < len(r.toks) else ""
+    plural = after.endswith("s") and not after.endswith("ss")
+    return plural or before.isdigit() or before in {"the", "this", "that", "his", "her", "their", "its", "my"}
+
+
+def _lowered(r: Reading) -> dict[str, int]:
+    """Content words preceded by a downtoner ("little fanfare", "few civilians") -> the downtoner's index."""
+    out = {}
+    for i in range(len(r.toks)):
+        n = _match_at(r.toks, i, _downtoners())
+        if n == 1 and r.toks[i].text == "little" and _size_adjective(r, i):
+            continue
+        if n and not (i > 0 and r.toks[i - 1].text == "a" and n == 1):
+            # The downtoner plays down its noun phrase: "little political appetite" lowers both words.
+            for nxt in r.toks[i + n : i + n + 2]:
+                if not is_content(nxt):
+                    break
+                out.setdefault(nxt.key, i)
+    return out
+
+
+def intensity_differs(a_text: str, b_text: str) -> str:
+    """ "characterisation differs: 'little fanfare' vs 'fanfare'": one side plays down what the other states."""
+    ra, rb = read(a_text), read(b_text)
+    la, lb = _lowered(ra), _lowered(rb)
+    sa, sb = ra.signs(), rb.signs()
+    for low, plain, r_low, r_plain, a_side in ((la, lb, ra, rb, True), (lb, la, rb, ra, False)):
+        for key, i in low.items():
+            if key in plain or key not in (sb if a_side else sa):
+                continue
+            j = _first(r_plain, key)
+            k = _first(r_low, key)
+            near_low = context(r_low, k, k, CLAUSE) - {key, r_low.toks[i].key}
+            if r_plain.negative(j) or not near_low & (context(r_plain, j, j, CLAUSE) - {key}):
+                continue  # "no fanfare" and "little fanfare" agree
+            shown_low = r_low.span(i, _first(r_low, key))
+            shown_plain = r_plain.span(j, j)
+            left, right = (shown_low, shown_plain) if a_side else (shown_plain, shown_low)
+            return f"characterisation differs: '{left}' vs '{right}'"
+    return ""
+
+
+def _cues_in(text: str, name: str, col: str) -> list[str]:
+    toks = read(text).toks
+    phrases = _phrases(name, col)
+    found = []
+    for i in range(len(toks)):
+        n = _match_at(toks, i, phrases)
+        if n:
+            found.append(text[toks[i].start : toks[i + n - 1].end])
+    return found
+
+
+def hedges(text: str) -> list[str]:
+    """Marks of a reported or uncertain claim ("reportedly", "may", "according to")."""
+    return _cues_in(text, "hedges", "cue")
+
+
+def refutations(text: str) -> list[str]:
+    """Words by which a claim calls something untrue ("a hoax", "fabricated"). Verbs like "denied" are
+    negative implicatives: their scope is read by ``negation_differs``, which says what they deny."""
+    implicatives = {" ".join(p) for p in _phrases("implicatives", "forms", split=True)}
+    return [c for c in _cues_in(text, "refutations", "cue") if fold(c) not in implicatives]
+
+
+def certainty_differs(a_text: str, b_text: str) -> str:
+    """ "certainty differs: 'reportedly' vs asserted" when one side hedges what the other states."""
+    ha, hb = hedges(a_text), hedges(b_text)
+    if bool(ha) == bool(hb):
+        return ""
+    return f"certainty differs: '{ha[0]}' vs asserted" if ha else f"certainty differs: asserted vs '{hb[0]}'"
+
+
+def disputes(a_text: str, b_text: str) -> str:
+    """ "disputes: 'a hoax'" when one account calls untrue what the other tells without such a word."""
+    ra, rb = refutations(a_text), refutations(b_text)
+    if bool(ra) == bool(rb):
+        return ""
+    return f"disputes: '{(ra or rb)[0]}'"

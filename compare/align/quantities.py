@@ -1,0 +1,212 @@
+"""Numbers, dates and durations of two linked claims: compared only when they measure the same thing.
+
+A number is compared with one that counts the same thing (the same unit or head noun; failing that, the
+lone figure of two claims worded alike). Bounds and ranges are intervals ("at least 19" excludes 12; "3,000
+to 5,000" includes "about 4,000"). A date, weekday or duration is compared only when the words around it
+show the same event on both sides ("began on Monday" vs "began on Sunday", not "pressed on Thursday").
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from compare.align.polarity import Reading, context, is_content, lemma, read
+from compare.model import Claim, DateMention, Duration, Quantity
+from compare.text import lexicon
+from compare.text.facts import MONTH_NAMES, find_durations, interval
+
+# Two numbers are "the same quantity" when they count the same thing; these units say little.
+VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
+# Verbs of saying: "said on Tuesday" and "said on Friday" may report one event said twice.
+_REPORTING = lexicon.words("function_words", "reporting")
+_EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
+    lemma(w) for w in ("last", "next", "early", "late", "morning", "evening", "night", "day", "week")
+)
+_PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
+_DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
+_STOPS = frozenset(',;:.!?()"“”—–')
+CONTEXT = 4  # words either side of a date or duration that name its event
+_BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
+            "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
+
+
+def _fmt(q: Quantity) -> str:
+    return f"{q.bound} {q.text}".strip() if q.bound != "between" else q.text
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _kind(q: Quantity) -> str:
+    return _BOUNDED.get(q.bound, "about" if q.bound else "exact")
+
+
+def _conflict(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures of the same thing cannot both be right."""
+    ka, kb = _kind(qa), _kind(qb)
+    if ka == kb and ka in {"exact", "low", "high"}:
+        return not _close(qa.value, qb.value)  # "at least 62" vs "at least 90": two different figures
+    (la, ha), (lb, hb) = interval(qa), interval(qb)
+    return ha < lb or hb < la
+
+
+def _near(a: float, b: float) -> bool:
+    """Within a factor of two and not tiny: small counts ("two", "three") are too common to compare blind."""
+    low, high = sorted((abs(a), abs(b)))
+    return low >= 20 and high <= 2 * low and not _close(a, b)
+
+
+def _role(claim: Claim, q: Quantity) -> str:
+    """The content word just before a figure ("killed 62", "launching 23"): what the figure is of."""
+    at = claim.text.find(q.text)
+    if at < 0:
+        return ""
+    r = read(claim.text[:at])
+    words = [t for t in r.toks if is_content(t) and not t.text.isdigit()]
+    return words[-1].key if words else ""
+
+
+def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
+    """(differences, shared) between the numbers of two claims."""
+    diffs: list[str] = []
+    same: list[str] = []
+    na, nb = a.facts.numbers, b.facts.numbers
+    for qa in na:
+        if any(_close(qa.value, qb.value) for qb in nb) or any(
+            qa.unit == qb.unit and qa.unit not in VAGUE_UNITS and not _conflict(qa, qb) for qb in nb
+        ):
+            same.append(qa.text)
+            continue
+        # The same unit with another value is another count of the same thing.
+        rivals = [qb for qb in nb if qb.unit == qa.unit and qa.unit not in VAGUE_UNITS]
+        if not rivals and similar and len(na) == 1 and len(nb) == 1:
+            role_a, role_b = _role(a, qa), _role(b, nb[0])
+            units = qa.unit in VAGUE_UNITS or nb[0].unit in VAGUE_UNITS
+            if units and (not role_a or not role_b or role_a == role_b):
+                rivals = list(nb)
+        if not rivals:
+            # A count of unstated things close in size to one on the other side ("1.3 million" vs
+            # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
+            rivals = [qb for qb in nb if (qa.unit in VAGUE_UNITS or qb.unit in VAGUE_UNITS)
+                      and _near(qa.value, qb.value)]  # fmt: skip
+        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) for x in na)]
+        for qb in rivals[:1]:
+            if _conflict(qa, qb):
+                diffs.append(f"number differs: {_fmt(qa)} vs {_fmt(qb)}")
+            else:
+                same.append(qa.text)
+    return diffs, same
+
+
+def _context(r: Reading, at: str) -> set[str]:
+    """Words (not names, not dates, not verbs of saying) next to the mention ``at``: the event it dates."""
+    pos = r.text.find(at)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    if not idx:
+        return set()
+    near = context(r, idx[0], idx[-1], CONTEXT, names=False)
+    if not near:
+        # "On 17 September, jets struck ...": a date set off by a comma dates the whole clause.
+        near = {t.key for t in r.toks if is_content(t) and not r.text[t.start : t.start + 1].isupper()}
+    return {k for k in near if k not in _EXCLUDED}
+
+
+def _calendar(word: str) -> bool:
+    return word.capitalize() in MONTH_NAMES or word.capitalize() in {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Last", "Next"
+    }  # fmt: skip
+
+
+def _verb(r: Reading, at: str) -> str:
+    """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
+    or "" when none is close: the event a date or a duration belongs to."""
+    pos = r.text.find(at)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    if not idx:
+        return ""
+    for dist in range(1, CONTEXT + 2):
+        for i in (idx[0] - dist, idx[-1] + dist):
+            if not 0 <= i < len(r.toks) or _crosses(r, i, idx):
+                continue
+            t = r.toks[i]
+            past = t.text in _PAST or (t.text.endswith("ed") and len(t.text) > 4)
+            # "the armed groups": after a determiner an -ed word is an adjective, not the event.
+            if past and "-" not in t.text and not (i > 0 and r.toks[i - 1].text in _DETERMINERS):
+                return t.key
+    return ""
+
+
+def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
+    lo, hi = (i, idx[0]) if i < idx[0] else (idx[-1], i)
+    return any(r.toks[k].text in _STOPS for k in range(lo + 1, hi))
+
+
+def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
+    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same
+    ("visited on Tuesday" and "collapsed on Monday" are two events), and their neighbours overlap."""
+    ra, rb = read(a.text), read(b.text)
+    va, vb = _verb(ra, at_a), _verb(rb, at_b)
+    if va and vb and va != vb:
+        return False
+    return bool(_context(ra, at_a) & _context(rb, at_b))
+
+
+def _date_text(d: DateMention) -> str:
+    if d.day and d.month:
+        return f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else "")
+    return d.text
+
+
+def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
+    diffs: list[str] = []
+    same: list[str] = []
+    da, db = a.facts.dates, b.facts.dates
+    days_a = [d for d in da if d.day and d.month]
+    days_b = [d for d in db if d.day and d.month]
+    for x in days_a:
+        match = [y for y in days_b if (y.day, y.month) == (x.day, x.month)]
+        if match:
+            same.append(_date_text(x))
+            continue
+        rival = next((y for y in days_b if _same_event(a, x.text, b, y.text)), None)
+        if rival and not diffs:
+            diffs.append(f"date differs: {_date_text(x)} vs {_date_text(rival)}")
+    week_a = [d for d in da if d.weekday]
+    week_b = [d for d in db if d.weekday]
+    for x in week_a:
+        if any(y.weekday == x.weekday for y in week_b):
+            same.append(x.weekday)
+            continue
+        rival = next((y for y in week_b if _same_event(a, x.text, b, y.text)), None)
+        if rival and not any(y.weekday == x.weekday for y in week_b):
+            diffs.append(f"weekday differs: {x.weekday} vs {rival.weekday}")
+            break
+    return diffs, list(dict.fromkeys(same))
+
+
+@cache
+def _hours() -> dict[str, float]:
+    return {r["unit"]: float(r["hours"]) for r in lexicon.rows("durations")}
+
+
+def hours(d: Duration) -> float:
+    """A duration in hours, so that "24 hours" and "a day" compare equal."""
+    return d.value * _hours().get(d.unit, math.nan)
+
+
+def durations(a: Claim, b: Claim) -> list[str]:
+    diffs = []
+    found_a, found_b = find_durations(a.text, articles=True)[0], find_durations(b.text, articles=True)[0]
+    for x in found_a:
+        hx = hours(x)
+        if any(_close(hx, hours(y)) for y in found_b):
+            continue
+        # A duration of the other side that equals another of this side is already accounted for.
+        free = [y for y in found_b if not any(_close(hours(y), hours(z)) for z in found_a)]
+        rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
+        if rival is not None and not math.isnan(hx) and not math.isnan(hours(rival)):
+            diffs.append(f"duration differs: {x.text} vs {rival.text}")
+            break
+    return diffs
