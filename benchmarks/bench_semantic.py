@@ -6,6 +6,7 @@ Prints, over N runs each (median, min, max, in seconds):
   cold     a new Python process: imports, reading the sample, loading the model, embedding, aligning
            (what one `narrative-compare align ... ` run or the app's first alignment costs)
   load     the model load inside those cold runs (sha256 check, tokenizer, onnxruntime session)
+  CPU      the CPU time of those cold runs, all threads: less sensitive to other jobs than the wall time
   warm     a second alignment in the same process with the model loaded but an empty embedding cache
   cached   the same alignment again, every embedding in the session cache (the app re-aligning)
   lexical  the same alignment without the semantic scorer, for comparison
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,19 +48,22 @@ def stats(values: list[float]) -> str:
     return f"median {statistics.median(values):.3f}  min {min(values):.3f}  max {max(values):.3f}"
 
 
-def cold_runs(runs: int) -> tuple[list[float], list[float]]:
+def cold_runs(runs: int) -> tuple[list[float], list[float], list[float]]:
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     )
-    totals, loads = [], []
+    totals, loads, cpus = [], [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run([sys.executable, "-c", COLD], env=env, cwd=REPO, capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if out.returncode != 0:
             raise SystemExit(f"cold run failed:\n{out.stderr.strip()}")
         got = json.loads(out.stdout.strip().splitlines()[-1])
         totals.append(got["total"])
         loads.append(got["load"])
-    return totals, loads
+    return totals, loads, cpus
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]
@@ -122,7 +127,7 @@ def main() -> int:
     parser.add_argument("--settings", action="store_true", help="also compare onnxruntime settings")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from compare.align.semantic import SemanticUnavailable, cpu_count
+    from compare.align.semantic import SemanticUnavailable, compute_threads, cpu_count
 
     try:
         from compare import workflows
@@ -132,10 +137,14 @@ def main() -> int:
         print(f"bench_semantic: {exc}", file=sys.stderr)
         return 2
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"sample with meaning-level matching, {args.runs} runs each, {cpu_count()} cores, load {load:.1f}")
-    totals, loads = cold_runs(args.runs)
+    print(
+        f"sample with meaning-level matching, {args.runs} runs each, {cpu_count()} cores, load {load:.1f}, "
+        f"{compute_threads()} onnxruntime thread(s)"
+    )
+    totals, loads, cpus = cold_runs(args.runs)
     print(f"cold (new process, end to end)  {stats(totals)}")
     print(f"  model load within it          {stats(loads)}")
+    print(f"  CPU time (all threads)        {stats(cpus)}")
     for name, values in warm_runs(args.runs).items():
         label = {"warm": "warm (model loaded, no cache)", "cached": "cached (embeddings kept)",
                  "lexical": "lexical only (--no-semantic)"}[name]  # fmt: skip

@@ -159,16 +159,33 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def session_options(onnxruntime: Any, *, threads: int | None = None, spin: bool = False) -> Any:
-    """onnxruntime settings measured on the sample (benchmarks/bench_semantic.py).
+def compute_threads(cores: int | None = None, load: float | None = None) -> int:
+    """onnxruntime threads: one per core that other programs leave idle, at least one.
 
-    One compute thread per core: MiniLM's matrices are small, more threads than cores only queue. No
-    spin-waiting: by default idle workers spin for a while between operators, which on a busy machine takes
-    the core the Python thread (or another program) needs; measured 1.3-2x slower wall time under load.
-    All graph optimisations (attention, layer-norm and GELU fusions) are applied when the session is made.
+    Every model operator ends at a barrier where all threads wait for the slowest; a thread that has to
+    share its core with another program arrives late each time, so on a busy machine fewer threads finish
+    sooner (benchmarks/bench_semantic.py --settings, 2 cores at load 5: 2.6 s with one thread, 3.4 s with
+    two). ``load`` is the one-minute load average (read here when not given).
+    """
+    cores = cores or cpu_count()
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # not on Windows
+            return cores
+    return max(1, min(cores, cores - int(load)))
+
+
+def session_options(onnxruntime: Any, *, threads: int | None = None, spin: bool = False) -> Any:
+    """onnxruntime settings measured on the sample (benchmarks/bench_semantic.py --settings).
+
+    Threads: one per idle core (``compute_threads``). No spin-waiting: by default idle workers spin between
+    operators, which on a busy machine takes the core that the Python thread or another program needs
+    (measured 1.3x slower at load 5 with two threads). All graph optimisations (layer-norm and GELU
+    fusions, constant folding of the int8 weights) are applied when the session is made.
     """
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads or cpu_count()
+    options.intra_op_num_threads = threads or compute_threads()
     options.inter_op_num_threads = 1
     options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL

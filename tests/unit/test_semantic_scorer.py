@@ -110,10 +110,19 @@ def test_token_batches_cover_every_text_once_within_the_budgets():
     assert semantic.token_batches([]) == []
 
 
-def test_session_uses_every_core_and_does_not_spin():
+def test_threads_follow_the_idle_cores():
+    assert semantic.compute_threads(2, 0.1) == 2  # a quiet machine: every core
+    assert semantic.compute_threads(2, 1.2) == 1  # another program busy on one core
+    assert semantic.compute_threads(2, 7.5) == 1  # never fewer than one
+    assert semantic.compute_threads(8, 3.0) == 5
+    assert 1 <= semantic.compute_threads() <= semantic.cpu_count()
+
+
+def test_session_uses_the_idle_cores_and_does_not_spin():
     onnxruntime = pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
     options = semantic.session_options(onnxruntime)
-    assert options.intra_op_num_threads == semantic.cpu_count() >= 1
+    assert 1 <= options.intra_op_num_threads <= semantic.cpu_count()
+    assert semantic.session_options(onnxruntime, threads=3).intra_op_num_threads == 3
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
     assert options.graph_optimization_level == onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
 
