@@ -8,6 +8,7 @@ Prints, over N runs each (median, min, max, in seconds):
   load     the model load inside those cold runs (sha256 check, tokenizer, onnxruntime session)
   CPU      the CPU time of those cold runs, all threads: less sensitive to other jobs than the wall time
   warm     a second alignment in the same process with the model loaded but an empty embedding cache
+  project  a saved project re-aligned in a new process: embeddings from the file, no model load
   cached   the same alignment again, every embedding in the session cache (the app re-aligning)
   lexical  the same alignment without the semantic scorer, for comparison
 --settings also times the embedding alone under alternative onnxruntime settings (threads, spin-waiting),
@@ -44,14 +45,33 @@ print(json.dumps({"total": time.perf_counter() - start, "load": load}))
 """
 
 
+# A saved project re-aligned in a fresh interpreter: its claim embeddings come from the file, so the model
+# need not be loaded at all (workflows.align checks the cache first).
+PROJECT = """
+import json, sys, time
+start = time.perf_counter()
+from compare import store, workflows
+from compare.model import AlignSettings
+cache = store.ProjectEmbeddingCache()
+previous = store.open_comparison(sys.argv[1], embeddings=cache)
+result = workflows.align(previous.documents, AlignSettings(semantic=True), cache=cache)
+assert result.settings.semantic and not workflows._EMBEDDER, "the model was loaded"
+print(json.dumps({"total": time.perf_counter() - start}))
+"""
+
+
 def stats(values: list[float]) -> str:
     return f"median {statistics.median(values):.3f}  min {min(values):.3f}  max {max(values):.3f}"
 
 
-def cold_runs(runs: int) -> tuple[list[float], list[float], list[float]]:
-    env = dict(
+def child_env() -> dict[str, str]:
+    return dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     )
+
+
+def cold_runs(runs: int) -> tuple[list[float], list[float], list[float]]:
+    env = child_env()
     totals, loads, cpus = [], [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -64,6 +84,28 @@ def cold_runs(runs: int) -> tuple[list[float], list[float], list[float]]:
         totals.append(got["total"])
         loads.append(got["load"])
     return totals, loads, cpus
+
+
+def project_runs(runs: int) -> list[float]:
+    """Re-aligning a saved project (with its embeddings) in a new process each time."""
+    import tempfile
+
+    from compare import store, workflows
+    from compare.model import AlignSettings
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sample.ncproj"
+        cache = store.ProjectEmbeddingCache()
+        comparison = workflows.align(workflows.load_sample(), AlignSettings(semantic=True), cache=cache)
+        store.save_comparison(path, comparison, embeddings=cache)
+        totals = []
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, "-c", PROJECT, str(path)], env=child_env(), cwd=REPO,
+                                 capture_output=True, text=True)  # fmt: skip
+            if out.returncode != 0:
+                raise SystemExit(f"project run failed:\n{out.stderr.strip()}")
+            totals.append(json.loads(out.stdout.strip().splitlines()[-1])["total"])
+    return totals
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]
@@ -145,6 +187,8 @@ def main() -> int:
     print(f"cold (new process, end to end)  {stats(totals)}")
     print(f"  model load within it          {stats(loads)}")
     print(f"  CPU time (all threads)        {stats(cpus)}")
+    print(f"saved project re-aligned, new process, embeddings from the file (no model load)  "
+          f"{stats(project_runs(args.runs))}")  # fmt: skip
     for name, values in warm_runs(args.runs).items():
         label = {"warm": "warm (model loaded, no cache)", "cached": "cached (embeddings kept)",
                  "lexical": "lexical only (--no-semantic)"}[name]  # fmt: skip

@@ -11,8 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare import __version__
+
+if TYPE_CHECKING:
+    from compare.gui.main_window import MainWindow
+    from compare.model import Comparison
 
 ORG = "NarrativeCompare"
 APP = "Narrative Compare"
@@ -73,6 +78,15 @@ def load_initial(args: Sequence[str], embeddings=None):
     return workflows.align(workflows.load_documents(paths), cache=embeddings), None
 
 
+def note_meaning_fallback(window: MainWindow, comparison: Comparison, path: Path | None) -> None:
+    """A first comparison made with the default settings (by meaning) that came out by wording only means
+    the model did not load: untick the box and say why in the status bar. A project keeps its own setting."""
+    if path is None and not comparison.settings.semantic:
+        from compare import workflows
+
+        window.files.semantic_unavailable(workflows.semantic_problem())
+
+
 def main(argv: list[str]) -> int:
     args = list(argv)
     if args == ["--self-test"]:
@@ -96,11 +110,7 @@ def main(argv: list[str]) -> int:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
     window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""), embeddings=embeddings)
-    if path is None and not comparison.settings.semantic:
-        # Aligned with the default settings (by meaning) but the model did not load: say why.
-        from compare import workflows
-
-        window.files.semantic_unavailable(workflows.semantic_problem())
+    note_meaning_fallback(window, comparison, path)
     if path is None and args:
         window.session.unsaved_replacement = True
     window.show()

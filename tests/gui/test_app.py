@@ -54,3 +54,19 @@ def test_main_with_a_missing_file_shows_a_dialog_and_exits_1(tmp_path, messages)
 def test_help_exits_0(capsys):
     assert app.main(["--help"]) == 0
     assert "--self-test" in capsys.readouterr().out
+
+
+def test_first_window_says_when_the_model_did_not_load(make_window, monkeypatch, tmp_path):
+    from compare import workflows
+    from compare.align.semantic import MemoryCache
+
+    monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
+    monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())  # nothing embedded earlier in this process
+    comparison, path = app.load_initial([])
+    assert not comparison.settings.semantic  # aligned by wording only
+    window = make_window(comparison)
+    app.note_meaning_fallback(window, comparison, path)
+    assert not window.semantic_box.isChecked()
+    assert "meaning-level matching unavailable" in window.statusBar().currentMessage()
+    assert window.status_summary.endswith("· wording only")

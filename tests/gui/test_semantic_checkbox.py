@@ -94,6 +94,7 @@ def test_missing_model_falls_back_to_wording_with_a_note_not_a_dialog(qtbot, win
 def test_missing_model_file_through_the_real_loader(qtbot, window, messages, monkeypatch, tmp_path):
     monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "no-such-model.onnx"))
     monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())
     window.semantic_box.setChecked(True)
     wait(qtbot, window.files.realign())
     assert messages == []

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 import compare.cli as cli
 from compare import workflows
-from compare.align.semantic import SemanticUnavailable
+from compare.align.engine import claims_of
+from compare.align.semantic import MODEL_ID, MemoryCache, SemanticUnavailable, text_key
 from compare.model import AlignSettings, Document
 
 DOCS = [
@@ -23,6 +25,7 @@ def no_model(monkeypatch, tmp_path):
     """The model file is absent, as on an install without it (through the real loader)."""
     monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
     monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())  # nothing embedded earlier in this process
 
 
 @pytest.fixture
@@ -107,3 +110,32 @@ def test_cli_semantic_and_default_use_the_model(capsys, model, texts, tmp_path):
         assert code == 0 and err == ""
         version = json.loads(out_json.read_text(encoding="utf-8"))["engine"]
         assert version.endswith(model.model_id)
+
+
+def filled_cache(documents, skip: int = 0) -> MemoryCache:
+    """A cache with a (made-up, unit) embedding under the real model's name for each claim but ``skip``."""
+    texts = sorted({c.text for d in documents for c in claims_of(d)})
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(texts), 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    cache = MemoryCache()
+    cache.put_many(MODEL_ID, {text_key(t): v for t, v in list(zip(texts, vectors, strict=True))[skip:]})
+    return cache
+
+
+def test_a_full_cache_needs_no_model(no_model, monkeypatch):
+    def must_not_load():
+        raise AssertionError("the model was loaded although every embedding was cached")
+
+    monkeypatch.setattr(workflows, "embedder", must_not_load)
+    notes: list[str] = []
+    result = workflows.align(DOCS, cache=filled_cache(DOCS), notice=notes.append)
+    assert notes == [] and result.settings.semantic
+    assert result.engine_version.endswith(f"+ {MODEL_ID}")
+
+
+def test_a_cache_missing_one_claim_loads_the_model(no_model):
+    notes: list[str] = []
+    result = workflows.align(DOCS, cache=filled_cache(DOCS, skip=1), notice=notes.append)
+    assert len(notes) == 1 and "model file is missing" in notes[0]  # it tried to load, and fell back
+    assert not result.settings.semantic
