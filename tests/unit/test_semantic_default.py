@@ -139,3 +139,28 @@ def test_a_cache_missing_one_claim_loads_the_model(no_model):
     result = workflows.align(DOCS, cache=filled_cache(DOCS, skip=1), notice=notes.append)
     assert len(notes) == 1 and "model file is missing" in notes[0]  # it tried to load, and fell back
     assert not result.settings.semantic
+
+
+def test_project_commands_take_the_semantic_flags(capsys, no_model, texts, tmp_path):
+    from compare.store import open_comparison
+
+    project = tmp_path / "p.ncproj"
+    code, _, err = run_cli(capsys, "project", "new", str(project), *texts, "--no-semantic")
+    assert code == 0 and err == ""
+    assert not open_comparison(project).settings.semantic
+    code, _, err = run_cli(capsys, "project", "align", str(project))  # keeps the project's choice: quiet
+    assert code == 0 and err == ""
+    code, _, err = run_cli(capsys, "project", "align", str(project), "--semantic")  # asks: no model here
+    assert code == 0 and "meaning-level matching unavailable" in err
+    assert not open_comparison(project).settings.semantic  # what was done, not what was asked
+
+
+def test_project_new_keeps_the_embeddings_in_the_file(capsys, model, texts, tmp_path):
+    from compare.store import ProjectEmbeddingCache, open_comparison
+
+    project = tmp_path / "p.ncproj"
+    assert run_cli(capsys, "project", "new", str(project), *texts)[0] == 0
+    cache = ProjectEmbeddingCache()
+    comparison = open_comparison(project, embeddings=cache)
+    assert comparison.settings.semantic
+    assert cache.count() == len({c.text for c in comparison.claims})
