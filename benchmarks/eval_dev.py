@@ -164,6 +164,21 @@ def table(title: str, groups: list[tuple[str, list[str]]], results: dict[str, di
     return out + [""]
 
 
+def accounts_table(title: str, names: list[str], results: dict[str, dict[str, Rows]]) -> list[str]:
+    """Per account of the named sets: link and contradiction P / R / F1 of every method."""
+    out = [f"### {title}, per account", "", "| set / account | " + " | ".join(f"{LABELS[m]}: link, contradiction F1"
+           for m in results) + " |", "|---|" + "---|" * len(results)]  # fmt: skip
+    for name in names:
+        first = next(iter(results.values()))[name]
+        for k, row in enumerate(first):
+            cells = []
+            for by_set in results.values():
+                p = pool([by_set[name][k]])
+                cells.append(f"{p['link'][2]:.2f}, {p['contra'][2]:.2f}")
+            out.append(f"| {name} / {row['account']} | " + " | ".join(cells) + " |")
+    return out + [""]
+
+
 def kinds(title: str, names: list[str], results: dict[str, dict[str, Rows]]) -> list[str]:
     out = [f"Contradictions found by kind, {title}:", ""]
     for method, by_set in results.items():
@@ -174,7 +189,12 @@ def kinds(title: str, names: list[str], results: dict[str, dict[str, Rows]]) -> 
     return out + [""]
 
 
-def report(sets: Sequence[DevSet], results: dict[str, dict[str, Rows]], thresholds: dict[str, float]) -> str:
+def report(
+    sets: Sequence[DevSet],
+    results: dict[str, dict[str, Rows]],
+    thresholds: dict[str, float],
+    per_account: bool = False,
+) -> str:
     held = [s.name for s in sets if s.split == "heldout"]
     fit = [s.name for s in sets if s.split == "fit"]
     seed = [s.name for s in sets if s.split == "seed"]
@@ -191,6 +211,8 @@ def report(sets: Sequence[DevSet], results: dict[str, dict[str, Rows]], threshol
             "Held-out subjects", [(h, [h]) for h in held] + [("**pooled held-out**", held)], results
         )
         lines += kinds("held-out pooled", held, results)
+        if per_account:
+            lines += accounts_table("Held-out subjects", held, results)
     if fit:
         lines += table("Fit subjects (used for fitting; not a measure)", [(f, [f]) for f in fit]
                        + [("pooled fit", fit)], results)  # fmt: skip
@@ -242,10 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--shared", type=Path, default=SHARED_CORPUS, help="the gold corpus (skipped when absent)"
     )
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    ap.add_argument("--accounts", action="store_true", help="also print held-out figures per account")
     args = ap.parse_args(argv)
     sets = load_devsets("all", shared=args.shared)
     results, thresholds = run(sets, semantic=not args.no_semantic)
-    print(report(sets, results, thresholds))
+    print(report(sets, results, thresholds, per_account=args.accounts))
     print("\n".join(headline_report(semantic="minilm" in thresholds, thresholds=thresholds)))
     print("\n".join(calibration_report(sets, semantic="minilm" in thresholds)))
     if args.json:

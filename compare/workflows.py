@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from compare.align.engine import claims_of, compare
+from compare.align.blocking import CANDIDATES_PER_CLAIM
+from compare.align.engine import DENSE_PAIRS, claims_of, compare
 from compare.align.semantic import (
     MODEL_ID,
     CachedOnly,
@@ -31,6 +32,36 @@ from compare.store import limits as store_limits
 from compare.text.ingest import load_document
 
 MAX_DOCUMENTS = store_limits.MAX_DOCUMENTS  # one limit for loading and for project files
+
+# Scoring memory grows with the pairs it scores (about 40 bytes a pair measured on the dense path: 4,000 x
+# 4,000 claims peaked near 700 MB). Small inputs score every pair; beyond ``DENSE_PAIRS`` the engine scores
+# only each claim's nearest candidates (``align/blocking.py``). The estimate below follows the same rule, and
+# a run over the budget is refused in one line before any scoring instead of exhausting memory.
+MAX_SCORED_PAIRS = 16_000_000
+
+
+def scoring_pairs(claim_counts: Sequence[int]) -> int:
+    """About how many pairs scoring one account holds at once, at most (accounts are scored one by one)."""
+    if not claim_counts:
+        return 0
+    base = claim_counts[0]
+    most = 0
+    for other in claim_counts[1:]:
+        dense = base * other
+        most = max(most, dense if dense <= DENSE_PAIRS else (base + other) * CANDIDATES_PER_CLAIM)
+    return most
+
+
+def check_work(claim_counts: Sequence[int], *, budget: int | None = None) -> None:
+    """``InputError`` (one line) when scoring these claim counts would go over ``budget`` pairs (by default
+    ``MAX_SCORED_PAIRS``). Pure."""
+    budget = MAX_SCORED_PAIRS if budget is None else budget
+    pairs = scoring_pairs(claim_counts)
+    if pairs > budget:
+        raise InputError(
+            f"too much to compare: {sum(claim_counts):,} claims make about {pairs:,} pairs to score at once, "
+            f"over the limit of {budget:,}; compare shorter texts"
+        )
 
 
 def resources_dir() -> Path:
@@ -99,11 +130,14 @@ def align(
     ``cache`` or for the session).
 
     When the model cannot be loaded the alignment goes on by wording only: ``notice`` gets one line saying
-    so, and the comparison's settings record ``semantic=False``.
+    so, and the comparison's settings record ``semantic=False``. ``InputError`` before any scoring when the
+    documents have too many claims (``check_work``).
     """
+    texts = [[c.text for c in claims_of(d)] for d in documents]
+    check_work([len(t) for t in texts])
     settings = settings or AlignSettings()
     store = cache if cache is not None else _CACHE
-    if settings.semantic and _all_cached(documents, store):
+    if settings.semantic and _all_cached(texts, store):
         try:
             return compare(documents, settings, progress=progress, should_cancel=should_cancel,
                            embedder=CachedOnly(), cache=store)  # fmt: skip
@@ -120,16 +154,16 @@ def align(
                    embedder=model, cache=store if model is not None else None)  # fmt: skip
 
 
-def _all_cached(documents: Sequence[Document], cache: EmbeddingCache) -> bool:
-    """Whether the model can stay unloaded: it is not loaded yet and ``cache`` holds every claim's embedding
-    (a reopened project being re-aligned). Stops at the first document with a claim missing."""
+def _all_cached(texts: Sequence[Sequence[str]], cache: EmbeddingCache) -> bool:
+    """Whether the model can stay unloaded: it is not loaded yet and ``cache`` holds the embedding of every
+    claim text (a reopened project being re-aligned). Stops at the first document with one missing."""
     if _EMBEDDER or (cache is _CACHE and not _CACHE.store):
         return False
-    for d in documents:
-        keys = {text_key(c.text) for c in claims_of(d)}
+    for doc_texts in texts:
+        keys = {text_key(t) for t in doc_texts}
         if len(cache.get_many(MODEL_ID, sorted(keys))) != len(keys):
             return False
-    return bool(documents)
+    return bool(texts)
 
 
 def semantic_problem() -> str:

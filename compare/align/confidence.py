@@ -70,7 +70,7 @@ class ConfidenceModel:
             "scale": [round(s, 6) for s in self.scale],
             **about,
         }
-        return json.dumps(data, indent=1) + "\n"
+        return json.dumps(data, indent=1, allow_nan=False) + "\n"  # strict JSON, like every file we write
 
 
 class ConfidenceModelMissing(CompareError):

@@ -48,6 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CompareError as exc:
         print(f"narrative-compare: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # also handled by ``compare.launcher``, for callers of this function alone
         print("narrative-compare: interrupted", file=sys.stderr)
         return 130

@@ -1,13 +1,16 @@
-"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--threshold X] [--no-semantic]``."""
+"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--html OUT] [--threshold X] [--no-semantic]``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from compare import workflows
 from compare.model import AlignSettings, Comparison, InputError, Relation
 from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
+from compare.safe_write import refuse_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("others", nargs="+", metavar="OTHER", help="other accounts of the same events")
     p.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     p.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    p.add_argument(
+        "--html", metavar="OUT", help="write the HTML report (summary first, then side by side) to OUT"
+    )
     p.add_argument("--threshold", type=threshold_arg, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
     add_semantic_arguments(p)
@@ -53,18 +59,28 @@ def threshold_arg(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    inputs = [args.base, *args.others]
+    for out in (args.json, args.csv, args.html):
+        if out:  # before the work, so that a wrong name costs nothing; checked again when writing
+            refuse_inputs(out, inputs)
+    if args.json and args.csv and same_name(args.json, args.csv):
+        raise InputError(f"--json and --csv name the same file ({args.csv})")
     documents = workflows.load_documents([args.base, *args.others])
     settings = AlignSettings(threshold=args.threshold, semantic=args.semantic)
     comparison = workflows.align(documents, settings, notice=print_notice)
+    inputs = [args.base, *args.others]
+    if args.json:
+        write_json(comparison, args.json, inputs=inputs)
+    if args.csv:
+        links_csv(comparison, args.csv, inputs=[*inputs, *([args.json] if args.json else [])])
+    if args.html:
+        write_html_report(comparison, args.html, inputs=[*inputs, *(o for o in (args.json, args.csv) if o)])
     print(summary(comparison, detailed=not args.quiet))
-    try:
-        if args.json:
-            write_json(comparison, args.json)
-        if args.csv:
-            links_csv(comparison, args.csv)
-    except OSError as exc:
-        raise InputError(f"cannot write {exc.filename}: {exc.strerror}") from None
     return 0
+
+
+def same_name(a: str, b: str) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def summary(comparison: Comparison, *, detailed: bool = True) -> str:

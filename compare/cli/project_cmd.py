@@ -15,7 +15,11 @@ from compare import workflows
 from compare.cli.align_cmd import add_semantic_arguments, clip, print_notice, threshold_arg
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
+from compare.safe_write import refuse_inputs
 from compare.store import (
+    FileStamp,
+    ProjectChanged,
     ProjectEmbeddingCache,
     ProjectExists,
     RunTimes,
@@ -23,8 +27,10 @@ from compare.store import (
     check_file,
     merge_files,
     open_comparison,
+    open_for_update,
     read_project_info,
     save_comparison,
+    stamp_of,
 )
 from compare.text.ingest import load_document
 
@@ -46,17 +52,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add(
         actions,
         "add",
-        _add_documents,
+        _again_if_changed(_add_documents),
         "add documents to FILE and re-align, keeping people's edits",
         docs=True,
     )
-    _add(actions, "align", _align, "re-align FILE (e.g. with another --threshold), keeping people's edits")
+    _add(
+        actions,
+        "align",
+        _again_if_changed(_align),
+        "re-align FILE (e.g. with another --threshold), keeping people's edits",
+    )
     _add(actions, "info", _info, "print a summary of FILE")
-    export = _add(actions, "export", _export, "export FILE as the result contract JSON or as CSV of links")
+    export = _add(
+        actions, "export", _export, "export FILE as the result contract JSON, CSV of links, or HTML report"
+    )
     group = export.add_mutually_exclusive_group(required=True)
     group.add_argument("--json", metavar="OUT", help="write the result contract (narrative-compare/1) to OUT")
     group.add_argument("--csv", metavar="OUT", help="write every link (with its status) as CSV to OUT")
-    merge = _add(actions, "merge", _merge, "bring another person's documents, links and notes into FILE")
+    group.add_argument("--html", metavar="OUT", help="write the HTML report (with people's checks) to OUT")
+    merge = _add(
+        actions,
+        "merge",
+        _again_if_changed(_merge),
+        "bring another person's documents, links and notes into FILE",
+    )
     merge.add_argument("other", metavar="OTHER", help="the other project file (only read)")
     _add(actions, "check", _check, "check that FILE is a safe, valid project file (exit status 2 if not)")
 
@@ -81,13 +100,28 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
     return p
 
 
+def _again_if_changed(handler):
+    """Run ``handler`` once more, from a fresh read, when another writer saved FILE in the meantime: both
+    changes end up in the file. A second conflict fails with one line naming the file."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except ProjectChanged:
+            return handler(args)
+
+    return run
+
+
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return 2
 
 
 def _new(args: argparse.Namespace) -> int:
-    if args.file.exists() and not args.force:
+    refuse_inputs(args.file, args.documents)
+    expected = stamp_of(args.file)
+    if expected is not None and not args.force:
         raise ProjectExists(args.file, "already exists (use --force to replace it; a .bak is kept)")
     documents = workflows.load_documents(args.documents)
     settings = AlignSettings(semantic=args.semantic)
@@ -95,14 +129,17 @@ def _new(args: argparse.Namespace) -> int:
         settings = replace(settings, threshold=args.threshold)
     embeddings = ProjectEmbeddingCache()
     comparison, run = _timed_align(documents, settings, embeddings)
-    save_comparison(args.file, comparison, author=args.author, run=run, embeddings=embeddings)
+    save_comparison(
+        args.file, comparison, author=args.author, run=run, expected=expected, embeddings=embeddings
+    )
     print(summary(args.file, comparison))
     return EXIT_OK
 
 
 def _add_documents(args: argparse.Namespace) -> int:
-    embeddings = ProjectEmbeddingCache()
-    previous = open_comparison(args.file, embeddings=embeddings)
+    refuse_inputs(args.file, args.documents)
+    embeddings = ProjectEmbeddingCache()  # the file's claim embeddings: only new claims are embedded
+    previous, expected = open_for_update(args.file, embeddings=embeddings)
     documents = list(previous.documents)
     known = {d.text for d in documents}
     used = {d.id for d in documents}
@@ -114,16 +151,17 @@ def _add_documents(args: argparse.Namespace) -> int:
         known.add(doc.text)
         used.add(doc_id)
         documents.append(doc)
-    return _realign(args, previous, documents, _with_semantic(args, previous.settings), embeddings)
+    return _realign(args, previous, documents, _with_semantic(args, previous.settings), expected, embeddings)
 
 
 def _align(args: argparse.Namespace) -> int:
-    embeddings = ProjectEmbeddingCache()  # the file's claim embeddings: only new claims are embedded
-    previous = open_comparison(args.file, embeddings=embeddings)
+    embeddings = ProjectEmbeddingCache()
+    previous, expected = open_for_update(args.file, embeddings=embeddings)
     settings = (
         previous.settings if args.threshold is None else replace(previous.settings, threshold=args.threshold)
     )
-    return _realign(args, previous, list(previous.documents), _with_semantic(args, settings), embeddings)
+    settings = _with_semantic(args, settings)
+    return _realign(args, previous, list(previous.documents), settings, expected, embeddings)
 
 
 def _with_semantic(args: argparse.Namespace, settings: AlignSettings) -> AlignSettings:
@@ -135,11 +173,14 @@ def _realign(
     previous: Comparison,
     documents: list,
     settings: AlignSettings,
+    expected: FileStamp | None,
     embeddings: ProjectEmbeddingCache,
 ) -> int:
     fresh, run = _timed_align(documents, settings, embeddings)
     comparison = carry_user_edits(fresh, previous)
-    save_comparison(args.file, comparison, author=args.author, run=run, embeddings=embeddings)
+    save_comparison(
+        args.file, comparison, author=args.author, run=run, expected=expected, embeddings=embeddings
+    )
     kept, before = _edits(comparison), _edits(previous)
     print(summary(args.file, comparison))
     if kept < before:
@@ -168,15 +209,11 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    out = args.json or args.csv or args.html
+    refuse_inputs(out, [args.file])
     comparison = open_comparison(args.file)
-    out = args.json or args.csv
-    try:
-        if args.json:
-            write_json(comparison, out)
-        else:
-            links_csv(comparison, out)
-    except OSError as exc:
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    write = write_json if args.json else write_html_report if args.html else links_csv
+    write(comparison, out, inputs=[args.file])
     print(f"wrote {out}")
     return EXIT_OK
 

@@ -18,15 +18,21 @@ class Act(StrEnum):
     EXPORT_JSON = "export_json"
     EXPORT_CSV = "export_csv"
     EXPORT_HTML = "export_html"
+    EXPORT_PDF = "export_pdf"
     QUIT = "quit"
     CONFIRM = "confirm"
     REJECT = "reject"
     RELABEL = "relabel"
     LINK = "link"
+    LINK_PICK = "link_pick"
+    LINK_OFFER = "link_offer"
     UNLINK = "unlink"
     NOTE = "note"
     NEXT_DIFF = "next_diff"
     PREV_DIFF = "prev_diff"
+    NEXT_CHECK = "next_check"
+    PREV_CHECK = "prev_check"
+    MARK_CHECKED = "mark_checked"
     SYNC_SCROLL = "sync_scroll"
     SHOW_CLAIMS = "show_claims"
     SHOW_COVERAGE = "show_coverage"
@@ -56,7 +62,12 @@ SPECS: dict[Act, Spec] = {
     Act.EXPORT_JSON: Spec("Export result as &JSON…", (), "The result contract (documents, claims, links)"),
     Act.EXPORT_CSV: Spec("Export links as &CSV…", (), "One row per link, for a spreadsheet"),
     Act.EXPORT_HTML: Spec(
-        "Export &HTML report…", ("Ctrl+E",), "A self-contained report of the side-by-side view"
+        "Export &HTML report…",
+        ("Ctrl+E",),
+        "A report to send: every difference first, then what each account leaves out, then side by side",
+    ),
+    Act.EXPORT_PDF: Spec(
+        "Export report as P&DF…", (), "The same report as a PDF, made by Qt's own PDF writer (for print)"
     ),
     Act.QUIT: Spec("&Quit", ("Ctrl+Q",), "Close the window"),
     Act.CONFIRM: Spec("&Confirm", ("Ctrl+Return",), "Keep the selected link: you checked it"),
@@ -69,15 +80,36 @@ SPECS: dict[Act, Spec] = {
         "Switch the selected link between \u201cagrees\u201d and \u201cdiffers\u201d",
     ),
     Act.LINK: Spec(
-        "&Link to…", ("Ctrl+L",), "Link the selected claim by hand: then click the matching claim"
+        "&Link to…",
+        ("Ctrl+L",),
+        "Link the selected claim by hand: choose its counterpart from a searchable list",
+    ),
+    Act.LINK_PICK: Spec(
+        "Link by cl&icking",
+        ("Ctrl+Shift+K",),
+        "Link the selected claim by hand: then click the matching claim",
+    ),
+    Act.LINK_OFFER: Spec(
+        "Link the possible c&ounterpart",
+        ("Ctrl+Shift+Return",),
+        "Link the selected claim to the possible counterpart chosen in the details (the first by default)",
     ),
     Act.UNLINK: Spec("&Unlink", ("Ctrl+Shift+L",), "Remove the selected link"),
     Act.NOTE: Spec("&Note…", ("Ctrl+M",), "Add a label or note to the selected claim"),
-    Act.NEXT_DIFF: Spec(
-        "&Next difference", ("F8", "Alt+Down"), "Go to the next claim that differs or is missing"
-    ),
+    Act.NEXT_DIFF: Spec("&Next difference", ("F8", "Alt+Down"), "Go to the next claim told differently"),
     Act.PREV_DIFF: Spec(
-        "&Previous difference", ("F7", "Alt+Up"), "Go to the previous claim that differs or is missing"
+        "&Previous difference", ("F7", "Alt+Up"), "Go to the previous claim told differently"
+    ),
+    Act.NEXT_CHECK: Spec(
+        "Next to chec&k",
+        ("F6",),
+        "Go to the next unchecked item after the differences: a possible counterpart, then a claim not found",
+    ),
+    Act.PREV_CHECK: Spec("Previous to check", ("Shift+F6",), "Go back to the previous unchecked item"),
+    Act.MARK_CHECKED: Spec(
+        "Mark as chec&ked",
+        ("Ctrl+K",),
+        "Note on the selected claim that you checked it (again to undo); a note of your own counts too",
     ),
     Act.SYNC_SCROLL: Spec(
         "S&ynchronized scrolling", ("Ctrl+Shift+Y",), "Scroll all texts together, following the links", True

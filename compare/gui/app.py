@@ -87,6 +87,51 @@ def note_meaning_fallback(window: MainWindow, comparison: Comparison, path: Path
         window.files.semantic_unavailable(workflows.semantic_problem())
 
 
+def unaligned(documents) -> object:
+    """The documents as a comparison without claims: what the window shows while they are being aligned."""
+    from compare.model import Comparison
+
+    return Comparison(tuple(documents), (), ())
+
+
+def open_window(args: Sequence[str], *, executor=None, settings=None, author: str = ""):
+    """Builds and shows the window at once. Documents are read first (quick, and a bad file is refused before
+    any window), then shown unaligned while the engine aligns them in the background with progress and
+    Cancel: a big comparison never leaves the person looking at nothing. Raises CompareError on bad input."""
+    from compare import workflows
+    from compare.gui.main_window import MainWindow
+    from compare.gui.operations import new_embedding_cache
+    from compare.model import CompareError
+
+    embeddings = new_embedding_cache()
+    paths = [Path(a) for a in args]
+    documents = None
+    if args and not any(p.suffix.lower() == ".ncproj" for p in paths):
+        if len(paths) < 2:
+            raise CompareError("give at least two documents: the base text first, then the accounts")
+        documents = workflows.load_documents(paths)
+        comparison, path = unaligned(documents), None
+    else:
+        comparison, path = load_initial(args, embeddings)
+    window = MainWindow(
+        comparison, path=path, settings=settings, executor=executor, author=author, embeddings=embeddings
+    )
+    if documents is None:
+        note_meaning_fallback(window, comparison, path)
+    if path is not None:
+        from compare import store
+
+        window.files.stamp = store.stamp_of(path)  # a later save will not replace someone else's save
+    window.show()
+    if documents is not None:
+        window.session.unsaved_replacement = True
+        window.files.align_initial(documents, paths, then=window.show_first_difference)
+    else:
+        window.recover_if_needed(unsaved=not args)
+        window.show_first_difference()
+    return window
+
+
 def main(argv: list[str]) -> int:
     args = list(argv)
     if args == ["--self-test"]:
@@ -98,22 +143,17 @@ def main(argv: list[str]) -> int:
         return 0
     ensure_platform()
     app = make_app()
-    from compare.gui.main_window import MainWindow
-    from compare.gui.operations import new_embedding_cache
     from compare.gui.ops import show_error
     from compare.model import CompareError
 
-    embeddings = new_embedding_cache()
     try:
-        comparison, path = load_initial(args, embeddings)
+        window = open_window(args, author=os.environ.get("USER", ""))
     except CompareError as exc:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
-    window = MainWindow(comparison, path=path, author=os.environ.get("USER", ""), embeddings=embeddings)
-    note_meaning_fallback(window, comparison, path)
-    if path is None and args:
-        window.session.unsaved_replacement = True
-    window.show()
-    window.recover_if_needed()
-    window.show_first_difference()
-    return app.exec()
+    status = app.exec()
+    from compare.gui.ops import wait_io
+
+    wait_io()  # an autosave or save still running finishes before the process ends
+    window.deleteLater()
+    return status

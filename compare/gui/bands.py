@@ -22,6 +22,7 @@ from compare.gui.qt import (
     QPaintEvent,
     QPen,
     QPointF,
+    QRectF,
     QSize,
     QSizePolicy,
     Qt,
@@ -30,8 +31,9 @@ from compare.gui.qt import (
     Signal,
 )
 from compare.gui.text_view import ClaimTextView
-from compare.gui.theme import MARK_STYLES, selection_tint
-from compare.model import Mark, Relation
+from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, selection_tint
+from compare.model import LinkStatus, Mark, Relation
+from compare.report.review import Decision
 
 BAND_WIDTH = 56
 _REL_MARK = {Relation.AGREE: Mark.AGREE, Relation.CONTRADICT: Mark.CONTRADICT}
@@ -124,6 +126,17 @@ class LinkBands(QWidget):
         painter.end()
 
     def _paint_band(self, painter: QPainter, path: QPainterPath, pair: BandPair, *, strong: bool) -> None:
+        if pair.via:  # two accounts telling the same base claim: no relation was computed between them
+            grey = QColor(self.palette().color(self.foregroundRole()))
+            grey.setAlpha(110 if strong else 38)
+            if strong:
+                painter.fillPath(path, selection_tint())
+            painter.fillPath(path, grey)
+            pen = QPen(grey)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawPath(path)
+            return
         style = MARK_STYLES[_REL_MARK[pair.relation]]
         fill = QColor(style.colour)
         fill.setAlpha(150 if strong else (55 if pair.link is None else 85))
@@ -135,6 +148,13 @@ class LinkBands(QWidget):
         pen.setStyle(style.pen if pair.relation is Relation.CONTRADICT else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawPath(path)
+        status = pair.link.status if pair.link is not None else None
+        if status in (LinkStatus.CONFIRMED, LinkStatus.MANUAL):  # a person's decision, not only a colour
+            glyph = DECISION_GLYPH[Decision.CONFIRMED if status is LinkStatus.CONFIRMED else Decision.MANUAL]
+            centre = path.pointAtPercent(0.25)
+            mid = QPointF(self.width() / 2, (centre.y() + path.pointAtPercent(0.75).y()) / 2)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.drawText(QRectF(mid.x() - 8, mid.y() - 9, 16, 18), Qt.AlignmentFlag.AlignCenter, glyph)
 
     def pair_at(self, pos: QPointF) -> BandPair | None:
         for path, pair in reversed(self._paths or self.visible_paths()):
@@ -154,12 +174,17 @@ class LinkBands(QWidget):
 
     def describe(self, pair: BandPair) -> str:
         """Tooltip of a band: relation, reasons and both claims, all escaped."""
-        style = MARK_STYLES[_REL_MARK[pair.relation]]
-        lines = [f"<b>{html.escape(style.glyph)} {html.escape(style.label)}</b>"]
-        if pair.link is not None:
-            lines += [html.escape(r) for r in pair.link.reasons]
+        if pair.via:
+            lines = [
+                "<b>Both tell the same base claim</b>",
+                "Each account was compared with the base, not with the other: how each tells it is on the "
+                "coloured bands to the base. Choose an account in “Compare with” to put it next to "
+                "the base.",
+            ]
         else:
-            lines.append("joined through the same base claim")
+            style = MARK_STYLES[_REL_MARK[pair.relation]]
+            lines = [f"<b>{html.escape(style.glyph)} {html.escape(style.label)}</b>"]
+            lines += [html.escape(r) for r in pair.link.reasons] if pair.link is not None else []
         for view, claim_id in ((self.left, pair.left), (self.right, pair.right)):
             claim = next((c for c in view.claims if c.id == claim_id), None)
             if claim is not None:

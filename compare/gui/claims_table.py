@@ -30,8 +30,9 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.session import Session
-from compare.gui.theme import MARK_STYLES, tint
+from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, tint
 from compare.model import Comparison, Mark
+from compare.report.review import Decision
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,7 +40,7 @@ MARK_ROLE = Qt.ItemDataRole.UserRole + 3
 DOC_ROLE = Qt.ItemDataRole.UserRole + 4
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 5
 
-COLUMNS = ("Account", "Mark", "Score", "Claim", "Counterpart", "Reasons", "Note")
+COLUMNS = ("Account", "Mark", "Score · conf.", "Claim", "Counterpart", "Reasons", "Note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class _Row:
     counterpart: str
     reasons: str
     note: str
+    decision: Decision | None = None
+    confidence: float | None = None  # of the best link, when the engine estimated it
 
 
 def _rows(comparison: Comparison, focus: str | None) -> list[_Row]:
@@ -66,7 +69,8 @@ def _rows(comparison: Comparison, focus: str | None) -> list[_Row]:
                 pairs = comparison.counterparts(claim.id, focus)
             elif doc.id != comparison.base.id:
                 pairs = comparison.counterparts(claim.id, comparison.base.id) or pairs
-            score = max((lk.score for _, lk in pairs), default=None)
+            best = max((lk for _, lk in pairs), key=lambda lk: lk.score, default=None)
+            score = best.score if best is not None else None
             counterpart = pairs[0][0].text if pairs else ""
             reasons = "; ".join(dict.fromkeys(r for _, lk in pairs for r in lk.reasons))
             ann = annotation_of(comparison, claim.id)
@@ -84,6 +88,8 @@ def _rows(comparison: Comparison, focus: str | None) -> list[_Row]:
                     counterpart,
                     reasons,
                     note,
+                    navigation.claim_decision(comparison, claim, focus),
+                    best.confidence if best is not None else None,
                 )
             )
     return out
@@ -116,6 +122,8 @@ class ClaimsModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
         if horizontal and 0 <= section < len(COLUMNS):
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return "Match strength of the best link · the engine's confidence that the pair is right"
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -127,9 +135,13 @@ class ClaimsModel(QAbstractTableModel):
                 return row.doc_title
             if col == 1:
                 style = MARK_STYLES[row.mark]
-                return f"{style.glyph} {style.label}"
+                decided = f"  {DECISION_GLYPH[row.decision]}" if row.decision else ""
+                return f"{style.glyph} {style.label}{decided}"
             if col == 2:
-                return "" if row.score is None else f"{row.score:.2f}"
+                if row.score is None:
+                    return ""
+                sure = "" if row.confidence is None else f" · {round(row.confidence * 100)}%"
+                return f"{row.score:.2f}{sure}"
             return (row.text, row.counterpart, row.reasons, row.note)[col - 3] if col >= 3 else None
         if role == SORT_ROLE:
             keys = (
@@ -146,7 +158,10 @@ class ClaimsModel(QAbstractTableModel):
             value = (row.text, row.counterpart, row.reasons, row.note)[col - 3]
             return f"<qt>{html.escape(value)}</qt>" if value else None
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return html.escape(MARK_STYLES[row.mark].description)
+            decided = (
+                f"\n{DECISION_GLYPH[row.decision]} {DECISION_WORDS[row.decision]}" if row.decision else ""
+            )
+            return html.escape(MARK_STYLES[row.mark].description + decided).replace("\n", "<br>")
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:
             return tint(row.mark, strong=True)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
@@ -244,6 +259,7 @@ class ClaimsPanel(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
+        self._filtering = False
         self.model = ClaimsModel(session, self)
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -290,7 +306,7 @@ class ClaimsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((130, 150, 52, 360, 300, 260, 120)):
+        for col, width in enumerate((130, 150, 84, 360, 300, 260, 120)):
             self.table.setColumnWidth(col, width)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
@@ -307,8 +323,37 @@ class ClaimsPanel(QWidget):
         self._update_count()
 
     def _filter(self, **kw) -> None:
-        self.proxy.set_filters(**kw)
+        self._set_filters(**kw)
         self._update_count()
+
+    def _set_filters(self, **kw) -> None:
+        """Filter without letting the view's own moves of its current row select claims.
+
+        Filtering out the current row makes the view pick another one and say so (``currentRowChanged``)
+        while the proxy is still inside its filter change. Taken as the user's choice, that completed a
+        pending Link to, whose edit reset the model in the middle of the change: a crash (issue 12). The
+        session's selection stays the truth; the view is put back in line with it afterwards.
+        """
+        self._filtering = True
+        try:
+            self.proxy.set_filters(**kw)
+            self._sync_current()
+        finally:
+            self._filtering = False
+
+    def _sync_current(self) -> None:
+        claim_id = self.session.selected
+        row = self.model.row_of(claim_id) if claim_id is not None else None
+        idx = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        sm = self.table.selectionModel()
+        if idx.isValid():
+            if sm.currentIndex().row() != idx.row():
+                sm.setCurrentIndex(
+                    idx,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        elif sm.currentIndex().isValid():
+            sm.clear()  # the selected claim is filtered out: no other row pretends to be selected
 
     def _fill_accounts(self) -> None:
         current = self.account_filter.currentData()
@@ -320,7 +365,7 @@ class ClaimsPanel(QWidget):
         i = self.account_filter.findData(current)
         self.account_filter.setCurrentIndex(max(i, 0))
         self.account_filter.blockSignals(False)
-        self.proxy.set_filters(account=self.account_filter.currentData())
+        self._set_filters(account=self.account_filter.currentData())
 
     def _on_changed(self) -> None:
         self._fill_accounts()
@@ -331,6 +376,8 @@ class ClaimsPanel(QWidget):
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:
+            return  # the view moved its current row because of a filter, not because of the user
         if current.isValid():
             claim_id = current.data(CLAIM_ID_ROLE)
             if claim_id:

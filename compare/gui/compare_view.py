@@ -1,4 +1,5 @@
-"""The side-by-side area: one pane per document (base on the left) with link bands between neighbours.
+"""The side-by-side area: one pane per document (base on the left, the compared account next to it) with link
+bands between neighbours.
 
 It renders the session and reports clicks back to it; synchronized scrolling follows the alignment by
 interpolating between linked claims (Meld-style), so the same story stays level across panes.
@@ -15,7 +16,7 @@ from compare.gui.navigation import BandPair
 from compare.gui.qt import QHBoxLayout, QWidget, Signal
 from compare.gui.session import Session
 from compare.gui.text_view import ClaimTextView, Pane
-from compare.gui.theme import COVERAGE_LABEL, MARK_STYLES
+from compare.gui.theme import COVERAGE_LABEL, DECISION_GLYPH, DECISION_WORDS, MARK_STYLES
 from compare.model import Comparison, Mark
 
 
@@ -25,6 +26,9 @@ def claim_tooltip(comparison: Comparison, claim_id: str, focus: str | None) -> s
     mark = navigation.claim_mark(comparison, claim, focus)
     style = MARK_STYLES[mark]
     parts = [f"<b>{html.escape(style.glyph)} {html.escape(style.label)}</b>"]
+    decision = navigation.claim_decision(comparison, claim, focus)
+    if decision is not None:
+        parts.append(f"{DECISION_GLYPH[decision]} {DECISION_WORDS[decision]}")
     if claim.doc == comparison.base.id:
         rows = []
         for doc in comparison.accounts:
@@ -55,6 +59,8 @@ class CompareView(QWidget):
         self.sync_scroll = True
         self._syncing = False
         self._doc_key: tuple = ()
+        self._order: tuple[str, ...] = ()
+        self._marks_cache: dict[str, tuple[dict, dict]] = {}
         self._pair_cache: dict[tuple[str, str], list[BandPair]] = {}
         self._anchor_cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._layout = QHBoxLayout(self)
@@ -67,6 +73,7 @@ class CompareView(QWidget):
 
     # building
     def _rebuild(self) -> None:
+        """New panes for a new set of documents (setting a long text is the slow part: done only here)."""
         for w in (*self.panes, *self.bands):
             self._layout.removeWidget(w)
             w.deleteLater()
@@ -79,19 +86,41 @@ class CompareView(QWidget):
             )
             pane.view.claimActivated.connect(self.session.select_claim)
             pane.view.verticalScrollBar().valueChanged.connect(lambda _v, v=pane.view: self._follow(v))
-            if self.panes:
-                left = self.panes[-1]
+            self.panes.append(pane)
+        self._order = ()
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Puts the panes in ``pane_order`` (the compared account next to the base) with bands between them.
+
+        Bands always show what the engine compared: a band that touches the base is an account's link to it,
+        coloured by relation; between two accounts, a grey band only says that both tell the same base claim.
+        """
+        comparison = self.session.comparison
+        order = tuple(navigation.pane_order(comparison, self.session.focus))
+        if order == self._order:
+            return
+        self._order = order
+        for w in (*self.panes, *self.bands):
+            self._layout.removeWidget(w)
+        for band in self.bands:
+            band.deleteLater()
+        self.bands = []
+        by_doc = {p.document.id: p for p in self.panes}
+        self.panes = [by_doc[d] for d in order]
+        for i, pane in enumerate(self.panes):
+            if i:
+                left = self.panes[i - 1]
                 band = LinkBands(
                     left.view,
                     pane.view,
-                    lambda a=left.document.id, b=doc.id: self.pairs(a, b),
+                    lambda a=left.document.id, b=pane.document.id: self.pairs(a, b),
                     self._highlighted,
                     self,
                 )
                 band.pairClicked.connect(self._on_pair_clicked)
                 self.bands.append(band)
                 self._layout.addWidget(band)
-            self.panes.append(pane)
             self._layout.addWidget(pane, 1)
 
     def refresh(self) -> None:
@@ -101,8 +130,11 @@ class CompareView(QWidget):
         if key != self._doc_key:
             self._doc_key = key
             self._rebuild()
+        else:
+            self._arrange()
         self._pair_cache.clear()
         self._anchor_cache.clear()
+        self._marks_cache.clear()
         self._on_selection()
 
     def pairs(self, left_doc: str, right_doc: str) -> list[BandPair]:
@@ -124,16 +156,23 @@ class CompareView(QWidget):
         return None
 
     # selection
+    def _pane_marks(self, doc_id: str) -> tuple[dict, dict]:
+        """Marks and people's decisions of a pane's claims: they change with the comparison or the focus
+        (both end in ``refresh``), not with the selection, so they are computed once per change."""
+        if doc_id not in self._marks_cache:
+            s = self.session
+            claims = s.comparison.claims_of(doc_id)
+            marks = {c.id: navigation.claim_mark(s.comparison, c, s.focus) for c in claims}
+            decisions = {c.id: navigation.claim_decision(s.comparison, c, s.focus) for c in claims}
+            self._marks_cache[doc_id] = (marks, {k: v for k, v in decisions.items() if v is not None})
+        return self._marks_cache[doc_id]
+
     def _on_selection(self) -> None:
         s = self.session
-        comparison = s.comparison
         related = s.related()
         for pane in self.panes:
-            marks = {
-                c.id: navigation.claim_mark(comparison, c, s.focus)
-                for c in comparison.claims_of(pane.document.id)
-            }
-            pane.view.set_marks(marks, s.selected, related)
+            marks, decisions = self._pane_marks(pane.document.id)
+            pane.view.set_marks(marks, s.selected, related, decisions)
         if s.selected is not None:
             self.reveal(s.selected, related)
         for band in self.bands:
@@ -191,7 +230,7 @@ class CompareView(QWidget):
         """Monotone list of (claim in src, claim in dst) pairs used to map a scroll position."""
         key = (src_doc, dst_doc)
         if key not in self._anchor_cache:
-            order = {d.id: i for i, d in enumerate(self.session.comparison.documents)}
+            order = {d: i for i, d in enumerate(self._order)}
             if order[src_doc] < order[dst_doc]:
                 raw = [
                     (p.left, p.right)

@@ -1,7 +1,8 @@
 """The coverage matrix: base claims (rows) by accounts (columns), like a collation table.
 
 Each cell says whether the account carries the claim, tells it differently, or lacks it; the column headers
-carry per-account totals. Clicking a cell selects the claim and, when there is one, its counterpart.
+carry per-account totals (the legend's numbers). Clicking a cell selects the claim and, when there is one, its
+counterpart in that account; the account the base is compared with stays as chosen on the toolbar.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ class CoverageView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(150)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)  # full names in the tooltip
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.clicked.connect(self.jump)
         self.activated.connect(self.jump)
@@ -143,7 +145,8 @@ class CoverageView(QTableView):
             return
         doc = index.data(DOC_ROLE)
         if doc:
-            self.session.set_focus(doc)
+            # Selects the counterpart in that account, but leaves "Compare base with" alone: changing it
+            # would silently change every mark of the base text.
             pairs = self.session.comparison.counterparts(claim_id, doc)
             if pairs:
                 self.session.select_claim(claim_id, pairs[0][1].key)

@@ -10,9 +10,12 @@ from compare.gui.actions import shortcut_table
 from compare.gui.qt import (
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
+    QKeyEvent,
     QLineEdit,
     QMessageBox,
+    QObject,
     QPlainTextEdit,
     Qt,
     QTableWidget,
@@ -83,6 +86,8 @@ class NoteDialog(QDialog):
         quote.setReadOnly(True)
         quote.setMaximumHeight(80)
         quote.setAccessibleName("The claim")
+        quote.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the typing starts in the label, not in the quote
+        self.quote = quote
         form = QFormLayout()
         self.label_edit = QLineEdit(label, self)
         self.label_edit.setPlaceholderText("e.g. check with source")
@@ -90,6 +95,9 @@ class NoteDialog(QDialog):
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setPlainText(note)
         self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Return saves; Shift+Return starts a new line")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.installEventFilter(self)
         form.addRow("&Label:", self.label_edit)
         form.addRow("&Note:", self.note_edit)
         buttons = QDialogButtonBox(
@@ -100,6 +108,20 @@ class NoteDialog(QDialog):
         layout.addWidget(quote)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.label_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Return in the note saves, as everywhere else in the dialog; Shift+Return is a new line."""
+        if (
+            watched is self.note_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
 
 def about_html() -> str:
@@ -168,14 +190,17 @@ def show_about(parent: QWidget | None) -> None:
 EXTRA_KEYS = [
     ("Undo", "Ctrl+Z"),
     ("Redo", "Ctrl+Shift+Z, Ctrl+Y"),
-    ("Cancel linking", "Esc"),
+    ("Cancel linking, close a dialog", "Esc"),
+    ("Choose in the Link to… list", "Up, Down, Return"),
+    ("Save a note", "Return (Shift+Return: new line)"),
     ("Move between panes and panels", "Tab, Shift+Tab"),
     ("Select a claim from the keyboard", "arrow keys in a text"),
 ]
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    return [(name, keys) for name, keys in shortcut_table() if keys] + EXTRA_KEYS
+    """Undo, Redo and Esc first (used most, and not in any menu's action list), then every action."""
+    return EXTRA_KEYS[:3] + [(name, keys) for name, keys in shortcut_table() if keys] + EXTRA_KEYS[3:]
 
 
 def shortcuts_text() -> str:
@@ -186,7 +211,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(460, 560)
+        self.resize(520, 640)
         rows = shortcut_rows()
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Action", "Keys"])

@@ -7,7 +7,7 @@ every failure ends in a one-line dialog, never a traceback.
 from __future__ import annotations
 
 import html
-import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,10 +16,10 @@ from compare.gui import operations
 from compare.gui.actions import Act
 from compare.gui.dialogs import PasteDialog
 from compare.gui.edits import renumber_documents
-from compare.gui.ops import Executor, Op, show_error
+from compare.gui.ops import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
-from compare.model import AlignSettings, CompareError, Comparison
+from compare.model import AlignSettings, CompareError, Comparison, Document
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -46,8 +46,15 @@ class FileController(QObject):
         self.session = session
         self.settings = settings
         self.executor = executor
+        # Opening, saving and autosaving share one file thread (tests inject their synchronous executor).
+        self.io_executor = executor if executor is not None else io_executor()
         self.author = author
+        self.stamp = None  # store.FileStamp of the project file as last read or saved: a save checks it
         self.threshold = session.comparison.settings.threshold
+        # True once the person moved the slider after the last alignment: only then does a *new* comparison
+        # (opened documents, the sample) use the slider's value; otherwise it starts from the default, so a
+        # loose threshold chosen for one story never carries over to the next one unnoticed.
+        self.threshold_chosen = False
         self.semantic = session.comparison.settings.semantic  # the toolbar's "Meaning (semantic)" box
         # Why meaning-level matching fell back to wording only ("" while it works); shown in the status bar.
         self.semantic_note = ""
@@ -55,6 +62,7 @@ class FileController(QObject):
         # into the file with the project.
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
         self.last_op = None
+        self.save_op: Op | None = None
         self.recovery = None  # set by the window: path -> recovered Comparison | None
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -66,6 +74,7 @@ class FileController(QObject):
         actions[Act.EXPORT_JSON].triggered.connect(self.export_json)
         actions[Act.EXPORT_CSV].triggered.connect(self.export_csv)
         actions[Act.EXPORT_HTML].triggered.connect(self.export_html)
+        actions[Act.EXPORT_PDF].triggered.connect(self.export_pdf)
         actions[Act.REALIGN].triggered.connect(self.realign)
 
     # asking (methods so that tests can replace them)
@@ -75,8 +84,19 @@ class FileController(QObject):
         )
         return [Path(p) for p in paths]
 
+    def proposed_name(self, suffix: str) -> str:
+        """A file name to start from: the project's own name, else the base text's title, made file-safe."""
+        if self.session.path is not None:
+            return self.session.path.with_suffix(suffix).name
+        title = self.session.comparison.base.title or "comparison"
+        stem = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
+        stem = re.sub(r"\s+", " ", stem)[:60].rstrip() or "comparison"
+        return stem + suffix
+
     def ask_save_path(self, caption: str, file_filter: str, suffix: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, caption, self._last_dir(), file_filter)
+        folder = self.session.path.parent if self.session.path is not None else Path(self._last_dir())
+        start = str(folder / self.proposed_name(suffix))
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, start, file_filter)
         if not path:
             return None
         p = Path(path)
@@ -99,11 +119,11 @@ class FileController(QObject):
         """``then``, after noting whether an alignment asked to match by meaning got wording only."""
 
         def done(comparison: Comparison) -> None:
+            then(comparison)
             if settings.semantic and not comparison.settings.semantic:
                 from compare import workflows
 
-                self.semantic_unavailable(workflows.semantic_problem())
-            then(comparison)
+                self.semantic_unavailable(workflows.semantic_problem())  # after ``then``: its message stays
 
         return done
 
@@ -183,18 +203,12 @@ class FileController(QObject):
             return None
         cache = operations.new_embedding_cache()
         if projects:
-            op = operations.open_project(
-                parent=self.window,
-                path=projects[0],
-                success=lambda c, p=projects[0]: self._opened(c, p, saved=True, paths=[p], embeddings=cache),
-                executor=self.executor,
-                embeddings=cache,
-            )
+            op = self._open_project(projects[0], cache)
         elif len(paths) < 2:
             self._error(CompareError("choose at least two documents: the base text first, then the accounts"))
             return None
         else:
-            settings = self._settings()
+            settings = self._new_settings()
             op = operations.load_and_align(
                 parent=self.window,
                 paths=paths,
@@ -206,8 +220,51 @@ class FileController(QObject):
                 executor=self.executor,
                 embeddings=cache,
             )
-        self.last_op = op.failure(self._error).run()
+        self.last_op = op.failure(self._error).on_cancel(self.cancelled).run()
         return self.last_op
+
+    def align_initial(self, documents: Sequence[Document], paths: Sequence[Path], then=None):
+        """Aligns the documents the window was started with (shown unaligned meanwhile), in the background."""
+        cache = operations.new_embedding_cache()
+
+        def done(comparison: Comparison) -> None:
+            self._opened(comparison, None, saved=False, paths=paths, embeddings=cache)
+            if then is not None:
+                then()
+
+        settings = self._new_settings()
+        self.last_op = (
+            operations.align_documents(
+                parent=self.window,
+                documents=documents,
+                settings=settings,
+                previous=None,
+                success=self._meaning_checked(settings, done),
+                executor=self.executor,
+                embeddings=cache,
+            )
+            .failure(self._error)
+            .on_cancel(self.cancelled)
+            .run()
+        )
+        return self.last_op
+
+    def _open_project(self, path: Path, cache: ProjectEmbeddingCache) -> Op:
+        """Open a project on the file thread, keeping the stamp of the version read for the next save."""
+
+        def work(_progress, _should_cancel):
+            from compare import store
+
+            return store.open_for_update(path, embeddings=cache)
+
+        def done(result) -> None:
+            comparison, stamp = result
+            self._opened(comparison, path, saved=True, paths=[path], embeddings=cache)
+            self.stamp = stamp
+
+        return Op(parent=self.window, work=work, success=done, executor=self.io_executor).with_progress(
+            "Opening the project…"
+        )
 
     def _opened(
         self,
@@ -223,22 +280,24 @@ class FileController(QObject):
             if recovered is not None:
                 comparison, saved = recovered, False
         self.session.replace(comparison, path, saved=saved)
+        self.stamp = None
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
-        self.threshold = comparison.settings.threshold
-        self.semantic = comparison.settings.semantic
         self.remember(paths)
-        self.window.statusBar().showMessage(f"Opened {len(comparison.documents)} texts.", 5000)
-        if hasattr(self.window, "threshold_changed_externally"):
-            self.window.threshold_changed_externally(self.threshold)
-        if hasattr(self.window, "semantic_changed_externally"):
-            self.window.semantic_changed_externally(self.semantic)
+        self._sync_toolbar()
+        from compare.gui.threshold import threshold_words
 
-    def open_sample(self) -> None:
+        self.window.statusBar().showMessage(
+            f"Opened {len(comparison.documents)} texts, aligned at threshold "
+            f"{threshold_words(comparison.settings.threshold)}.",
+            8000,
+        )
+
+    def open_sample(self):
         if self.busy() or not self._may_discard():
-            return
+            return None
         from compare import workflows
 
-        settings, cache = self._settings(), operations.new_embedding_cache()
+        settings, cache = self._new_settings(), operations.new_embedding_cache()
 
         def work(progress, should_cancel):
             return workflows.align(
@@ -253,7 +312,10 @@ class FileController(QObject):
                 settings, lambda c: self._opened(c, None, saved=True, paths=[], embeddings=cache)
             ),
         )
-        self.last_op = op.with_progress("Opening the sample…").failure(self._error).run()
+        self.last_op = (
+            op.with_progress("Opening the sample…").failure(self._error).on_cancel(self.cancelled).run()
+        )
+        return self.last_op
 
     def add_documents(self, paths: Sequence[Path]):
         """Adds documents as further accounts of the current comparison and re-aligns (keeping edits)."""
@@ -277,6 +339,7 @@ class FileController(QObject):
                 embeddings=self.embeddings,
             )
             .failure(self._error)
+            .on_cancel(self.cancelled)
             .run()
         )
         return self.last_op
@@ -312,12 +375,41 @@ class FileController(QObject):
         return self._align((*current.documents, doc), "Add pasted account")
 
     # aligning
+    def choose_threshold(self, value: float) -> None:
+        """The person moved the slider: the next alignment (of this or a new comparison) uses ``value``."""
+        self.threshold = value
+        self.threshold_chosen = abs(value - self.session.comparison.settings.threshold) > 1e-9
+
     def _settings(self) -> AlignSettings:
+        """Settings to re-align the open comparison with: the slider's threshold."""
         import dataclasses
 
         return dataclasses.replace(
             self.session.comparison.settings, threshold=self.threshold, semantic=self.semantic
         )
+
+    def _new_settings(self) -> AlignSettings:
+        """Settings for a new comparison: the default threshold unless the person chose another one."""
+        threshold = self.threshold if self.threshold_chosen else AlignSettings().threshold
+        return AlignSettings(threshold=threshold, semantic=self.semantic)
+
+    def cancelled(self) -> None:
+        """Long work was cancelled: the shown comparison is unchanged, and so must be the toolbar."""
+        self._sync_toolbar()
+        if not self.session.comparison.claims:  # the texts the window was started with, not yet aligned
+            message = "Cancelled: the texts are shown without alignment; press Re-align (F5) to align them."
+        else:
+            message = "Cancelled, the previous result is kept."
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def _sync_toolbar(self) -> None:
+        """Slider and box back to what the shown comparison was aligned with."""
+        settings = self.session.comparison.settings
+        self.threshold, self.semantic, self.threshold_chosen = settings.threshold, settings.semantic, False
+        if hasattr(self.window, "threshold_changed_externally"):
+            self.window.threshold_changed_externally(self.threshold)
+        if hasattr(self.window, "semantic_changed_externally"):
+            self.window.semantic_changed_externally(self.semantic)
 
     def _align(self, documents, text: str):
         if self.busy():
@@ -329,14 +421,19 @@ class FileController(QObject):
                 documents=documents,
                 settings=settings,
                 previous=previous,
-                success=self._meaning_checked(settings, lambda c: self.session.apply(c, text)),
+                success=self._meaning_checked(settings, lambda c: self._aligned(c, text)),
                 executor=self.executor,
                 embeddings=self.embeddings,
             )
             .failure(self._error)
+            .on_cancel(self.cancelled)
             .run()
         )
         return self.last_op
+
+    def _aligned(self, comparison: Comparison, text: str) -> None:
+        self.session.apply(comparison, text)
+        self._sync_toolbar()
 
     def realign(self):
         meaning = " with meaning" if self.semantic else ""
@@ -353,17 +450,48 @@ class FileController(QObject):
         return False if path is None else self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save on the file thread with a progress dialog for long saves; True when saved.
+
+        The window stays painted while it waits. A file that another program or person saved since it was
+        read here is not replaced: the error says so, and Save As keeps both.
+        """
+        from compare.store.lock import ANY
+
+        if self.save_op is not None and self.save_op.running:
+            self.window.statusBar().showMessage("Still saving…", 3000)
+            return False
+        from compare.safe_write import refuse_inputs
+
+        session = self.session
         try:
-            operations.save_project(
-                path, self.session.comparison, author=self.author, embeddings=self.embeddings
-            )
-        except (CompareError, OSError) as exc:
+            refuse_inputs(path, [Path(d.source) for d in session.comparison.documents if d.source])
+        except CompareError as exc:
             self._error(exc)
             return False
-        self.session.mark_saved(path)
-        self.remember([path])
-        self.window.statusBar().showMessage(f"Saved {path.name}.", 5000)
-        return True
+        comparison, author, embeddings = session.comparison, self.author, self.embeddings
+        expected = self.stamp if (path == session.path and self.stamp is not None) else ANY
+        edits_at_start = session.undo_stack.index()
+        saved: list[bool] = []
+
+        def work(_progress, _should_cancel):
+            return operations.save_project(
+                path, comparison, author=author, embeddings=embeddings, expected=expected
+            )
+
+        def done(stamp) -> None:
+            self.stamp = stamp
+            if session.comparison is comparison or session.undo_stack.index() == edits_at_start:
+                session.mark_saved(path)
+            else:  # edited while saving: the file holds the state when Save was chosen; still unsaved
+                session.path = path
+            self.remember([path])
+            self.window.statusBar().showMessage(f"Saved {path.name}.", 5000)
+            saved.append(True)
+
+        op = Op(parent=self.window, work=work, success=done, executor=self.io_executor)
+        self.save_op = op.with_progress(f"Saving {path.name}…", cancellable=False).failure(self._error).run()
+        wait_for(op)
+        return bool(saved)
 
     def _may_discard(self) -> bool:
         ask = getattr(self.window, "may_discard", None)
@@ -374,15 +502,9 @@ class FileController(QObject):
         path = self.ask_save_path("Export result (JSON)", "JSON (*.json)", ".json")
         if path is None:
             return None
-        from compare.report.contract import to_contract
+        from compare.report.contract import write_json
 
-        return self._export(
-            path,
-            lambda: path.write_text(
-                json.dumps(to_contract(self.session.comparison), ensure_ascii=False, indent=1),
-                encoding="utf-8",
-            ),
-        )
+        return self._export(path, lambda: write_json(self.session.comparison, path, inputs=self.inputs()))
 
     def export_csv(self) -> Path | None:
         path = self.ask_save_path("Export links (CSV)", "CSV (*.csv)", ".csv")
@@ -390,7 +512,7 @@ class FileController(QObject):
             return None
         from compare.report.contract import links_csv
 
-        return self._export(path, lambda: links_csv(self.session.comparison, path))
+        return self._export(path, lambda: links_csv(self.session.comparison, path, inputs=self.inputs()))
 
     def export_html(self) -> Path | None:
         path = self.ask_save_path("Export HTML report", "HTML (*.html)", ".html")
@@ -398,7 +520,22 @@ class FileController(QObject):
             return None
         from compare.report.html_report import write_html_report
 
-        return self._export(path, lambda: write_html_report(self.session.comparison, path))
+        return self._export(
+            path, lambda: write_html_report(self.session.comparison, path, inputs=self.inputs())
+        )
+
+    def inputs(self) -> list[Path]:
+        """The files the comparison was read from: an export or a save never replaces one of them."""
+        sources = [Path(d.source) for d in self.session.comparison.documents if d.source]
+        return [*sources, *([self.session.path] if self.session.path is not None else [])]
+
+    def export_pdf(self) -> Path | None:
+        path = self.ask_save_path("Export report as PDF", "PDF (*.pdf)", ".pdf")
+        if path is None:
+            return None
+        from compare.gui.pdf_report import write_pdf_report
+
+        return self._export(path, lambda: write_pdf_report(self.session.comparison, path))
 
     def _export(self, path: Path, write) -> Path | None:
         try:

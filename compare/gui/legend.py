@@ -19,8 +19,9 @@ from compare.gui.qt import (
 )
 from compare.gui.session import Session
 from compare.gui.text_view import ElidedLabel
-from compare.gui.theme import MARK_STYLES, is_dark, tint
+from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, is_dark, tint
 from compare.model import Mark
+from compare.report.review import Decision, claim_counts
 
 COUNT_KEYS = {
     Mark.AGREE: "agree",
@@ -83,10 +84,20 @@ class Legend(QFrame):
             label.setToolTip(sw.toolTip())
             self._grid.addWidget(sw, 0, col, Qt.AlignmentFlag.AlignHCenter)
             self._grid.addWidget(label, 1, col, Qt.AlignmentFlag.AlignHCenter)
-        caption = QLabel("Each account\nagainst the base", self)
+        caption = QLabel("Base claims\nper account", self)
+        caption.setToolTip(
+            "For each account: how many claims of the base text it carries, tells differently or lacks (as in "
+            "the coverage matrix), and how many of its own claims are not in the base."
+        )
         caption.setStyleSheet("color: gray")
         self._grid.addWidget(caption, 0, 0, 2, 1, Qt.AlignmentFlag.AlignBottom)
         self._grid.setColumnStretch(0, 1)
+        decided = " · ".join(f"{DECISION_GLYPH[d]} {DECISION_WORDS[d]}" for d in Decision)
+        self.decisions = QLabel(decided, self)
+        self.decisions.setWordWrap(True)
+        self.decisions.setStyleSheet("color: gray")
+        self.decisions.setToolTip("Beside a claim's mark: what a person decided about the link behind it")
+        self._grid.addWidget(self.decisions, 99, 0, 1, len(MARK_STYLES) + 1)
         self._labels: dict[tuple[str, str], QLabel] = {}
         self._row_widgets: list[QWidget] = []
         session.changed.connect(self.refresh)
@@ -95,12 +106,15 @@ class Legend(QFrame):
     def refresh(self) -> None:
         for w in self._row_widgets:
             self._grid.removeWidget(w)
+            w.hide()  # at once: deleteLater waits for the event loop, and a grab or paint may come first
             w.deleteLater()
         self._row_widgets, self._labels = [], {}
         comparison = self.session.comparison
-        counts = comparison.counts()
+        counts = claim_counts(comparison)
         for row, doc in enumerate(comparison.accounts, start=2):
-            name = ElidedLabel(short_name(doc), self)
+            name = ElidedLabel(
+                short_name(doc), self, Qt.TextElideMode.ElideRight
+            )  # outlets: the start matters
             name.setToolTip(html.escape(f"{long_name(doc)} — compared with the base text"))
             name.setMinimumWidth(90)
             if doc.id == self.session.focus:

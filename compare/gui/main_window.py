@@ -17,7 +17,7 @@ from compare.gui.details import DetailsPanel
 from compare.gui.dialogs import show_about, show_shortcuts
 from compare.gui.edit_controller import EditController
 from compare.gui.file_controller import FileController
-from compare.gui.navigation import short_name
+from compare.gui.navigation import long_name, short_name
 from compare.gui.ops import Executor
 from compare.gui.qt import (
     QAction,
@@ -26,12 +26,13 @@ from compare.gui.qt import (
     QComboBox,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRect,
     QSettings,
-    QSlider,
     QSplitter,
     Qt,
     QTabWidget,
@@ -40,9 +41,12 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.resources import app_icon
+from compare.gui.review_bar import ReviewBar, kind_words
 from compare.gui.session import Session
 from compare.gui.theme import apply_theme
+from compare.gui.threshold import ThresholdControl, threshold_words
 from compare.model import Comparison, Relation
+from compare.report.review import Kind
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -53,6 +57,29 @@ def semantic_requirement() -> str:
     if getattr(sys, "frozen", False):
         return "Built into this app, unless it was built with NC_SEMANTIC=0 (see docs/packaging.md)."
     return "On by default; if its model cannot load, claims are matched by wording only and the status bar says so."
+
+
+# The largest size a first window takes, and what window decorations usually add around it.
+PREFERRED_SIZE = (1600, 1000)
+FRAME_ALLOWANCE = (16, 40)
+
+
+def initial_geometry(available: QRect) -> QRect:
+    """A first window: the preferred size or the whole available screen if smaller, centred on it."""
+    w = min(PREFERRED_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    h = min(PREFERRED_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    x = available.x() + (available.width() - w) // 2
+    y = available.y() + max((available.height() - h - FRAME_ALLOWANCE[1]) // 2, 0) + FRAME_ALLOWANCE[1] // 2
+    return QRect(x, y, w, h)
+
+
+def clamp_geometry(geometry: QRect, available: QRect) -> QRect:
+    """A remembered geometry made to fit the screen it opens on (it may come from a bigger monitor)."""
+    w = min(geometry.width(), available.width() - FRAME_ALLOWANCE[0])
+    h = min(geometry.height(), available.height() - FRAME_ALLOWANCE[1])
+    x = min(max(geometry.x(), available.x()), available.right() + 1 - w)
+    y = min(max(geometry.y(), available.y()), available.bottom() + 1 - h)
+    return QRect(x, y, w, h)
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +111,7 @@ class MainWindow(QMainWindow):
             embeddings=embeddings,
         )
         self.edits = EditController(self, self.session, self.actions, author=author)
-        self.autosave = AutosaveController(self, self.session, author=author)
+        self.autosave = AutosaveController(self, self.session, author=author, executor=executor)
         self.files.recovery = self.autosave.offer_recovery
         self.autosave.embeddings = lambda: self.files.embeddings
         self._build_views()
@@ -128,11 +155,18 @@ class MainWindow(QMainWindow):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         self.legend = Legend(s, right)
+        a = self.actions
+        a[Act.NEXT_DIFF].setIconText("▼ Next difference")
+        a[Act.NEXT_CHECK].setIconText("▼ Next to check")
+        a[Act.MARK_CHECKED].setIconText("✓ Checked")
+        self.review_bar = ReviewBar(s, [a[Act.NEXT_DIFF], a[Act.NEXT_CHECK], a[Act.MARK_CHECKED]], right)
         link_actions = [
             self.actions[a] for a in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.UNLINK, Act.LINK, Act.NOTE)
         ]
         self.details = DetailsPanel(s, link_actions, right)
+        self.details.link_requested = lambda first, second: self.edits.link(first, second)
         rl.addWidget(self.legend)
+        rl.addWidget(self.review_bar)
         rl.addWidget(self.details, 1)
         self.h_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.h_split.setObjectName("h_split")
@@ -150,37 +184,30 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.setMovable(False)
         self.addToolBar(tb)
+        # Only what a review needs often; the rest is in the menus, so that the bar fits 1280 px.
         tb.addAction(a[Act.OPEN])
+        a[Act.SAVE].setIconText("Save")
         tb.addAction(a[Act.SAVE])
         tb.addSeparator()
-        a[Act.PREV_DIFF].setIconText("▲ Previous difference")
+        a[Act.PREV_DIFF].setIconText("▲ Previous")
         a[Act.NEXT_DIFF].setIconText("▼ Next difference")
         tb.addAction(a[Act.PREV_DIFF])
         tb.addAction(a[Act.NEXT_DIFF])
         tb.addSeparator()
-        tb.addWidget(QLabel(" Compare base with: ", self))
+        tb.addWidget(QLabel(" Compare with: ", self))
         self.focus_combo = QComboBox(self)
         self.focus_combo.setAccessibleName("Compare the base text with")
         self.focus_combo.setToolTip(
-            "Marks on the base text are measured against this account (or all of them)"
+            "Marks on the base text are measured against this account (or all of them); the account is "
+            "placed next to the base, so that its bands show what was compared"
         )
         self.focus_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.focus_combo.setMinimumContentsLength(22)
+        self.focus_combo.setMinimumContentsLength(14)
         tb.addWidget(self.focus_combo)
-        a[Act.SYNC_SCROLL].setIconText("Sync scroll")
-        tb.addAction(a[Act.SYNC_SCROLL])
         tb.addSeparator()
-        self.threshold_label = QLabel(self)
-        self.threshold_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.threshold_slider.setRange(10, 90)
-        self.threshold_slider.setSingleStep(1)
-        self.threshold_slider.setPageStep(5)
-        self.threshold_slider.setFixedWidth(120)
-        self.threshold_slider.setAccessibleName("Link threshold")
-        self.threshold_slider.setToolTip(
-            "Minimum similarity for two claims to be linked. Lower finds more (looser) links; "
-            "press Re-align (F5) to apply."
-        )
+        self.threshold = ThresholdControl(self)
+        self.threshold_slider = self.threshold.slider
+        self.threshold_label = self.threshold.label
         self.semantic_box = QCheckBox("Meaning (semantic)", self)
         self.semantic_box.setAccessibleName("Match claims by meaning")
         self.semantic_box.setToolTip(
@@ -190,13 +217,13 @@ class MainWindow(QMainWindow):
             f"{semantic_requirement()}\n"
             "Press Re-align (F5) to apply."
         )
-        tb.addWidget(self.threshold_label)
-        tb.addWidget(self.threshold_slider)
+        tb.addWidget(self.threshold)
         tb.addWidget(self.semantic_box)
         tb.addAction(a[Act.REALIGN])
         tb.addSeparator()
         a[Act.EXPORT_HTML].setIconText("Export report")
         tb.addAction(a[Act.EXPORT_HTML])
+        self.toolbar = tb
         self.threshold_changed_externally(self.files.threshold)
         self.semantic_changed_externally(self.files.semantic)
         self._fill_focus()
@@ -213,7 +240,7 @@ class MainWindow(QMainWindow):
         m.addAction(a[Act.SAVE])
         m.addAction(a[Act.SAVE_AS])
         m.addSeparator()
-        for act in (Act.EXPORT_JSON, Act.EXPORT_CSV, Act.EXPORT_HTML):
+        for act in (Act.EXPORT_HTML, Act.EXPORT_PDF, Act.EXPORT_JSON, Act.EXPORT_CSV):
             m.addAction(a[act])
         m.addSeparator()
         m.addAction(a[Act.QUIT])
@@ -225,14 +252,24 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addAction(self.redo_action)
         m.addSeparator()
-        for act in (Act.CONFIRM, Act.REJECT, Act.RELABEL, Act.LINK, Act.UNLINK, Act.NOTE):
+        for act in (
+            Act.CONFIRM,
+            Act.REJECT,
+            Act.RELABEL,
+            Act.LINK,
+            Act.LINK_PICK,
+            Act.LINK_OFFER,
+            Act.UNLINK,
+            Act.NOTE,
+            Act.MARK_CHECKED,
+        ):
             m.addAction(a[act])
         self.cancel_link_action = QAction("Cancel linking", self)
         self.cancel_link_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_link_action.triggered.connect(self.edits.cancel_link)
         self.addAction(self.cancel_link_action)
         m = mb.addMenu("&View")
-        for act in (Act.NEXT_DIFF, Act.PREV_DIFF):
+        for act in (Act.NEXT_DIFF, Act.PREV_DIFF, Act.NEXT_CHECK, Act.PREV_CHECK):
             m.addAction(a[act])
         m.addSeparator()
         for act in (Act.SYNC_SCROLL, Act.SHOW_CLAIMS, Act.SHOW_COVERAGE, Act.FIND):
@@ -248,6 +285,9 @@ class MainWindow(QMainWindow):
         a = self.actions
         a[Act.NEXT_DIFF].triggered.connect(lambda: self.go_difference(1))
         a[Act.PREV_DIFF].triggered.connect(lambda: self.go_difference(-1))
+        a[Act.NEXT_CHECK].triggered.connect(lambda: self.go_check(1))
+        a[Act.LINK_OFFER].triggered.connect(self._link_offer)
+        a[Act.PREV_CHECK].triggered.connect(lambda: self.go_check(-1))
         a[Act.SYNC_SCROLL].toggled.connect(self.compare_view.set_sync_scroll)
         a[Act.SHOW_CLAIMS].triggered.connect(lambda: self._show_tab(0))
         a[Act.SHOW_COVERAGE].triggered.connect(lambda: self._show_tab(1))
@@ -259,15 +299,19 @@ class MainWindow(QMainWindow):
         self.focus_combo.currentIndexChanged.connect(
             lambda i: self.session.set_focus(self.focus_combo.itemData(i))
         )
-        self.threshold_slider.valueChanged.connect(self._on_threshold)
+        self.threshold.valueChanged.connect(self._on_threshold)
         self.semantic_box.toggled.connect(self._on_semantic)
         self.session.changed.connect(self._fill_focus)
 
     # behaviour
-    def recover_if_needed(self) -> bool:
-        """At start-up with a project: offers its autosaved edits, if any. True when recovered."""
+    def recover_if_needed(self, *, unsaved: bool = False) -> bool:
+        """At start-up: offers the autosaved edits of the project, if any, or with ``unsaved`` (the app
+        started without files) the autosave of a comparison never saved. True when recovered."""
         path = self.session.path
-        recovered = self.autosave.offer_recovery(path) if path is not None else None
+        if path is not None:
+            recovered = self.autosave.offer_recovery(path)
+        else:
+            recovered = self.autosave.offer_unsaved_recovery() if unsaved else None
         if recovered is None:
             return False
         self.session.replace(recovered, path, saved=False)
@@ -287,11 +331,28 @@ class MainWindow(QMainWindow):
     def go_difference(self, step: int) -> str | None:
         target = self.session.go_difference(step)
         if target is None:
-            self.statusBar().showMessage("No differences: every claim agrees.", 4000)
+            self.statusBar().showMessage(
+                "No differences. Next to check (F6) leads through the rest of the review.", 4000
+            )
         else:
             stops = self.session.stops()
             self.statusBar().showMessage(f"Difference {stops.index(target) + 1} of {len(stops)}", 4000)
         return target
+
+    def go_check(self, step: int):
+        item = self.session.go_check(step)
+        if item is None:
+            self.statusBar().showMessage("Everything after the differences is checked.", 4000)
+        else:
+            items = self.session.queue()
+            todo = sum(1 for i in items if not i.checked and i.kind is not Kind.DIFFERENCE)
+            words = kind_words(item.kind, self.session.focus).capitalize()
+            self.statusBar().showMessage(f"{words}: {todo} left to check", 4000)
+        return item
+
+    def _link_offer(self) -> None:
+        if not self.details.link_offer():
+            self.statusBar().showMessage("No possible counterpart for the selected claim.", 4000)
 
     def _show_tab(self, i: int) -> None:
         self.tabs.setCurrentIndex(i)
@@ -315,15 +376,17 @@ class MainWindow(QMainWindow):
         for doc in self.session.comparison.accounts:
             combo.addItem(short_name(doc), doc.id)
         combo.setCurrentIndex(max(combo.findData(self.session.focus), 0))
+        for i, doc in enumerate(self.session.comparison.accounts, start=1):
+            combo.setItemData(i, html.escape(long_name(doc)), Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
 
-    def _on_threshold(self, value: int) -> None:
-        self.files.threshold = value / 100
-        self.threshold_label.setText(f" Threshold {value / 100:.2f} ")
-        if abs(self.files.threshold - self.session.comparison.settings.threshold) > 1e-9:
+    def _on_threshold(self, value: float) -> None:
+        self.files.choose_threshold(value)
+        if abs(value - self.session.comparison.settings.threshold) > 1e-9:
             self.statusBar().showMessage(
-                f"Press Re-align (F5) to link claims at threshold {value / 100:.2f}.", 8000
+                f"Press Re-align (F5) to link claims at threshold {value:.2f}.", 8000
             )
+        self._update_status()
 
     def _on_semantic(self, on: bool) -> None:
         self.files.semantic = on
@@ -342,10 +405,8 @@ class MainWindow(QMainWindow):
         self.semantic_box.blockSignals(False)
 
     def threshold_changed_externally(self, threshold: float) -> None:
-        self.threshold_slider.blockSignals(True)
-        self.threshold_slider.setValue(round(threshold * 100))
-        self.threshold_slider.blockSignals(False)
-        self.threshold_label.setText(f" Threshold {threshold:.2f} ")
+        self.threshold.set_value(threshold)
+        self._update_status()
 
     def _update_title(self) -> None:
         s = self.session
@@ -355,14 +416,19 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         c = self.session.comparison
-        counts = c.counts()
-        diffs = sum(v["contradict"] for v in counts.values())
-        missing = sum(v["omitted"] for v in counts.values())
+        diffs = len(self.session.stops())
+        missing = sum(1 for i in self.session.queue() if i.kind is Kind.OMISSION)
+        against = "all accounts" if self.session.focus is None else "the chosen account"
         self.status_summary = (
             f"{len(c.documents)} texts · {len(c.claims)} claims · {sum(1 for lk in c.links if lk.active)} links · "
-            f"{diffs} differ · {missing} not found · threshold {c.settings.threshold:.2f}"
+            f"{diffs} base claims differ, {missing} not found ({against}) · "
+            f"threshold {threshold_words(c.settings.threshold)}"
         )
-        note = self.files.semantic_note if not c.settings.semantic else ""
+        pending = getattr(self, "files", None) and self.files.threshold
+        if pending and abs(pending - c.settings.threshold) > 1e-9:
+            self.status_summary += f" · slider at {pending:.2f}: press Re-align (F5) to apply"
+        files = getattr(self, "files", None)
+        note = files.semantic_note if files is not None and not c.settings.semantic else ""
         if note:
             self.status_summary += " · wording only"
         if not hasattr(self, "_status_label"):
@@ -386,11 +452,13 @@ class MainWindow(QMainWindow):
     # settings and closing
     def _restore(self) -> None:
         st = self.settings
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
         geometry = st.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.setGeometry(clamp_geometry(self.geometry(), available))
         else:
-            self.resize(1400, 860)
+            self.setGeometry(initial_geometry(available))
         state = st.value("window_state")
         if state is not None:
             self.restoreState(state)
@@ -399,9 +467,10 @@ class MainWindow(QMainWindow):
             if value is not None:
                 split.restoreState(value)
             elif split is self.h_split:
-                split.setSizes([1070, 330])
+                right = max(300, self.width() // 4)
+                split.setSizes([self.width() - right, right])
             else:
-                split.setSizes([600, 260])
+                split.setSizes([self.height() * 7 // 10, self.height() * 3 // 10])
         sync = st.value("sync_scroll", True)
         self.actions[Act.SYNC_SCROLL].setChecked(sync in (True, "true", "1", 1))
         dark = st.value("dark", False) in (True, "true", "1", 1)
@@ -419,8 +488,10 @@ class MainWindow(QMainWindow):
         st.sync()
 
     def may_discard(self) -> bool:
-        """True when there are no unsaved edits, or the user saved or chose to discard them."""
-        if not self.session.dirty:
+        """True when there are no unsaved edits, or the user saved or chose to discard them. A comparison that
+        was only opened or aligned (no edit on the undo stack) is not asked about: nothing would be lost that
+        opening the same texts again would not give back."""
+        if not self.session.has_edits:
             return True
         answer = QMessageBox.question(
             self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compare.model import Claim, Comparison, Document, Link, Mark, Relation
+from compare.report import review
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +43,27 @@ def claim_mark(comparison: Comparison, claim: Claim, focus: str | None) -> Mark:
     return comparison.mark_of(claim.id)
 
 
+def claim_decision(comparison: Comparison, claim: Claim, focus: str | None) -> review.Decision | None:
+    """A person's decision on the links that make the claim's mark (against ``focus`` for a base claim)."""
+    if claim.doc == comparison.base.id:
+        return review.decision(comparison, claim.id, focus)
+    return review.decision(comparison, claim.id, comparison.base.id)
+
+
+def pane_order(comparison: Comparison, focus: str | None) -> list[str]:
+    """Documents left to right: the base, then the account it is compared with (``focus``, else the first
+    account), then the others, so the account whose marks the base shows has its bands to the base."""
+    accounts = [d.id for d in comparison.accounts]
+    if focus in accounts:
+        accounts.remove(focus)
+        accounts.insert(0, focus)
+    return [comparison.base.id, *accounts]
+
+
 def pairs_between(comparison: Comparison, left_doc: str, right_doc: str) -> list[BandPair]:
-    """Pairs of claims to join between two panes: direct links, else through a shared base claim."""
+    """Pairs of claims to join between two panes: their direct links; and between two accounts also the claims
+    that tell the same base claim (``via`` set, ``link`` None: a grey band, since the engine compared each
+    account with the base, not the two accounts with each other)."""
     out: dict[tuple[str, str], BandPair] = {}
     for claim in comparison.claims_of(left_doc):
         for other, link in comparison.counterparts(claim.id, right_doc):
@@ -87,22 +107,10 @@ def _reading_keys(comparison: Comparison) -> dict[str, tuple[int, int, int]]:
 
 
 def difference_stops(comparison: Comparison, focus: str | None = None) -> list[str]:
-    """Claims to visit with next/previous difference, in reading order of the base.
-
-    Stops are base claims that differ or are not found (against ``focus``, or in no account), and account
-    claims found only in their account (of ``focus`` only, when given), placed after the base claim that their
-    neighbourhood aligns with.
-    """
-    keys = _reading_keys(comparison)
-    stops = []
-    for c in comparison.claims_of(comparison.base.id):
-        if base_mark(comparison, c.id, focus) in (Mark.CONTRADICT, Mark.OMITTED):
-            stops.append(c.id)
-    for doc in comparison.accounts:
-        if focus is not None and doc.id != focus:
-            continue
-        stops += [c.id for c in comparison.claims_of(doc.id) if comparison.mark_of(c.id) is Mark.ONLY_HERE]
-    return sorted(stops, key=keys.__getitem__)
+    """Claims to visit with next/previous difference (F8/F7): base claims told differently by ``focus`` (or by
+    any account), in reading order. Differences only: claims not found, which are most of a long text, and
+    the engine's suggestions are stepped through with "Next to check" (F6) instead."""
+    return review.differing_claims(comparison, focus)
 
 
 def next_stop(stops: list[str], comparison: Comparison, current: str | None, step: int) -> str | None:

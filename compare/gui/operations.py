@@ -143,11 +143,17 @@ def save_project(
     *,
     author: str = "",
     embeddings: ProjectEmbeddingCache | None = None,
-) -> None:
-    """Saves synchronously: the store writes atomically and quickly; failures raise CompareError.
+    expected: object = None,
+) -> object:
+    """Saves (on the caller's thread: the window runs it on its file thread); failures raise CompareError.
 
     The claim embeddings of ``embeddings`` (those of current claims) are saved into the file as well.
+    ``expected``: the ``store.FileStamp`` of the version read (see ``store.save_comparison``); None saves
+    whatever is on disk. Returns the new file's stamp.
     """
     from compare import store
+    from compare.store.lock import ANY
 
-    store.save_comparison(path, comparison, author=author, embeddings=embeddings)
+    return store.save_comparison(
+        path, comparison, author=author, embeddings=embeddings, expected=ANY if expected is None else expected
+    )

@@ -47,6 +47,39 @@ def default_executor() -> Executor:
     return _default_executor or QThreadPool.globalInstance()
 
 
+_io_pool: list[QThreadPool] = []
+
+
+def io_executor() -> Executor:
+    """One worker thread for everything that reads or writes project files (open, save, autosave), so they
+    run off the GUI thread, in the order asked, and never two at once on the same file."""
+    if _default_executor is not None:
+        return _default_executor
+    if not _io_pool:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _io_pool.append(pool)
+    return _io_pool[0]
+
+
+def wait_io(timeout_ms: int = 60_000) -> None:
+    """Let queued file work finish (at exit): a save is never cut off because the window closed."""
+    if _io_pool:
+        _io_pool[0].waitForDone(timeout_ms)
+
+
+def wait_for(op: Op) -> None:
+    """Run the event loop (the window stays painted, its progress dialog shows) until ``op`` has ended."""
+    if not op.running:
+        return
+    from compare.gui.qt import QEventLoop
+
+    loop = QEventLoop()
+    op.finished.connect(loop.quit)
+    if op.running:
+        loop.exec()
+
+
 class _Runnable(QRunnable):
     def __init__(self, op: Op) -> None:
         super().__init__()
@@ -91,7 +124,9 @@ class Op(QObject):
         self._work = work
         self._success = success
         self._failure: Callable[[BaseException], None] | None = None
+        self._on_cancel: Callable[[], None] | None = None
         self._label = ""
+        self._cancellable = True
         self._executor = executor
         self._cancel = threading.Event()
         self._lock = threading.Lock()
@@ -103,12 +138,18 @@ class Op(QObject):
         self.running = False
 
     # configuration (fluent)
-    def with_progress(self, label: str) -> Op:
+    def with_progress(self, label: str, *, cancellable: bool = True) -> Op:
         self._label = label
+        self._cancellable = cancellable
         return self
 
     def failure(self, callback: Callable[[BaseException], None]) -> Op:
         self._failure = callback
+        return self
+
+    def on_cancel(self, callback: Callable[[], None]) -> Op:
+        """Runs on the main thread when the work stopped because the person pressed Cancel."""
+        self._on_cancel = callback
         return self
 
     # worker side
@@ -145,6 +186,8 @@ class Op(QObject):
             self._dialog.setAutoReset(False)
             self._dialog.setAccessibleName("Progress of " + self._label)
             self._dialog.canceled.connect(self.cancel)
+            if not self._cancellable:  # e.g. a save: stopping half-way would only throw the work away
+                self._dialog.setCancelButton(None)
             self._timer = QTimer(self)
             self._timer.setInterval(100)
             self._timer.timeout.connect(self._poll)
@@ -177,7 +220,8 @@ class Op(QObject):
                 if self._success is not None:
                     self._success(result)
             elif isinstance(error, Cancelled):
-                pass  # the user asked for it: nothing to report
+                if self._on_cancel is not None:  # the user asked for it: no error, only the callback
+                    self._on_cancel()
             elif self._failure is not None:
                 self._failure(error)  # type: ignore[arg-type]
             else:

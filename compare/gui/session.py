@@ -11,6 +11,7 @@ from pathlib import Path
 from compare.gui import navigation
 from compare.gui.qt import QObject, QUndoCommand, QUndoStack, Signal
 from compare.model import Comparison, Link
+from compare.report import review
 
 
 class SnapshotCommand(QUndoCommand):
@@ -44,6 +45,7 @@ class Session(QObject):
         self.focus: str | None = None  # the account base marks are measured against; None = all accounts
         self.unsaved_replacement = False  # a new comparison (opened documents, re-align) not yet saved
         self._stops: list[str] | None = None
+        self._queue: list[review.ReviewItem] | None = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -53,6 +55,7 @@ class Session(QObject):
     def _set(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._stops = None
+        self._queue = None
         self._fix_selection()
         self.changed.emit()
         self.selectionChanged.emit()
@@ -80,6 +83,11 @@ class Session(QObject):
         self.unsaved_replacement = False
         self.undo_stack.setClean()
         self.dirtyChanged.emit()
+
+    @property
+    def has_edits(self) -> bool:
+        """Changes since the last save that only the person could make again (edits, re-aligns, accounts)."""
+        return not self.undo_stack.isClean()
 
     @property
     def dirty(self) -> bool:
@@ -127,6 +135,7 @@ class Session(QObject):
             return
         self.focus = account_id
         self._stops = None
+        self._queue = None
         self.changed.emit()
         self.selectionChanged.emit()
 
@@ -154,3 +163,27 @@ class Session(QObject):
         if target is not None:
             self.select_claim(target)
         return target
+
+    # the review queue
+    def queue(self) -> list[review.ReviewItem]:
+        """What to check against the focus account (or all accounts): differences, suggestions, not found."""
+        if self._queue is None:
+            self._queue = review.review_queue(self.comparison, self.focus)
+        return self._queue
+
+    def go_check(self, step: int) -> review.ReviewItem | None:
+        """Selects the next (``step`` = 1) or previous (-1) unchecked suggestion or claim not found, in queue
+        order after the selected claim; wraps around. None when everything is checked."""
+        items = [i for i in self.queue() if i.kind is not review.Kind.DIFFERENCE]
+        if not any(not i.checked for i in items):
+            return None
+        ids = [i.claim for i in items]
+        start = -1 if step > 0 else len(items)
+        pos = ids.index(self.selected) if self.selected in ids else start
+        order = range(pos + 1, pos + 1 + len(items)) if step > 0 else range(pos - 1, pos - 1 - len(items), -1)
+        for k in order:
+            item = items[k % len(items)]
+            if not item.checked and (item.claim != self.selected or len(items) == 1):
+                self.select_claim(item.claim)
+                return item
+        return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 from collections.abc import Callable
 
 from compare.gui.qt import (
@@ -27,15 +28,17 @@ from compare.gui.qt import (
     QTextCursor,
     QTextEdit,
     QTextOption,
+    QTimer,
     QToolTip,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from compare.gui.theme import MARK_STYLES, is_dark, selection_tint, tint
+from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_tint, tint
 from compare.model import Claim, Document, Mark
+from compare.report.review import Decision
 
-GUTTER = 22
+GUTTER = 34  # the mark's glyph, a person's decision (✓ ✍ ✗) and the mark's colour bar
 
 
 class _Gutter(QWidget):
@@ -54,7 +57,12 @@ class _Gutter(QWidget):
         font.setBold(True)
         painter.setFont(font)
         height = self.height()
-        for claim_id, mark in view.marks.items():
+        first, end = view._visible_claims()
+        for claim in view.claims[first:end]:
+            claim_id = claim.id
+            mark = view.marks.get(claim_id)
+            if mark is None:
+                continue
             rng = view.claim_y_range(claim_id)
             if rng is None or rng[1] < 0 or rng[0] > height:
                 continue
@@ -63,11 +71,19 @@ class _Gutter(QWidget):
             line_h = view.fontMetrics().height()
             if claim_id == view.current or claim_id in view.related:
                 painter.fillRect(0, top, self.width(), int(rng[1] - rng[0]), selection_tint())
-            painter.fillRect(self.width() - 4, top, 4, int(rng[1] - rng[0]), QColor(style.colour))
-            painter.setPen(
-                QColor(style.colour).lighter(150) if is_dark() else QColor(style.colour).darker(120)
-            )
-            painter.drawText(0, top, self.width() - 5, line_h, Qt.AlignmentFlag.AlignCenter, style.glyph)
+            decision = view.decisions.get(claim_id)
+            bar_h = int(rng[1] - rng[0])
+            if decision is Decision.REJECTED:  # an outline: the engine's link is gone, a person decided so
+                painter.setPen(QColor(style.colour))
+                painter.drawRect(self.width() - 5, top, 4, max(bar_h - 1, 1))
+            else:
+                painter.fillRect(self.width() - 4, top, 4, bar_h, QColor(style.colour))
+            ink = QColor(style.colour).lighter(150) if is_dark() else QColor(style.colour).darker(120)
+            painter.setPen(ink)
+            painter.drawText(0, top, 18, line_h, Qt.AlignmentFlag.AlignCenter, style.glyph)
+            if decision is not None:
+                painter.setPen(self.palette().color(self.foregroundRole()))
+                painter.drawText(17, top, 12, line_h, Qt.AlignmentFlag.AlignCenter, DECISION_GLYPH[decision])
         painter.end()
 
 
@@ -97,9 +113,14 @@ class ClaimTextView(QTextEdit):
         self._starts: list[int] = []
         self._by_id: dict[str, Claim] = {}
         self.marks: dict[str, Mark] = {}
+        self.decisions: dict[str, Decision] = {}
         self.current: str | None = None
         self.related: set[str] = set()
         self._y_cache: dict[str, tuple[float, float]] | None = None
+        self._tops: list[float] = []
+        self._bottoms: list[float] = []
+        self._painted: tuple[int, int] | None = None
+        self._repaint_pending = False
         self._quiet = False
         self.tooltip_provider: Callable[[str], str] | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -128,20 +149,51 @@ class ClaimTextView(QTextEdit):
         return claim_id in self._by_id
 
     # marks and selection (no re-layout: extra selections are painted over the text)
-    def set_marks(self, marks: dict[str, Mark], current: str | None, related: set[str]) -> None:
+    def set_marks(
+        self,
+        marks: dict[str, Mark],
+        current: str | None,
+        related: set[str],
+        decisions: dict[str, Decision] | None = None,
+    ) -> None:
         self.marks = marks
+        self.decisions = decisions or {}
         self.current = current if current in self._by_id else None
         self.related = {c for c in related if c in self._by_id}
+        self._painted = None
+        self._paint_marks()
+        self._gutter.update()
+
+    def _visible_claims(self) -> tuple[int, int]:
+        """Indexes (first, end) of the claims within a screen above and below the visible part."""
+        if not self.claims:
+            return 0, 0
+        self.claim_doc_y(self.claims[0].id)  # fills the cache and the sorted tops
+        h = self.viewport().height()
+        top = self.verticalScrollBar().value()
+        first = max(bisect.bisect_left(self._bottoms, top - h), 0)
+        end = bisect.bisect_right(self._tops, top + 2 * h)
+        return first, max(end, first)
+
+    def _paint_marks(self) -> None:
+        """Extra selections for the claims near the visible part only: Qt walks every extra selection on
+        every paint, and a long text has thousands of claims. Scrolling brings the next ones in."""
+        span = self._visible_claims()
+        if span == self._painted:
+            return
+        self._painted = span
         selections = []
-        sel_colour = selection_tint()
-        for claim in self.claims:
-            mark = marks.get(claim.id)
+        dark = is_dark()
+        sel_colour = selection_tint(dark=dark)
+        tints = {m: tint(m, dark=dark) for m in MARK_STYLES}
+        for claim in self.claims[span[0] : span[1]]:
+            mark = self.marks.get(claim.id)
             if mark is None:
                 continue
             style = MARK_STYLES[mark]
             fmt = QTextCharFormat()
             chosen = claim.id == self.current or claim.id in self.related
-            fmt.setBackground(sel_colour if chosen else tint(mark))
+            fmt.setBackground(sel_colour if chosen else tints[mark])
             fmt.setUnderlineStyle(style.underline)
             fmt.setUnderlineColor(QColor(style.colour))
             cursor = QTextCursor(self.document())
@@ -152,12 +204,21 @@ class ClaimTextView(QTextEdit):
             sel.format = fmt
             selections.append(sel)
         self.setExtraSelections(selections)
-        self._gutter.update()
 
     # geometry
     def _invalidate(self, *_args) -> None:
         self._y_cache = None
+        self._painted = None
+        if self.marks and not self._repaint_pending:
+            # after the layout settles (it reports many size changes while it works): marks for the new span
+            self._repaint_pending = True
+            QTimer.singleShot(0, self._repaint_marks)
         self.layoutChanged.emit()
+
+    def _repaint_marks(self) -> None:
+        self._repaint_pending = False
+        if self.marks:
+            self._paint_marks()
 
     def _compute_y(self) -> dict[str, tuple[float, float]]:
         doc = self.document()
@@ -181,6 +242,9 @@ class ClaimTextView(QTextEdit):
         """Top and bottom of a claim in document coordinates (cached until the layout changes)."""
         if self._y_cache is None:
             self._y_cache = self._compute_y()
+            # claims are sorted by offset, so their tops (and bottoms) rise with them: bisectable
+            self._tops = [self._y_cache[c.id][0] for c in self.claims]
+            self._bottoms = list(itertools.accumulate((self._y_cache[c.id][1] for c in self.claims), max))
         return self._y_cache.get(claim_id)
 
     def claim_y_range(self, claim_id: str) -> tuple[float, float] | None:
@@ -204,6 +268,8 @@ class ClaimTextView(QTextEdit):
 
     # events
     def _on_scroll(self, _value: int) -> None:
+        if self.marks:
+            self._paint_marks()
         self._gutter.update()
         self.scrolled.emit()
 
@@ -233,10 +299,17 @@ class ClaimTextView(QTextEdit):
 
 
 class ElidedLabel(QLabel):
-    """A plain-text label that ends in "…" when it is too narrow (the full text is in the tooltip)."""
+    """A plain-text label elided in the middle ("Evening Po…21 September") when too narrow, so that both the
+    start and the end of a title stay readable; the full text is in the tooltip."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(parent)
+        self.mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)  # document titles are untrusted
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._full = ""
@@ -244,6 +317,9 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
+        if not self.toolTip() or self.toolTip() == getattr(self, "_auto_tip", None):
+            self._auto_tip = html.escape(text)
+            self.setToolTip(self._auto_tip)
         self._elide()
 
     def full_text(self) -> str:
@@ -251,7 +327,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right(), 20)
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+        super().setText(self.fontMetrics().elidedText(self._full, self.mode, width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

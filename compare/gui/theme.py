@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from compare.gui.qt import QApplication, QColor, QPalette, Qt, QTextCharFormat
 from compare.model import Coverage, Mark
+from compare.report.review import Decision
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -82,6 +83,16 @@ COVERAGE_LABEL = {
     Coverage.OMITTED: "not found",
 }
 
+# What a person decided about a claim's links, shown beside the mark (never by colour alone): a tick for a
+# confirmed link, a writing hand for one drawn by hand, a cross for a rejected one (whose colour bar in the
+# gutter is then only an outline).
+DECISION_GLYPH = {Decision.CONFIRMED: "✓", Decision.MANUAL: "✍", Decision.REJECTED: "✗"}
+DECISION_WORDS = {
+    Decision.CONFIRMED: "confirmed by a person",
+    Decision.MANUAL: "linked by hand",
+    Decision.REJECTED: "link rejected by a person",
+}
+
 SELECTION_COLOUR = OKABE_ITO["yellow"]
 
 
@@ -90,13 +101,19 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return pal.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+# On a dark background, thin orange ("not found") and vermillion ("differs") both turn into brown: the dark
+# palette tints "not found" with the Okabe–Ito reddish purple instead (yellow is the selection's colour); its
+# glyph and dotted underline are unchanged.
+DARK_TINT = {Mark.OMITTED: OKABE_ITO["reddish_purple"]}
+
+
 def tint(mark: Mark, *, dark: bool | None = None, strong: bool = False) -> QColor:
     """The background tint of a mark, readable under text in the current palette."""
     dark = is_dark() if dark is None else dark
-    colour = QColor(MARK_STYLES[mark].colour)
+    colour = QColor(DARK_TINT.get(mark, MARK_STYLES[mark].colour) if dark else MARK_STYLES[mark].colour)
     quiet = mark in (Mark.OMITTED, Mark.ONLY_HERE)  # the bulk of most texts: keep them light
     if dark:
-        colour.setAlpha(150 if strong else (70 if quiet else 100))
+        colour.setAlpha((110 if mark in DARK_TINT else 150) if strong else (56 if quiet else 120))
     else:
         colour.setAlpha(110 if strong else (42 if quiet else 66))
     return colour

@@ -5,20 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from compare.model import FORMAT, Candidate, Comparison, Facts, Link
+from compare.safe_write import write_file
 
 
 def facts_dict(f: Facts) -> dict[str, Any]:
     return {
-        "numbers": [{"text": q.text, "value": q.value, "bound": q.bound, "unit": q.unit} for q in f.numbers],
+        "numbers": [
+            {"text": q.text, "value": _finite(q.value), "bound": q.bound, "unit": q.unit} for q in f.numbers
+        ],
         "dates": [
             {"text": d.text, "day": d.day, "month": d.month, "year": d.year, "weekday": d.weekday}
             for d in f.dates
         ],
-        "durations": [{"text": d.text, "value": d.value, "unit": d.unit} for d in f.durations],
+        "durations": [{"text": d.text, "value": _finite(d.value), "unit": d.unit} for d in f.durations],
         "entities": list(f.entities),
         "negations": list(f.negations),
         "speaker": f.speaker,
@@ -26,21 +31,27 @@ def facts_dict(f: Facts) -> dict[str, Any]:
     }
 
 
+def _finite(value: float) -> float | None:
+    # JSON has no Infinity or NaN: a value too large to hold is null (its text is kept beside it).
+    return value if math.isfinite(value) else None
+
+
 def link_dict(link: Link) -> dict[str, Any]:
     return {
         "a": link.a,
         "b": link.b,
         "relation": link.relation.value,
-        "score": link.score,
+        "score": _finite(link.score),
         "reasons": list(link.reasons),
         "status": link.status.value,
         "created_by": link.created_by,
-        "confidence": link.confidence,
+        "confidence": None if link.confidence is None else _finite(link.confidence),
     }
 
 
 def candidate_dict(c: Candidate) -> dict[str, Any]:
-    return {"claim": c.claim, "other": c.other, "score": c.score, "confidence": c.confidence, "rank": c.rank}
+    return {"claim": c.claim, "other": c.other, "score": _finite(c.score), "confidence": _finite(c.confidence),
+            "rank": c.rank}  # fmt: skip
 
 
 def to_contract(comparison: Comparison) -> dict[str, Any]:
@@ -108,9 +119,17 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def write_json(comparison: Comparison, path: str | Path) -> None:
-    text = json.dumps(to_contract(comparison), ensure_ascii=False, indent=1)
-    _write_atomic(Path(path), text)
+def contract_json(comparison: Comparison) -> str:
+    """The contract as JSON text; strict JSON (``allow_nan=False``), readable by any JSON reader."""
+    return json.dumps(to_contract(comparison), ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def write_json(comparison: Comparison, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the contract to ``path`` safely (``compare.safe_write``); ``WriteFailed`` names the file.
+
+    ``inputs``: the files this run read; ``path`` naming one of them is refused, never overwritten.
+    """
+    return write_file(path, contract_json(comparison), inputs=inputs)
 
 
 CSV_COLUMNS = (
@@ -134,18 +153,12 @@ def links_csv_text(comparison: Comparison) -> str:
     return buf.getvalue()
 
 
-def links_csv(comparison: Comparison, path: str | Path) -> None:
-    """All links (rejected ones too, with their status) and suggestions (status "suggested") as CSV."""
-    _write_atomic(Path(path), links_csv_text(comparison))
+def links_csv(comparison: Comparison, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
+    """All links (rejected ones too, with their status) and suggestions (status "suggested") as CSV,
+    written safely (``compare.safe_write``)."""
+    return write_file(path, links_csv_text(comparison), inputs=inputs)
 
 
 def _csv_safe(text: str) -> str:
     # A spreadsheet runs a cell that starts with = + - @ as a formula: document text must stay text.
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    tmp.replace(path)

@@ -6,11 +6,14 @@ The only package with SQL. It stores results, never computes them (no imports fr
 - ``save_comparison(path, comparison, *, author="", embeddings=None)``: atomic save with ``.bak``.
 - ``open_comparison(path, *, embeddings=None)``: checked open (untrusted files), upgrading older files.
 - ``ProjectEmbeddingCache``: the claim embeddings kept in a project file (the semantic scorer's cache).
+- ``open_for_update(path)`` -> (comparison, stamp) and ``save_comparison(..., expected=stamp)``: a save
+  that refuses to replace a file someone else saved meanwhile (one writer at a time, see ``lock``).
 - ``check_file(path) -> list[str]``: the problems ``open_comparison`` would refuse the file for.
 - ``read_project_info(path) -> dict``: who saved it, when, with which app version.
 - ``merge_comparisons(mine, theirs)`` and ``merge_files(mine_path, theirs_path) -> MergeReport``.
 - ``carry_user_edits(fresh, previous)``: keep people's edits across a re-run of the engine.
 - ``Journal`` / ``autosave`` / ``recover`` / ``discard_autosave``: the crash journal.
+- ``RecoveryFolder``: autosaves of comparisons never saved as a file, offered again after a crash.
 - ``search_claims(path_or_conn, query)`` and ``memory_index(comparison)``: full-text search of claims.
 
 Errors are subclasses of ``StoreError`` (itself a ``compare.model.CompareError``); see ``errors``.
@@ -25,6 +28,8 @@ from compare.store.errors import (
     LimitExceeded,
     MigrationFailed,
     NotAProject,
+    ProjectBusy,
+    ProjectChanged,
     ProjectExists,
     ProjectNotFound,
     SaveFailed,
@@ -33,8 +38,10 @@ from compare.store.errors import (
     UnsafeSchema,
 )
 from compare.store.journal import Journal, autosave, discard_autosave, recover
+from compare.store.lock import FileStamp, stamp_of
 from compare.store.merge import MergeReport, merge_comparisons, merge_files
-from compare.store.project import check_file, open_comparison, read_project_info
+from compare.store.project import check_file, open_comparison, open_for_update, read_project_info
+from compare.store.recovery import RecoveryFolder
 from compare.store.save import save_comparison
 from compare.store.search import memory_index, search_claims
 from compare.store.write import RunTimes
@@ -46,10 +53,14 @@ __all__ = [
     "LimitExceeded",
     "MergeReport",
     "MigrationFailed",
+    "FileStamp",
     "NotAProject",
+    "ProjectBusy",
+    "ProjectChanged",
     "ProjectEmbeddingCache",
     "ProjectExists",
     "ProjectNotFound",
+    "RecoveryFolder",
     "RunTimes",
     "SaveFailed",
     "SchemaTooNew",
@@ -63,8 +74,10 @@ __all__ = [
     "merge_comparisons",
     "merge_files",
     "open_comparison",
+    "open_for_update",
     "read_project_info",
     "recover",
     "save_comparison",
     "search_claims",
+    "stamp_of",
 ]

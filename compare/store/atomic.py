@@ -1,59 +1,36 @@
 """Writing a whole database file so that a crash, a full disk or a read-only folder never costs the old one.
 
-The new file is built under a hidden temporary name in the same folder (so the final rename stays on one
-filesystem), flushed to the disk, the previous file is kept as ``.bak``, and only then renamed over the
-target. Any failure removes the temporary file and leaves the target exactly as it was.
+The new file is built under a random hidden temporary name in the same folder, created exclusively without
+following links (``compare.safe_write``), flushed to the disk, the previous file is kept as ``.bak``, and
+only then renamed over the target. Any failure removes the temporary file and leaves the target exactly as
+it was; temporary files of a save that was killed are removed by the next save.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import secrets
 import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from compare.safe_write import create_temp, describe, fsync_path, replacing, temp_path_beside
 from compare.store.errors import SaveFailed
 from compare.store.paths import backup_path
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exhausted",
-    errno.EROFS: "the folder is on a read-only disk",
-    errno.EACCES: "no permission to write in the folder",
-    errno.EPERM: "no permission to write in the folder",
-}
-
-
-def temp_path_beside(target: Path, suffix: str) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.{suffix}")
+__all__ = ["copy_file_safely", "describe", "fsync_path", "temp_path_beside", "write_atomically"]
 
 
 def write_atomically(target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_backup: bool) -> None:
     """Make ``target`` the database that ``fill`` writes into an empty connection, or raise ``SaveFailed``."""
-    tmp: Path | None = None
     try:
-        tmp = temp_path_beside(target, "saving")
-        # O_EXCL: never reuse someone else's file; mode 0o666 so the umask decides, like any other save.
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        _fill(tmp, fill)
-        fsync_path(tmp)
-        if target.exists():
-            shutil.copymode(target, tmp)
-            if keep_backup:
+        with replacing(target, suffix="saving") as (tmp, _fd):
+            _fill(tmp, fill)
+            if keep_backup and target.is_file() and not target.is_symlink():
                 _backup(target)
-        os.replace(tmp, target)
-        tmp = None
-        fsync_path(target.parent, directory=True)
     except (OSError, sqlite3.Error, UnicodeError, ValueError) as exc:
         raise SaveFailed(target, f"not saved: {describe(exc)}; the previous file is unchanged") from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
 
 
 def _fill(tmp: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
@@ -74,37 +51,32 @@ def _backup(target: Path) -> None:
     tmp = temp_path_beside(target, "bak")
     try:
         try:
-            os.link(target, tmp)
-        except OSError:
-            shutil.copy2(target, tmp)
-        os.replace(tmp, bak)
+            os.link(target, tmp)  # the target is a regular file here (a link at its name is replaced)
+        except (OSError, NotImplementedError):
+            copy_file_safely(target, tmp)
+        os.replace(
+            tmp, bak
+        )  # replaces whatever is at the .bak name (a planted link included), never follows it
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
 
 
-def fsync_path(path: Path, *, directory: bool = False) -> None:
-    """Flush a file, or a folder's entries after a rename, to the disk (folders cannot be opened on Windows)."""
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+def copy_file_safely(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a fresh temporary file: a link at ``target`` is replaced, not
+    written through."""
+    with replacing(target) as (_tmp, fd), open(source, "rb") as src, os.fdopen(os.dup(fd), "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def new_temp_copy(source: Path, suffix: str) -> Path:
+    """A copy of ``source`` under a new temporary name beside it (exclusive, no links followed)."""
+    tmp, fd = create_temp(source, suffix)
     try:
-        fd = os.open(path, flags)
-    except OSError:
-        if directory:
-            return
+        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def describe(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno in _REASONS:
-        return _REASONS[exc.errno]
-    if isinstance(exc, sqlite3.Error) and "full" in str(exc):
-        return "the disk is full"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    if isinstance(exc, UnicodeError):
-        return "a text contains characters that cannot be stored (invalid Unicode)"
-    return str(exc)
+    return tmp

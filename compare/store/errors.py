@@ -62,3 +62,11 @@ class MigrationFailed(StoreError):
 
 class SaveFailed(StoreError):
     """Nothing was written: disk full, folder read-only, ... The previous file is intact."""
+
+
+class ProjectBusy(StoreError):
+    """Another save of the file (or in its folder) did not finish in time."""
+
+
+class ProjectChanged(StoreError):
+    """The file changed on disk after it was read: saving would lose the other change."""

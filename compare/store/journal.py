@@ -12,6 +12,7 @@ import contextlib
 from pathlib import Path
 
 from compare.model import Comparison
+from compare.safe_write import scrub_deep
 from compare.store.atomic import write_atomically
 from compare.store.embeddings import ProjectEmbeddingCache, rows_to_save
 from compare.store.paths import autosave_path
@@ -36,6 +37,7 @@ class Journal:
         self, comparison: Comparison, *, author: str = "", embeddings: ProjectEmbeddingCache | None = None
     ) -> None:
         """Write the journal atomically (no ``.bak``); ``SaveFailed`` if it cannot be written."""
+        comparison = scrub_deep(comparison)
         stamps = read_stamps(self.path, self.project)
         vectors = rows_to_save(comparison, embeddings, (self.path, self.project))
         write_atomically(

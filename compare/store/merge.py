@@ -26,7 +26,7 @@ from compare.store.edits import (
     sort_claims,
     text_sha,
 )
-from compare.store.project import open_comparison, read_project_info
+from compare.store.project import open_comparison, open_for_update, read_project_info
 from compare.store.save import save_comparison
 
 
@@ -62,12 +62,12 @@ def merge_files(mine_path: str | Path, theirs_path: str | Path, *, author: str =
 
     Their file is only read, never upgraded in place. ``author`` is recorded as who saved the result.
     """
-    mine = open_comparison(mine_path)
+    mine, expected = open_for_update(mine_path)
     theirs = open_comparison(theirs_path, upgrade_in_place=False)
     their_author = read_project_info(theirs_path).get("saved_by", "")
     merged, report = _merge(mine, theirs, their_author)
     if report.changed:
-        save_comparison(mine_path, merged, author=author)
+        save_comparison(mine_path, merged, author=author, expected=expected)
     return report
 
 

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from compare.store import schema
-from compare.store.atomic import describe, fsync_path, temp_path_beside
+from compare.store.atomic import copy_file_safely, describe, fsync_path, new_temp_copy
 from compare.store.errors import MigrationFailed
 from compare.store.paths import version_backup_path
 
@@ -57,7 +57,7 @@ def swap_in(copy: Path, path: Path, from_version: int) -> bool:
     if copy.parent != path.parent:
         return False
     try:
-        shutil.copy2(path, version_backup_path(path, from_version))
+        copy_file_safely(path, version_backup_path(path, from_version))
         os.replace(copy, path)
         fsync_path(path.parent, directory=True)
     except OSError:
@@ -67,13 +67,8 @@ def swap_in(copy: Path, path: Path, from_version: int) -> bool:
 
 def _copy(path: Path, *, beside: bool) -> Path:
     if beside:
-        copy = temp_path_beside(path, "upgrading")
-        try:
-            shutil.copyfile(path, copy)
-            return copy
-        except OSError:
-            with contextlib.suppress(OSError):
-                copy.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            return new_temp_copy(path, "upgrading")
     fd, name = tempfile.mkstemp(prefix="ncproj-upgrade-", suffix=".sqlite")
     os.close(fd)
     shutil.copyfile(path, name)

@@ -9,9 +9,11 @@ decoded strictly and checked as a comparison (offsets, claim text, references).
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from pathlib import Path
 
+from compare import __version__
 from compare.model import Comparison
 from compare.store import schema
 from compare.store.connect import check_header, foreign_key_problems, quick_check, untrusted
@@ -20,10 +22,12 @@ from compare.store.errors import (
     CorruptProject,
     InvalidData,
     NotAProject,
+    ProjectChanged,
     SchemaTooNew,
     StoreError,
     UnsafeSchema,
 )
+from compare.store.lock import FileStamp, stamp_of
 from compare.store.migrate import swap_in, upgraded_copy
 from compare.store.read import load_comparison, read_info
 
@@ -47,6 +51,23 @@ def open_comparison(
     >>> comparison = open_comparison("war.ncproj")  # doctest: +SKIP
     """
     return _open(Path(path), swap=upgrade_in_place, embeddings=embeddings)
+
+
+def open_for_update(
+    path: str | Path, *, embeddings: ProjectEmbeddingCache | None = None
+) -> tuple[Comparison, FileStamp | None]:
+    """``open_comparison`` plus the stamp of the version read: pass it to ``save_comparison(expected=...)``.
+
+    When the file changes while it is read (opening upgraded an older file in place, or another program
+    saved it), it is read once more; if it changes again, ``ProjectChanged``.
+    """
+    path = Path(path)
+    for _ in range(2):
+        before = stamp_of(path)
+        comparison = open_comparison(path, embeddings=embeddings)
+        if stamp_of(path) == before:
+            return comparison, before
+    raise ProjectChanged(path, "keeps changing while it is read (another program is saving it?); try again")
 
 
 def check_file(path: str | Path) -> list[str]:
@@ -123,5 +144,25 @@ def _too_new(conn: sqlite3.Connection, version: int, current: int) -> str:
         row = conn.execute("SELECT value FROM project_info WHERE key = 'min_app_version'").fetchone()
         if row and isinstance(row[0], str) and len(row[0]) <= 32:
             needed = row[0]
-    app = f"Narrative Compare >= {needed}" if needed else "a newer Narrative Compare"
+    running = __version__
+    if needed and _newer(needed, running):
+        app = f"Narrative Compare >= {needed}"
+    else:  # the file names no version, or one that is not newer than this one: never ask for this very version
+        app = f"a newer Narrative Compare than this one ({running})"
     return f"needs {app} (file schema version {version}; this version reads up to {current})"
+
+
+def _newer(needed: str, running: str) -> bool:
+    """True when version ``needed`` is later than ``running``; unreadable versions count as newer."""
+    a, b = _version_key(needed), _version_key(running)
+    return a is None or b is None or a > b
+
+
+def _version_key(text: str) -> tuple[int, ...] | None:
+    parts = re.match(r"^\s*v?(\d+(?:\.\d+)*)", text)
+    if parts is None:
+        return None
+    numbers = [int(p) for p in parts.group(1).split(".")[:4]]
+    while numbers and numbers[-1] == 0:
+        numbers.pop()  # 0.1 and 0.1.0 are the same version
+    return tuple(numbers)

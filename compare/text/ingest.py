@@ -71,10 +71,30 @@ def _is_control(ch: str) -> bool:
     return (o < 32 and ch not in "\t\n\r\f\v") or 0x7F <= o <= 0x9F
 
 
+_CONTROL_COUNT_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # the characters _is_control accepts
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for ch in text if _is_control(ch)) / len(text)
+    # A regex counts in C: a per-character Python loop took seconds on a large file.
+    return len(_CONTROL_COUNT_RE.findall(text)) / len(text)
+
+
+# Bytes that may not become a character of the normalised text: UTF-8 continuation bytes, ASCII white space
+# and controls, and the lead bytes of the few characters normalisation removes or turns into white space
+# (U+0080-U+009F: C2; U+2028/U+2029: E2; the BOM U+FEFF: EF). What is left is a lower bound of the length.
+_NOT_CHARACTERS = bytes([*range(0x00, 0x21), 0x7F, *range(0x80, 0xC0), 0xC2, 0xE2, 0xEF])
+
+
+def _check_length_before_decoding(data: bytes, name: str) -> None:
+    """Refuse a plain-text file whose text is certainly over ``MAX_CHARS`` before any decoding or
+    normalisation, which on a file near ``MAX_BYTES`` costs seconds and several times its size in memory."""
+    if b"\x00" in data[: 64 * 1024] or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return  # UTF-16/32: two or four bytes a character; the limit after decoding is exact anyway
+    at_least = len(data.translate(None, _NOT_CHARACTERS))
+    if at_least > MAX_CHARS:
+        raise _fail(name, f"too long: more than {at_least:,} characters (the limit is {MAX_CHARS:,})")
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -117,6 +137,7 @@ def _first_line(text: str) -> str:
 def _finish(
     text: str, doc_id: str, name: str, *, title: str = "", source: str = "", outlet: str = "", date: str = ""
 ) -> Document:
+    _check_length_before_normalising(text, name)
     text = _normalise(text)
     if not text:
         raise _fail(name, "no text (the file is empty or contains only whitespace)")
@@ -131,6 +152,17 @@ def _finish(
         outlet=" ".join(outlet.split()),
         date=date.strip(),
     )
+
+
+def _check_length_before_normalising(text: str, name: str) -> None:
+    """Refuse text certainly over ``MAX_CHARS`` before normalising it (pasted text, extracted HTML/DOCX):
+    normalisation only removes white space and control characters, so the rest is a lower bound."""
+    if len(text) <= MAX_CHARS:
+        return
+    at_least = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\v\ufeff\u2028\u2029")
+    at_least -= len(_CONTROL_COUNT_RE.findall(text))
+    if at_least > MAX_CHARS:
+        raise _fail(name, f"too long: more than {at_least:,} characters (the limit is {MAX_CHARS:,})")
 
 
 # --------------------------------------------------------------------------------------------------- decoding
@@ -289,6 +321,7 @@ def load_document(path: str | Path, doc_id: str) -> Document:
         return _from_docx(data, doc_id, name)
     if suffix == ".pdf":
         return _from_pdf(data, doc_id, name)
+    _check_length_before_decoding(data, name)
     text = decode_bytes(data, name)
     return _finish(text, doc_id, name, source=name)
 

@@ -17,8 +17,10 @@ from compare.gui.qt import QMessageBox, QSettings  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory, qapp):
+def _isolated_settings(tmp_path_factory, qapp, monkeypatch):
     folder = tmp_path_factory.mktemp("settings")
+    # The app's data folder (autosaves of unsaved comparisons) too: never the home folder of whoever runs us.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     qapp.setOrganizationName("NarrativeCompareTests")

@@ -70,3 +70,71 @@ def test_first_window_says_when_the_model_did_not_load(make_window, monkeypatch,
     assert not window.semantic_box.isChecked()
     assert "meaning-level matching unavailable" in window.statusBar().currentMessage()
     assert window.status_summary.endswith("· wording only")
+
+
+class HeldExecutor:
+    """Keeps the work instead of running it, so a test can look at the window while it is "aligning"."""
+
+    def __init__(self) -> None:
+        self.runnables: list = []
+
+    def start(self, runnable) -> None:
+        self.runnables.append(runnable)
+
+
+def test_window_appears_before_documents_are_aligned(qtbot, tmp_path, settings, messages):
+    pytest.importorskip("compare.workflows")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Base\n\nThe river rose by four metres overnight. The mayor said the dam did not fail.", "utf-8"
+    )
+    b.write_text(
+        "Other\n\nThe river rose four metres in one night. A spokesman said the dam failed.", "utf-8"
+    )
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    # shown at once, with both texts readable, while the alignment waits in the background
+    assert window.isVisible() and len(window.compare_view.panes) == 2
+    assert "spokesman" in window.compare_view.panes[1].view.toPlainText()
+    assert window.files.last_op.running and len(held.runnables) == 1
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert window.session.comparison.claims and window.session.comparison.links
+    assert window.session.dirty  # a new comparison, not yet saved
+
+
+def test_cancelling_the_first_alignment_keeps_the_texts(qtbot, tmp_path, settings, messages):
+    pytest.importorskip("compare.workflows")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Base\n\nThe river rose by four metres overnight.", "utf-8")
+    b.write_text("Other\n\nThe river rose four metres in one night.", "utf-8")
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    window.files.last_op.cancel()
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert "without alignment" in window.statusBar().currentMessage()
+    assert len(window.compare_view.panes) == 2 and not messages
+
+
+def test_documents_given_at_start_fall_back_with_a_note(qtbot, tmp_path, settings, messages, monkeypatch):
+    from compare import workflows
+    from compare.align.semantic import MemoryCache
+
+    monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
+    monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Base\n\nThe river rose by four metres overnight.", "utf-8")
+    b.write_text("Other\n\nThe river rose four metres in one night.", "utf-8")
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert window.session.comparison.links and not window.session.comparison.settings.semantic
+    assert not window.semantic_box.isChecked() and messages == []
+    assert "meaning-level matching unavailable" in window.statusBar().currentMessage()
+    assert window.status_summary.endswith("· wording only")

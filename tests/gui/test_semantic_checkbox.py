@@ -66,7 +66,7 @@ def test_checkbox_sits_by_the_threshold_is_on_by_default_and_explains_itself(win
     assert window.files.semantic
     tip = box.toolTip()
     assert "offline" in tip and "wording only" in tip
-    toolbar = window.threshold_slider.parentWidget()
+    toolbar = window.threshold.parentWidget()
     assert box.parentWidget() is toolbar
 
 

@@ -171,3 +171,12 @@ def test_calibration_bins_compare_confidence_with_measured_precision():
     expected = (1 / 4) * 0.15 + (3 / 4) * abs(top.mean_confidence - 2 / 3)
     assert abs(ece - expected) < 1e-9
     assert devkit.calibration([devkit.LinkLabel("a", link, True, True, "agree")]) == ([], 0.0)
+
+
+def test_the_command_line_checker_passes_the_sets_and_fails_a_broken_one(tmp_path, capsys):
+    import check_devsets
+
+    assert check_devsets.main([]) == 0
+    assert "contradictions" in capsys.readouterr().out
+    (tmp_path / "corpus.json").write_text("{not json", encoding="utf-8")
+    assert check_devsets.main([str(tmp_path)]) == 1

@@ -1,5 +1,5 @@
-"""The held-out harness runs end to end, and the engine stays clearly ahead of the plain difflib baseline on
-the held-out development subjects (floors a little under docs/quality.md, so a drop is a regression)."""
+"""The held-out harness runs end to end, and on the held-out development subjects the engine's shown links
+stay right at the aimed rate and ahead of the plain difflib baseline (floors under docs/quality.md)."""
 
 import sys
 from pathlib import Path
@@ -17,7 +17,7 @@ def test_held_out_figures_beat_the_difflib_baseline_with_thresholds_from_fit_onl
     held = [s.name for s in sets if s.split == "heldout"]
     engine = devkit.pool(r for n in held for r in results["lexical"][n])
     baseline = devkit.pool(r for n in held for r in results["difflib"][n])
-    assert engine["link"][0] >= 0.8  # precision: a mark shown must be right
+    assert engine["link"][0] >= 0.85  # the aim of issue 10: at least 85% of the links shown are right
     assert engine["link"][2] >= 0.6 and engine["link"][2] >= baseline["link"][2] + 0.05
     assert engine["omission_macro_f1"] > baseline["omission_macro_f1"]
     text = eval_dev.report(sets, results, thresholds)
