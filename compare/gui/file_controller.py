@@ -127,9 +127,14 @@ class FileController(QObject):
 
         return done
 
-    def semantic_unavailable(self, note: str) -> None:
+    def semantic_unavailable(self, note: str | BaseException) -> None:
         """The model did not load, so the comparison was made by wording only: untick the box and say why
-        in the status bar (no dialog: the comparison itself is fine)."""
+        in the status bar (no dialog: the comparison itself is fine). ``note``: the line to show, or the
+        error it comes from."""
+        if isinstance(note, BaseException):
+            from compare import workflows
+
+            note = workflows.semantic_fallback_message(note)
         self.semantic = False
         self.semantic_note = note or "meaning-level matching unavailable; using wording only"
         if hasattr(self.window, "semantic_changed_externally"):
