@@ -395,8 +395,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Press Re-align (F5) to match claims {how}.", 8000)
 
     def show_semantic_note(self, note: str) -> None:
-        """Meaning-level matching fell back to wording only: say so now, and keep a mark in the status bar."""
-        self.statusBar().showMessage(note, 15_000)
+        """Meaning-level matching fell back to wording only: say so now (after what the step itself said), and
+        keep a mark in the status bar."""
+        current = self.statusBar().currentMessage()
+        self.statusBar().showMessage(
+            f"{current} · {note}" if current and note not in current else note, 15_000
+        )
         self._update_status()
 
     def semantic_changed_externally(self, on: bool) -> None:
