@@ -29,7 +29,7 @@ case "$mode" in
     exec .venv/bin/narrative-compare
     ;;
   test)
-    .venv/bin/python -m pip install -q -e ".[dev,build,semantic]"
+    .venv/bin/python -m pip install -q -e ".[dev,build,semantic,archive]"
     .venv/bin/ruff check .
     .venv/bin/lint-imports
     status=0

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from compare import __version__
-from compare.cli import align_cmd, project_cmd
+from compare.cli import align_cmd, archive_cmd, project_cmd
 from compare.model import CompareError
 
 # Each command module offers register(subparsers) and sets ``func`` on its parser: one call, no logic here.
-COMMANDS = (align_cmd, project_cmd)
+COMMANDS = (align_cmd, project_cmd, archive_cmd)
 
 EXIT_OK = 0
 EXIT_USAGE = 2

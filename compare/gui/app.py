@@ -139,18 +139,22 @@ def main(argv: list[str]) -> int:
 
         return run()
     if args and args[0] in ("-h", "--help"):
-        print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj] | --self-test")
+        print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj | ARCHIVE_OUT/] | --self-test")
         return 0
     ensure_platform()
     app = make_app()
     from compare.gui.ops import show_error
+    from compare.gui.stories_dialog import archive_folder, show_stories
     from compare.model import CompareError
 
+    archive = archive_folder(args)  # an archive's OUT/: the window opens on the sample, its stories on top
     try:
-        window = open_window(args, author=os.environ.get("USER", ""))
+        window = open_window([] if archive else args, author=os.environ.get("USER", ""))
     except CompareError as exc:
         show_error(None, exc, "Narrative Compare: cannot open")
         return 1
+    if archive:
+        show_stories(window, archive)
     status = app.exec()
     from compare.gui.ops import wait_io
 

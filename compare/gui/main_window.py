@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from compare.gui import stories_dialog
 from compare.gui.actions import Act, create_actions
 from compare.gui.autosave import AutosaveController
 from compare.gui.claims_table import ClaimsPanel
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
         m.addAction(a[Act.OPEN])
         m.addMenu(self.files.recent_menu)
         m.addAction(a[Act.OPEN_SAMPLE])
+        m.addAction(stories_dialog.open_archive_action(self))
         m.addAction(a[Act.PASTE])
         m.addSeparator()
         m.addAction(a[Act.SAVE])
@@ -496,6 +498,8 @@ class MainWindow(QMainWindow):
         was only opened or aligned (no edit on the undo stack) is not asked about: nothing would be lost that
         opening the same texts again would not give back."""
         if not self.session.has_edits:
+            if self.session.dirty:
+                self.autosave.discard()  # its recovery copy would only give back what opening again gives
             return True
         answer = QMessageBox.question(
             self,

@@ -151,6 +151,7 @@ def _argv(command: str, bad: Path, docs, tmp_path: Path) -> list[str | Path] | N
         "project export": ["project", "export", bad, "--json", tmp_path / "x.json"],
         "project merge": ["project", "merge", bad, bad],
         "project check": ["project", "check", bad],
+        "archive": ["archive", bad, tmp_path / "archive-out"],
         "gui": None,  # opens a window; the app's own errors are dialogs (tests/gui)
     }
     if command in table:
