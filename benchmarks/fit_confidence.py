@@ -76,6 +76,10 @@ def examples(base: str, other: str, gold: Sequence[tuple[Span, Span]], settings:
     idf = [content_tokens(c.text) for c in (*bc, *oc)]
     vectors = None
     if settings.semantic:
+        if not EMBED:  # semantic mode asked for by a caller that did not set the embedder up
+            from compare.workflows import embedder as make_embedder
+
+            EMBED[:] = [make_embedder(), MemoryCache()]
         embedder, cache = EMBED
         vectors = tuple(embed_cached(embedder, [c.text for c in cs], cache) for cs in (bc, oc))
     scored = score_claims(bc, oc, settings, idf_texts=idf, vectors=vectors)
@@ -329,7 +333,7 @@ def main() -> int:
     if not (PAIRS / "stsb-train.tsv").is_file():
         print(f"no sentence pairs at {PAIRS}: nothing to fit")
         return 0
-    modes = [AlignSettings()]
+    modes = [AlignSettings(semantic=False)]
     if not args.lexical_only:
         try:
             from compare.workflows import embedder

@@ -25,8 +25,8 @@ from compare.report.contract import to_contract  # noqa: E402
 
 METRICS = ("link_f1", "contradiction_f1", "omission_macro_f1", "only_in_other_macro_f1")
 METHODS = {
-    "lexical": "engine, lexical (default)",
-    "semantic": "engine, lexical + semantic (`--semantic`)",
+    "lexical": "engine, lexical (`--no-semantic`)",
+    "semantic": "engine, lexical + semantic (default)",
     "baseline": "baseline: regex sentences + difflib + assignment",
 }
 

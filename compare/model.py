@@ -174,7 +174,8 @@ class Annotation:
 class AlignSettings:
     threshold: float = 0.55  # minimum match strength in [0, 1] for a link (0.5 = no better than usual)
     allow_split: bool = True  # one claim may match a claim split in two in the other account
-    semantic: bool = False  # add the offline sentence-embedding scorer (the "semantic" extra)
+    # Also match by meaning (offline sentence embeddings); the caller falls back to wording when no model loads.
+    semantic: bool = True
     max_words: int = 200_000  # per document; beyond this the engine refuses rather than thrash
 
 

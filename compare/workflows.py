@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from compare.align.blocking import CANDIDATES_PER_CLAIM
 from compare.align.engine import DENSE_PAIRS, claims_of, compare
-from compare.align.semantic import Embedder, EmbeddingCache, MemoryCache
+from compare.align.semantic import (
+    MODEL_ID,
+    CachedOnly,
+    Embedder,
+    EmbeddingCache,
+    MemoryCache,
+    SemanticUnavailable,
+    text_key,
+)
 from compare.model import (
     AlignSettings,
     CancelCheck,
@@ -97,7 +105,7 @@ def load_sample() -> list[Document]:
     ]
 
 
-_EMBEDDER: list[Embedder] = []  # loaded once per process: 0.4 s and ~100 MB
+_EMBEDDER: list[Embedder] = []  # loaded once per process: 0.2-0.4 s and about 200 MB
 _CACHE = MemoryCache()
 
 
@@ -116,20 +124,64 @@ def align(
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
     cache: EmbeddingCache | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Comparison:
-    """Align documents; with ``settings.semantic`` embeddings are cached (in ``cache`` or for the session).
+    """Align documents; with ``settings.semantic`` (the default) also by meaning, embeddings cached (in
+    ``cache`` or for the session).
 
-    ``InputError`` before any scoring when the documents have too many claims (``check_work``).
+    When the model cannot be loaded the alignment goes on by wording only: ``notice`` gets one line saying
+    so, and the comparison's settings record ``semantic=False``. ``InputError`` before any scoring when the
+    documents have too many claims (``check_work``).
     """
-    check_work([len(claims_of(d)) for d in documents])
-    if settings is not None and settings.semantic:
-        return compare(documents, settings, progress=progress, should_cancel=should_cancel,
-                       embedder=embedder(), cache=cache if cache is not None else _CACHE)  # fmt: skip
-    return compare(documents, settings, progress=progress, should_cancel=should_cancel)
+    texts = [[c.text for c in claims_of(d)] for d in documents]
+    check_work([len(t) for t in texts])
+    settings = settings or AlignSettings()
+    store = cache if cache is not None else _CACHE
+    if settings.semantic and _all_cached(texts, store):
+        try:
+            return compare(documents, settings, progress=progress, should_cancel=should_cancel,
+                           embedder=CachedOnly(), cache=store)  # fmt: skip
+        except SemanticUnavailable:
+            pass  # the cache changed under us: load the model after all
+    model: Embedder | None = None
+    if settings.semantic:
+        try:
+            model = embedder()
+        except SemanticUnavailable as exc:
+            if notice is not None:
+                notice(semantic_fallback_message(exc))
+    return compare(documents, settings, progress=progress, should_cancel=should_cancel,
+                   embedder=model, cache=store if model is not None else None)  # fmt: skip
 
 
-def open_sample(settings: AlignSettings | None = None) -> Comparison:
-    return align(load_sample(), settings)
+def _all_cached(texts: Sequence[Sequence[str]], cache: EmbeddingCache) -> bool:
+    """Whether the model can stay unloaded: it is not loaded yet and ``cache`` holds the embedding of every
+    claim text (a reopened project being re-aligned). Stops at the first document with one missing."""
+    if _EMBEDDER or (cache is _CACHE and not _CACHE.store):
+        return False
+    for doc_texts in texts:
+        keys = {text_key(t) for t in doc_texts}
+        if len(cache.get_many(MODEL_ID, sorted(keys))) != len(keys):
+            return False
+    return bool(texts)
+
+
+def semantic_problem() -> str:
+    """Why meaning-level matching is unavailable in this process, as the one line to show ("" if it works)."""
+    try:
+        embedder()
+    except SemanticUnavailable as exc:
+        return semantic_fallback_message(exc)
+    return ""
+
+
+def semantic_fallback_message(error: BaseException | str) -> str:
+    """The one line that tells a person the comparison was made by wording only, and why."""
+    return f"meaning-level matching unavailable ({error}); using wording only"
+
+
+def open_sample(settings: AlignSettings | None = None, *, cache: EmbeddingCache | None = None) -> Comparison:
+    return align(load_sample(), settings, cache=cache)
 
 
 def reapply_edits(fresh: Comparison, previous: Comparison) -> Comparison:

@@ -246,6 +246,10 @@ def compare(
     [('d0:c0', 'd1:c0', 'agree')]
     """
     settings = settings or AlignSettings()
+    if settings.semantic and embedder is None:
+        # The caller loads the model (compare.workflows); without one the comparison is by wording only, and
+        # its settings say so.
+        settings = replace(settings, semantic=False)
     if len(documents) < 2:
         raise InputError("a comparison needs a base document and at least one other account")
     for d in documents:
@@ -272,9 +276,7 @@ def compare(
     # Rarity of words is judged over all accounts, so a word every account uses counts for little.
     idf_texts = [content_tokens(c.text) for cs in claims for c in cs]
     vectors: list[np.ndarray] | None = None
-    if settings.semantic:
-        if embedder is None:
-            raise InputError("the semantic scorer was asked for but no embedder was given")
+    if settings.semantic and embedder is not None:
         step(len(documents), "Embedding claims")
         texts = [c.text for cs in claims for c in cs]
         store = cache if cache is not None else MemoryCache()

@@ -1,9 +1,10 @@
-"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--html OUT] [--threshold X]``."""
+"""``narrative-compare align BASE OTHER... [--json OUT] [--csv OUT] [--html OUT] [--threshold X] [--no-semantic]``."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from compare import workflows
 from compare.model import AlignSettings, Comparison, InputError, Relation
@@ -27,10 +28,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--threshold", type=threshold_arg, default=AlignSettings().threshold,
                    help="minimum score in [0, 1] for a link (default %(default)s)")  # fmt: skip
-    p.add_argument("--semantic", action="store_true",
-                   help="also score meaning with an offline sentence-embedding model (needs the 'semantic' extra)")  # fmt: skip
+    add_semantic_arguments(p)
     p.add_argument("--quiet", action="store_true", help="print only the counts")
     p.set_defaults(func=run)
+
+
+def add_semantic_arguments(p: argparse.ArgumentParser, *, default: bool | None = True) -> None:
+    """``--no-semantic`` (wording only, faster) and ``--semantic`` (the default, still accepted)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--no-semantic", dest="semantic", action="store_false",
+                       help="match by wording only: no sentence-embedding model (faster)")  # fmt: skip
+    group.add_argument("--semantic", dest="semantic", action="store_true",
+                       help="also match by meaning with the offline sentence-embedding model (the default)")  # fmt: skip
+    p.set_defaults(semantic=default)
+
+
+def print_notice(message: str) -> None:
+    """A one-line notice on stderr (stdout stays the report)."""
+    print(f"narrative-compare: {message}", file=sys.stderr)
 
 
 def threshold_arg(text: str) -> float:
@@ -51,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json and args.csv and same_name(args.json, args.csv):
         raise InputError(f"--json and --csv name the same file ({args.csv})")
     documents = workflows.load_documents([args.base, *args.others])
-    comparison = workflows.align(documents, AlignSettings(threshold=args.threshold, semantic=args.semantic))
+    settings = AlignSettings(threshold=args.threshold, semantic=args.semantic)
+    comparison = workflows.align(documents, settings, notice=print_notice)
     inputs = [args.base, *args.others]
     if args.json:
         write_json(comparison, args.json, inputs=inputs)

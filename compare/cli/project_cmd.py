@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from compare import workflows
-from compare.cli.align_cmd import clip, threshold_arg
+from compare.cli.align_cmd import add_semantic_arguments, clip, print_notice, threshold_arg
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
 from compare.report.html_report import write_html_report
@@ -20,6 +20,7 @@ from compare.safe_write import refuse_inputs
 from compare.store import (
     FileStamp,
     ProjectChanged,
+    ProjectEmbeddingCache,
     ProjectExists,
     RunTimes,
     carry_user_edits,
@@ -88,6 +89,9 @@ def _add(actions: argparse._SubParsersAction, name: str, func, help: str, *, doc
         )
     if name in ("new", "align"):
         p.add_argument("--threshold", type=threshold_arg, help="minimum score in [0, 1] for a link")
+    if name in ("new", "add", "align"):
+        # new: on unless --no-semantic; add / align: as the project was aligned unless either flag is given
+        add_semantic_arguments(p, default=True if name == "new" else None)
     if name in ("new", "add", "align", "merge"):
         p.add_argument("--author", default="", help="your name, recorded with the save")
     if name == "new":
@@ -120,16 +124,22 @@ def _new(args: argparse.Namespace) -> int:
     if expected is not None and not args.force:
         raise ProjectExists(args.file, "already exists (use --force to replace it; a .bak is kept)")
     documents = workflows.load_documents(args.documents)
-    settings = AlignSettings() if args.threshold is None else AlignSettings(threshold=args.threshold)
-    comparison, run = _timed_align(documents, settings)
-    save_comparison(args.file, comparison, author=args.author, run=run, expected=expected)
+    settings = AlignSettings(semantic=args.semantic)
+    if args.threshold is not None:
+        settings = replace(settings, threshold=args.threshold)
+    embeddings = ProjectEmbeddingCache()
+    comparison, run = _timed_align(documents, settings, embeddings)
+    save_comparison(
+        args.file, comparison, author=args.author, run=run, expected=expected, embeddings=embeddings
+    )
     print(summary(args.file, comparison))
     return EXIT_OK
 
 
 def _add_documents(args: argparse.Namespace) -> int:
     refuse_inputs(args.file, args.documents)
-    previous, expected = open_for_update(args.file)
+    embeddings = ProjectEmbeddingCache()  # the file's claim embeddings: only new claims are embedded
+    previous, expected = open_for_update(args.file, embeddings=embeddings)
     documents = list(previous.documents)
     known = {d.text for d in documents}
     used = {d.id for d in documents}
@@ -141,15 +151,21 @@ def _add_documents(args: argparse.Namespace) -> int:
         known.add(doc.text)
         used.add(doc_id)
         documents.append(doc)
-    return _realign(args, previous, documents, previous.settings, expected)
+    return _realign(args, previous, documents, _with_semantic(args, previous.settings), expected, embeddings)
 
 
 def _align(args: argparse.Namespace) -> int:
-    previous, expected = open_for_update(args.file)
+    embeddings = ProjectEmbeddingCache()
+    previous, expected = open_for_update(args.file, embeddings=embeddings)
     settings = (
         previous.settings if args.threshold is None else replace(previous.settings, threshold=args.threshold)
     )
-    return _realign(args, previous, list(previous.documents), settings, expected)
+    settings = _with_semantic(args, settings)
+    return _realign(args, previous, list(previous.documents), settings, expected, embeddings)
+
+
+def _with_semantic(args: argparse.Namespace, settings: AlignSettings) -> AlignSettings:
+    return settings if args.semantic is None else replace(settings, semantic=args.semantic)
 
 
 def _realign(
@@ -158,10 +174,13 @@ def _realign(
     documents: list,
     settings: AlignSettings,
     expected: FileStamp | None,
+    embeddings: ProjectEmbeddingCache,
 ) -> int:
-    fresh, run = _timed_align(documents, settings)
+    fresh, run = _timed_align(documents, settings, embeddings)
     comparison = carry_user_edits(fresh, previous)
-    save_comparison(args.file, comparison, author=args.author, run=run, expected=expected)
+    save_comparison(
+        args.file, comparison, author=args.author, run=run, expected=expected, embeddings=embeddings
+    )
     kept, before = _edits(comparison), _edits(previous)
     print(summary(args.file, comparison))
     if kept < before:
@@ -169,9 +188,11 @@ def _realign(
     return EXIT_OK
 
 
-def _timed_align(documents: list, settings: AlignSettings) -> tuple[Comparison, RunTimes]:
+def _timed_align(
+    documents: list, settings: AlignSettings, embeddings: ProjectEmbeddingCache
+) -> tuple[Comparison, RunTimes]:
     started = _now()
-    comparison = workflows.align(documents, settings)
+    comparison = workflows.align(documents, settings, cache=embeddings, notice=print_notice)
     return comparison, RunTimes(started_at=started, finished_at=_now())
 
 

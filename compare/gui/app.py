@@ -11,8 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compare import __version__
+
+if TYPE_CHECKING:
+    from compare.gui.main_window import MainWindow
+    from compare.model import Comparison
 
 ORG = "NarrativeCompare"
 APP = "Narrative Compare"
@@ -60,7 +65,7 @@ def load_initial(args: Sequence[str], embeddings=None):
     from compare.model import CompareError
 
     if not args:
-        return workflows.open_sample(), None
+        return workflows.open_sample(cache=embeddings), None
     paths = [Path(a) for a in args]
     if len(paths) == 1 and paths[0].suffix.lower() == ".ncproj":
         from compare import store
@@ -70,7 +75,16 @@ def load_initial(args: Sequence[str], embeddings=None):
         raise CompareError("open one project file at a time, or only documents")
     if len(paths) < 2:
         raise CompareError("give at least two documents: the base text first, then the accounts")
-    return workflows.align(workflows.load_documents(paths)), None
+    return workflows.align(workflows.load_documents(paths), cache=embeddings), None
+
+
+def note_meaning_fallback(window: MainWindow, comparison: Comparison, path: Path | None) -> None:
+    """A first comparison made with the default settings (by meaning) that came out by wording only means
+    the model did not load: untick the box and say why in the status bar. A project keeps its own setting."""
+    if path is None and not comparison.settings.semantic:
+        from compare import workflows
+
+        window.files.semantic_unavailable(workflows.semantic_problem())
 
 
 def unaligned(documents) -> object:
@@ -102,6 +116,8 @@ def open_window(args: Sequence[str], *, executor=None, settings=None, author: st
     window = MainWindow(
         comparison, path=path, settings=settings, executor=executor, author=author, embeddings=embeddings
     )
+    if documents is None:
+        note_meaning_fallback(window, comparison, path)
     if path is not None:
         from compare import store
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +23,6 @@ from compare.model import AlignSettings, CompareError, Comparison, Document
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
-
-SEMANTIC_MISSING_TITLE = "Meaning (semantic) matching is not available"
 
 DOC_FILTER = "Documents (*.txt *.md *.html *.htm *.docx *.pdf);;Project files (*.ncproj);;All files (*)"
 PROJECT_FILTER = "Narrative Compare project (*.ncproj)"
@@ -59,6 +56,8 @@ class FileController(QObject):
         # loose threshold chosen for one story never carries over to the next one unnoticed.
         self.threshold_chosen = False
         self.semantic = session.comparison.settings.semantic  # the toolbar's "Meaning (semantic)" box
+        # Why meaning-level matching fell back to wording only ("" while it works); shown in the status bar.
+        self.semantic_note = ""
         # The project's claim embeddings: filled from its file when opened, by semantic alignment, and saved
         # into the file with the project.
         self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
@@ -114,32 +113,34 @@ class FileController(QObject):
         return False
 
     def _error(self, error: BaseException) -> None:
-        from compare.align.semantic import SemanticUnavailable
-
-        if isinstance(error, SemanticUnavailable):
-            self.semantic_unavailable(error)
-            return
         show_error(self.window, error)
 
-    def semantic_unavailable(self, error: BaseException) -> None:
-        """The extra is missing: say how to install it, untick the box; the comparison is unchanged."""
+    def _meaning_checked(self, settings: AlignSettings, then: Callable[[Comparison], None]):
+        """``then``, after noting whether an alignment asked to match by meaning got wording only."""
+
+        def done(comparison: Comparison) -> None:
+            then(comparison)
+            if settings.semantic and not comparison.settings.semantic:
+                from compare import workflows
+
+                self.semantic_unavailable(workflows.semantic_problem())  # after ``then``: its message stays
+
+        return done
+
+    def semantic_unavailable(self, note: str | BaseException) -> None:
+        """The model did not load, so the comparison was made by wording only: untick the box and say why
+        in the status bar (no dialog: the comparison itself is fine). ``note``: the line to show, or the
+        error it comes from."""
+        if isinstance(note, BaseException):
+            from compare import workflows
+
+            note = workflows.semantic_fallback_message(note)
         self.semantic = False
+        self.semantic_note = note or "meaning-level matching unavailable; using wording only"
         if hasattr(self.window, "semantic_changed_externally"):
             self.window.semantic_changed_externally(False)
-        if getattr(sys, "frozen", False):
-            # a packaged app cannot install anything: say what this copy lacks, not how to pip-install it
-            message = (
-                "This copy of Narrative Compare was built without matching by meaning (the semantic model "
-                "is not included). Claims are matched by their wording; the comparison was not changed and "
-                "the box has been unticked. A build that includes it is described in docs/packaging.md."
-            )
-        else:
-            message = (
-                f"Matching by meaning needs the optional semantic extra: {error}.\n\n"
-                "It runs on this computer only (no network). Until it is installed, claims are matched by "
-                "their wording; the comparison was not changed and the box has been unticked."
-            )
-        show_error(self.window, CompareError(message), SEMANTIC_MISSING_TITLE)
+        if hasattr(self.window, "show_semantic_note"):
+            self.window.show_semantic_note(self.semantic_note)
 
     # recent files
     def recent(self) -> list[str]:
@@ -212,11 +213,15 @@ class FileController(QObject):
             self._error(CompareError("choose at least two documents: the base text first, then the accounts"))
             return None
         else:
+            settings = self._new_settings()
             op = operations.load_and_align(
                 parent=self.window,
                 paths=paths,
-                settings=self._new_settings(),
-                success=lambda c, ps=paths: self._opened(c, None, saved=False, paths=ps, embeddings=cache),
+                settings=settings,
+                success=self._meaning_checked(
+                    settings,
+                    lambda c, ps=paths: self._opened(c, None, saved=False, paths=ps, embeddings=cache),
+                ),
                 executor=self.executor,
                 embeddings=cache,
             )
@@ -232,13 +237,14 @@ class FileController(QObject):
             if then is not None:
                 then()
 
+        settings = self._new_settings()
         self.last_op = (
             operations.align_documents(
                 parent=self.window,
                 documents=documents,
-                settings=self._new_settings(),
+                settings=settings,
                 previous=None,
-                success=done,
+                success=self._meaning_checked(settings, done),
                 executor=self.executor,
                 embeddings=cache,
             )
@@ -307,7 +313,9 @@ class FileController(QObject):
             parent=self.window,
             work=work,
             executor=self.executor,
-            success=lambda c: self._opened(c, None, saved=True, paths=[], embeddings=cache),
+            success=self._meaning_checked(
+                settings, lambda c: self._opened(c, None, saved=True, paths=[], embeddings=cache)
+            ),
         )
         self.last_op = (
             op.with_progress("Opening the sample…").failure(self._error).on_cancel(self.cancelled).run()
@@ -324,13 +332,14 @@ class FileController(QObject):
             self.session.apply(comparison, f"Add {len(paths)} account(s)")
             self.remember(paths)
 
+        settings = self._settings()
         self.last_op = (
             operations.add_accounts(
                 parent=self.window,
                 previous=self.session.comparison,
                 paths=paths,
-                settings=self._settings(),
-                success=done,
+                settings=settings,
+                success=self._meaning_checked(settings, done),
                 executor=self.executor,
                 embeddings=self.embeddings,
             )
@@ -410,14 +419,14 @@ class FileController(QObject):
     def _align(self, documents, text: str):
         if self.busy():
             return None
-        previous = self.session.comparison
+        previous, settings = self.session.comparison, self._settings()
         self.last_op = (
             operations.align_documents(
                 parent=self.window,
                 documents=documents,
-                settings=self._settings(),
+                settings=settings,
                 previous=previous,
-                success=lambda c: self._aligned(c, text),
+                success=self._meaning_checked(settings, lambda c: self._aligned(c, text)),
                 executor=self.executor,
                 embeddings=self.embeddings,
             )

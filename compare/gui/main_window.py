@@ -54,10 +54,10 @@ if TYPE_CHECKING:
 
 
 def semantic_requirement() -> str:
-    """What the semantic box needs, for its tooltip (a packaged app cannot pip-install the extra)."""
+    """What the semantic box needs, for its tooltip (a packaged app cannot pip-install anything)."""
     if getattr(sys, "frozen", False):
-        return "Needs a build made with the semantic scorer (NC_SEMANTIC=1, see docs/packaging.md)."
-    return "Needs the optional extra: pip install 'narrative-compare[semantic]'."
+        return "Built into this app, unless it was built with NC_SEMANTIC=0 (see docs/packaging.md)."
+    return "On by default; if its model cannot load, claims are matched by wording only and the status bar says so."
 
 
 # The largest size a first window takes, and what window decorations usually add around it.
@@ -396,6 +396,15 @@ class MainWindow(QMainWindow):
             how = "by meaning and wording" if on else "by wording only"
             self.statusBar().showMessage(f"Press Re-align (F5) to match claims {how}.", 8000)
 
+    def show_semantic_note(self, note: str) -> None:
+        """Meaning-level matching fell back to wording only: say so now (after what the step itself said), and
+        keep a mark in the status bar."""
+        current = self.statusBar().currentMessage()
+        self.statusBar().showMessage(
+            f"{current} · {note}" if current and note not in current else note, 15_000
+        )
+        self._update_status()
+
     def semantic_changed_externally(self, on: bool) -> None:
         self.semantic_box.blockSignals(True)
         self.semantic_box.setChecked(on)
@@ -424,10 +433,16 @@ class MainWindow(QMainWindow):
         pending = getattr(self, "files", None) and self.files.threshold
         if pending and abs(pending - c.settings.threshold) > 1e-9:
             self.status_summary += f" · slider at {pending:.2f}: press Re-align (F5) to apply"
+        files = getattr(self, "files", None)
+        note = files.semantic_note if files is not None and not c.settings.semantic else ""
+        if note:
+            self.status_summary += " · wording only"
         if not hasattr(self, "_status_label"):
             self._status_label = QLabel(self)
+            self._status_label.setTextFormat(Qt.TextFormat.PlainText)
             self.statusBar().addPermanentWidget(self._status_label)
         self._status_label.setText(self.status_summary)
+        self._status_label.setToolTip(html.escape(note))
 
     # drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override

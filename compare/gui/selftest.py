@@ -1,7 +1,8 @@
 """``narrative-compare --self-test``: proves a build works end to end without a display.
 
-Opens the bundled sample, aligns it, builds the main window offscreen, saves a screenshot and a project
-file in a temporary folder, reopens the project and checks that the counts match; prints a short summary.
+Opens the bundled sample, aligns it (by meaning too: a build that carries the model must load and use it),
+builds the main window offscreen, saves a screenshot and a project file with its claim embeddings in a
+temporary folder, reopens the project and checks that the counts and embeddings match; prints a short summary.
 Exit 0 on success, 1 with the reason on any failure. Resources are found only through
 ``workflows.resources_dir()``, never through the current directory (the packaged app runs under ``env -i``).
 """
@@ -14,6 +15,10 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from compare.model import Comparison
 
 
 def run(out_dir: Path | None = None) -> int:
@@ -28,12 +33,14 @@ def run(out_dir: Path | None = None) -> int:
         app = make_app()
         folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="narrative-compare-selftest-"))
         folder.mkdir(parents=True, exist_ok=True)
-        comparison = workflows.open_sample()
+        embeddings = store.ProjectEmbeddingCache()
+        comparison = workflows.open_sample(cache=embeddings)
         from compare.report.review import claim_counts
 
         counts = claim_counts(comparison)
         if not comparison.links:
             raise AssertionError("the sample aligned with no links at all")
+        meaning = _check_meaning(comparison, embeddings.count())
 
         from compare.gui.main_window import MainWindow
 
@@ -52,17 +59,20 @@ def run(out_dir: Path | None = None) -> int:
         if not window.grab().save(str(shot)) or shot.stat().st_size < 10_000:
             raise AssertionError(f"screenshot not written: {shot}")
         project = folder / "self-test.ncproj"
-        store.save_comparison(project, comparison, author="self-test")
-        reopened = store.open_comparison(project)
+        store.save_comparison(project, comparison, author="self-test", embeddings=embeddings)
+        kept = store.ProjectEmbeddingCache()
+        reopened = store.open_comparison(project, embeddings=kept)
         if claim_counts(reopened) != counts:
             raise AssertionError(f"reopened project counts {claim_counts(reopened)} differ from {counts}")
+        if kept.count() != embeddings.count():
+            raise AssertionError(f"reopened project has {kept.count()} embeddings, not {embeddings.count()}")
         window.session.undo_stack.setClean()
         window.close()
         elapsed = time.perf_counter() - t0
         docs = len(comparison.documents)
         print(
             f"self-test ok: {docs} texts, {len(comparison.claims)} claims, "
-            f"{sum(1 for lk in comparison.links if lk.active)} links; "
+            f"{sum(1 for lk in comparison.links if lk.active)} links; {meaning}; "
             f"screenshot {shot}; project {project}; {elapsed:.2f} s"
         )
         return 0
@@ -71,3 +81,21 @@ def run(out_dir: Path | None = None) -> int:
         if os.environ.get("NC_DEBUG"):
             traceback.print_exc()
         return 1
+
+
+def _check_meaning(comparison: Comparison, embedded: int) -> str:
+    """Whether the sample was aligned by meaning; an error if the model is there but was not used."""
+    from compare import workflows
+    from compare.align.semantic import SemanticUnavailable, find_model
+
+    if comparison.settings.semantic:
+        texts = len({c.text for c in comparison.claims})
+        if embedded != texts:
+            raise AssertionError(f"{embedded} claim texts embedded of {texts}")
+        return f"by meaning ({comparison.engine_version.rsplit('+ ', 1)[-1]}, {embedded} claims embedded)"
+    problem = workflows.semantic_problem()
+    try:
+        find_model()
+    except SemanticUnavailable:  # a build without the model (NC_SEMANTIC=0): wording only is expected
+        return f"by wording only ({problem})"
+    raise AssertionError(f"the model is there but the sample was aligned by wording only: {problem}")

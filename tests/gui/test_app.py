@@ -56,6 +56,22 @@ def test_help_exits_0(capsys):
     assert "--self-test" in capsys.readouterr().out
 
 
+def test_first_window_says_when_the_model_did_not_load(make_window, monkeypatch, tmp_path):
+    from compare import workflows
+    from compare.align.semantic import MemoryCache
+
+    monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
+    monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())  # nothing embedded earlier in this process
+    comparison, path = app.load_initial([])
+    assert not comparison.settings.semantic  # aligned by wording only
+    window = make_window(comparison)
+    app.note_meaning_fallback(window, comparison, path)
+    assert not window.semantic_box.isChecked()
+    assert "meaning-level matching unavailable" in window.statusBar().currentMessage()
+    assert window.status_summary.endswith("· wording only")
+
+
 class HeldExecutor:
     """Keeps the work instead of running it, so a test can look at the window while it is "aligning"."""
 
@@ -101,3 +117,24 @@ def test_cancelling_the_first_alignment_keeps_the_texts(qtbot, tmp_path, setting
     qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
     assert "without alignment" in window.statusBar().currentMessage()
     assert len(window.compare_view.panes) == 2 and not messages
+
+
+def test_documents_given_at_start_fall_back_with_a_note(qtbot, tmp_path, settings, messages, monkeypatch):
+    from compare import workflows
+    from compare.align.semantic import MemoryCache
+
+    monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "absent.onnx"))
+    monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Base\n\nThe river rose by four metres overnight.", "utf-8")
+    b.write_text("Other\n\nThe river rose four metres in one night.", "utf-8")
+    held = HeldExecutor()
+    window = app.open_window([str(a), str(b)], executor=held, settings=settings)
+    qtbot.addWidget(window)
+    held.runnables[0].run()
+    qtbot.waitUntil(lambda: not window.files.last_op.running, timeout=20_000)
+    assert window.session.comparison.links and not window.session.comparison.settings.semantic
+    assert not window.semantic_box.isChecked() and messages == []
+    assert "meaning-level matching unavailable" in window.statusBar().currentMessage()
+    assert window.status_summary.endswith("· wording only")

@@ -158,7 +158,9 @@ def test_threshold_travels_in_the_project(qtbot, make_window, comparison, tmp_pa
 def test_report_states_threshold_and_matching_mode(comparison):
     from compare.report.html_report import render_html
 
-    text = render_html(dataclasses.replace(comparison, settings=AlignSettings(threshold=0.45)))
+    text = render_html(
+        dataclasses.replace(comparison, settings=AlignSettings(threshold=0.45, semantic=False))
+    )
     assert "Link threshold 0.45 (the default is 0.55)" in text and "by wording only" in text
     assert "engine fixture" in text
     text = render_html(dataclasses.replace(comparison, settings=AlignSettings(semantic=True)))

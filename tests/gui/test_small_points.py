@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from compare.gui.actions import Act
 from compare.gui.dialogs import NoteDialog, ShortcutsDialog
 from compare.gui.qt import QColor, QDialog, Qt
@@ -104,16 +106,16 @@ def test_dark_mode_not_found_and_differs_are_distinct():
 
 
 def test_packaged_app_never_says_pip(window, messages, monkeypatch):
-    from compare.align.semantic import SemanticUnavailable
+    from compare.align.semantic import SemanticUnavailable, find_model
     from compare.gui.main_window import semantic_requirement
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    window.files.semantic_unavailable(
-        SemanticUnavailable("needs onnxruntime; pip install 'narrative-compare[semantic]'")
-    )
-    assert (
-        messages and "pip" not in messages[-1][1] and "built without matching by meaning" in messages[-1][1]
-    )
+    monkeypatch.setenv("NC_MODEL_PATH", "/nonexistent/model.onnx")  # as in a build made with NC_SEMANTIC=0
+    with pytest.raises(SemanticUnavailable) as missing:
+        find_model()
+    window.files.semantic_unavailable(missing.value)
+    note = window.statusBar().currentMessage()
+    assert messages == [] and "pip" not in note and "packaged build was made without" in note
     assert "pip" not in semantic_requirement()
 
 

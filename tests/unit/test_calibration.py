@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -13,8 +14,11 @@ from compare.align.confidence import SUGGESTION_LEVEL, default_model  # noqa: E4
 from compare.model import AlignSettings  # noqa: E402
 
 
-def test_confidence_is_calibrated_on_held_out_subjects():
-    examples = fit_confidence.devset_examples("heldout", AlignSettings())
+@pytest.mark.parametrize("semantic", [False, True], ids=["wording", "wording+meaning"])
+def test_confidence_is_calibrated_on_held_out_subjects(semantic: bool):
+    if semantic:
+        pytest.importorskip("onnxruntime", reason="the semantic scorer's runtime is not installed")
+    examples = fit_confidence.devset_examples("heldout", AlignSettings(semantic=semantic))
     assert examples, "the development sets are part of the repository"
     model = default_model()
     x = np.vstack([e.features for e in examples])

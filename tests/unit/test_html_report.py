@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 from fixture_data import build_comparison  # noqa: E402
 
 from compare.cli import main  # noqa: E402
-from compare.model import Annotation, Link, LinkStatus, Relation  # noqa: E402
+from compare.model import AlignSettings, Annotation, Link, LinkStatus, Relation  # noqa: E402
 from compare.report.html_report import people_line, render_html  # noqa: E402
 
 
@@ -23,7 +23,7 @@ def sections(text: str) -> list[str]:
 
 
 def test_summary_comes_first_and_lists_every_difference():
-    comparison = build_comparison()
+    comparison = dataclasses.replace(build_comparison(), settings=AlignSettings(semantic=False))
     text = render_html(comparison, now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
     assert sections(text) == ['id="differences"', 'id="left-out"', 'id="only-one"', "id='side-by-side'"]
     assert "Differences (3)" in text
