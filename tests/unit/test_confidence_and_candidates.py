@@ -18,7 +18,7 @@ from compare.align.confidence import FEATURES, SUGGESTION_LEVEL, ConfidenceModel
 from compare.align.engine import compare
 from compare.model import Comparison, Document
 from compare.report.contract import SUGGESTED, links_csv_text, to_contract
-from compare.store import check_file, open_comparison, paths, save_comparison, schema
+from compare.store import check_file, open_comparison, save_comparison, schema
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,9 @@ def test_candidates_are_the_best_three_per_claim_and_account(result: Comparison)
     assert all(sorted(r) == list(range(1, len(r) + 1)) and len(r) <= 3 for r in seen.values())
     # Rank 1 has the highest score; every link of a base claim is among its candidates.
     for (claim_id, doc), _ in seen.items():
-        ranked = sorted((c for c in result.candidates_of(claim_id) if c.other.startswith(doc)), key=lambda c: c.rank)
+        ranked = sorted(
+            (c for c in result.candidates_of(claim_id) if c.other.startswith(doc)), key=lambda c: c.rank
+        )
         assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
     for link in result.links:
         assert any(c.other == link.b for c in result.candidates_of(link.a))
@@ -87,7 +89,7 @@ def test_a_version_2_file_opens_with_no_confidence(tmp_path: Path, monkeypatch, 
     (folder / "schema.sql").write_text("\n".join(scripts), encoding="utf-8")
     path = tmp_path / "old.ncproj"
     with monkeypatch.context() as m:
-        m.setattr(paths, "db_dir", lambda: folder)
+        m.setattr(schema, "db_dir", lambda: folder)
         save_comparison(path, result)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
