@@ -176,7 +176,33 @@ def _number(r: random.Random, s: Subject) -> Iterator[Pair]:
         f"Some {n + 200} {s.unit} {s.happening}.",
         True,
     )
+    # Figures without a unit: votes and shares.
+    pct = r.randrange(20, 80)
+    yield Pair(
+        "number",
+        f"The council voted {n % 20 + 12} to {n % 7 + 2} to {s.base} {s.object}.",
+        f"The council voted {n % 20 + 14} to {n % 7 + 2} to {s.base} {s.object}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"Turnout in {s.place} was {pct} percent.",
+        f"Turnout in {s.place} was {pct + 9} percent.",
+        True,
+    )
     # Paraphrases: the same figures written otherwise; bounds and ranges that allow each other.
+    yield Pair(
+        "number",
+        f"The council voted {n % 20 + 12} to {n % 7 + 2} to {s.base} {s.object}.",
+        f"By {n % 20 + 12} votes to {n % 7 + 2}, the council decided to {s.base} {s.object}.",
+        False,
+    )
+    yield Pair(
+        "number",
+        f"{pct}% of {s.unit} backed the plan to {s.base} {s.object}.",
+        f"{pct} per cent of {s.unit} backed the plan to {s.base} {s.object}.",
+        False,
+    )
     yield Pair(
         "number",
         f"{_cap(WORDS[w1])} {s.unit} {s.happening} in {s.place}.",

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.text import lexicon
 from compare.text.normalize import STOPWORDS, fold
 
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—–]")
-_CLAUSE_END = frozenset(',;:.!?()"“”—–') | lexicon.words("function_words", "clause")
+# Quotation marks do not end a negation's reach: 'no "war"' negates the quoted word.
+_CLAUSE_END = frozenset(",;:.!?()—–") | lexicon.words("function_words", "clause")
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_RELATIVE = frozenset({"which", "who", "that", "whose", "whom"})
 _SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
+MANY = 3  # shared words of opposite sign that need no neighbour in common
 BOTH = 4  # a word both sides negate within this reach: the same denial in other words
 TARGET = 2  # the negated predicate is among the first content words after the cue
 
@@ -146,7 +149,7 @@ class Reading:
         return self.text[self.toks[first].start : self.toks[last].end]
 
 
-@cache
+@lru_cache(maxsize=1 << 13)  # a claim meets every claim of the other side; bounded for long sessions
 def read(text: str) -> Reading:
     toks = tokens(text)
     negations = _phrases("negations", "cue")
@@ -231,6 +234,27 @@ def _phrase(r: Reading, i: int) -> str:
     return r.span(first, last)
 
 
+def _clause_keys(r: Reading, i: int) -> set[str]:
+    """The words of the clause around token ``i`` (up to punctuation, a conjunction or a relative word)."""
+    ends = _BREAKS | _CLAUSE_END | _SCOPE_END | _RELATIVE
+    lo = hi = i
+    while lo > 0 and r.toks[lo - 1].text not in ends:
+        lo -= 1
+    while hi + 1 < len(r.toks) and r.toks[hi + 1].text not in ends:
+        hi += 1
+    return {t.key for t in r.toks[lo : hi + 1]}
+
+
+def _cue_words_of(r: Reading, key: str) -> set[str]:
+    """The cues that negate ``key`` in ``r``: the same cue on both sides is the same sentence, not a rewording."""
+    return {
+        " ".join(t.text for t in r.toks[r.cues[c].start : r.cues[c].end])
+        for i, t in enumerate(r.toks)
+        if t.key == key
+        for c in r.covered[i]
+    }
+
+
 def _distance(r: Reading, i: int) -> int:
     """Content words between token ``i`` and the nearest cue that covers it."""
     cue = r.cues[r.covered[i][-1]]
@@ -264,8 +288,6 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
         return ""
     sa, sb = ra.signs(), rb.signs()
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
-    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in shared if sa[k] == sb[k] == {True}):
-        return ""  # both negate something they share: the same denial, worded differently
     # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
     lowered = set(_lowered(ra)) | set(_lowered(rb))
     differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
@@ -283,10 +305,19 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     if best is None:
         return ""
     _, _, side, i = best
+    clause = _clause_keys((ra, rb)[side], i)
+    denied = [
+        k
+        for k in shared
+        if sa[k] == sb[k] == {True} and k in clause and _cue_words_of(ra, k) != _cue_words_of(rb, k)
+    ]
+    if any(_target(ra, k, BOTH) and _target(rb, k, BOTH) for k in denied):
+        return ""  # both negate something of this clause: the same denial, worded differently
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)
-    if not _related((ra, rb)[side], i, other, j, similar):
+    # Three or more shared words of opposite sign say by themselves that the same statement is turned round.
+    if len(differing) < MANY and not _related((ra, rb)[side], i, other, j, similar):
         return ""
     left, right = (_phrase(ra, i), _phrase(rb, j)) if side == 0 else (_phrase(ra, j), _phrase(rb, i))
     r = (ra, rb)[side]
@@ -326,6 +357,35 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
             if sa[x] != sb[y]:
                 return "", True
             return f"characterisation differs: '{_phrase(ra, i)}' vs '{_phrase(rb, j)}'", True
+    return _prefixed(ra, rb)
+
+
+def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
+    """ "controversial" vs "uncontroversial": a word and its opposite by a negative prefix, in one frame."""
+    prefixes = [
+        (r["prefix"], tuple(x for x in r["only_before"].split("|") if x))
+        for r in lexicon.rows("negative_prefixes")
+    ]
+    words_a = {t.text: i for i, t in enumerate(ra.toks) if is_content(t)}
+    words_b = {t.text: j for j, t in enumerate(rb.toks) if is_content(t)}
+    for first, second, flip in ((words_a, words_b, False), (words_b, words_a, True)):
+        for word, i in first.items():
+            if len(word) < 5:
+                continue
+            for pre, endings in prefixes:
+                if endings and not word.endswith(endings):
+                    continue  # "infighting" is not the opposite of "fighting"
+                j = second.get(pre + word)
+                if j is None or pre + word in first or word in second:
+                    continue
+                r1, r2 = (rb, ra) if flip else (ra, rb)
+                if not (context(r1, i, i, CLAUSE) & context(r2, j, j, CLAUSE)):
+                    continue
+                if r1.negative(i) != r2.negative(j):
+                    return "", True  # "not controversial" and "uncontroversial" agree
+                x, y = r1.span(i, i), r2.span(j, j)
+                left, right = (y, x) if flip else (x, y)
+                return f"characterisation differs: '{left}' vs '{right}'", True
     return "", False
 
 
@@ -391,8 +451,9 @@ def _cues_in(text: str, name: str, col: str) -> list[str]:
 
 
 def hedges(text: str) -> list[str]:
-    """Marks of a reported or uncertain claim ("reportedly", "may", "according to")."""
-    return _cues_in(text, "hedges", "cue")
+    """Marks of a reported or uncertain claim ("reportedly", "may", "according to"); "May" with a capital is
+    the month ("May 6, 2010"), not the modal."""
+    return [c for c in _cues_in(text, "hedges", "cue") if c != "May"]
 
 
 def refutations(text: str) -> list[str]:

@@ -8,13 +8,15 @@ show the same event on both sides ("began on Monday" vs "began on Sunday", not "
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from functools import cache
 
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, find_durations, interval
+from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, find_durations, interval
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -26,6 +28,8 @@ _EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
 _PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
 _DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
 _STOPS = frozenset(',;:.!?()"“”—–')
+FRAME_WIDTH = 3  # words either side of a figure that say what it counts
+FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
 CONTEXT = 4  # words either side of a date or duration that name its event
 _BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
             "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
@@ -43,11 +47,28 @@ def _kind(q: Quantity) -> str:
     return _BOUNDED.get(q.bound, "about" if q.bound else "exact")
 
 
+def _step(q: Quantity) -> float:
+    """The last written digit's worth: 1 for "62", 0.1 for "0.4", 100,000 for "1.3 million"."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)
+    return 10.0**-decimals * scale
+
+
+def _rounded(qa: Quantity, qb: Quantity) -> bool:
+    """One figure is the other written with fewer digits ("0.44" and "0.4", "75.88" and "75")."""
+    return abs(qa.value - qb.value) < max(_step(qa), _step(qb)) and _step(qa) != _step(qb)
+
+
 def _conflict(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures of the same thing cannot both be right."""
     ka, kb = _kind(qa), _kind(qb)
     if ka == kb and ka in {"exact", "low", "high"}:
-        return not _close(qa.value, qb.value)  # "at least 62" vs "at least 90": two different figures
+        # "at least 62" vs "at least 90": two different figures; "0.44" vs "0.4": one figure, rounded.
+        return not _close(qa.value, qb.value) and not _rounded(qa, qb)
+    if ka == kb == "about":
+        # "around 40,000" vs "around 47,000": two estimates more than a tenth apart are two figures.
+        return abs(qa.value - qb.value) > 0.1 * max(abs(qa.value), abs(qb.value))
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     return ha < lb or hb < la
 
@@ -66,6 +87,16 @@ def _role(claim: Claim, q: Quantity) -> str:
     r = read(claim.text[:at])
     words = [t for t in r.toks if is_content(t) and not t.text.isdigit()]
     return words[-1].key if words else ""
+
+
+def _frame(claim: Claim, q: Quantity) -> set[str]:
+    """The words right around a figure, in its clause."""
+    r = read(claim.text)
+    pos = claim.text.find(q.text)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(q.text) and t.end > pos]
+    if not idx:
+        return set()
+    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH) if not k.isdigit()}
 
 
 def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
@@ -91,6 +122,16 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
             # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
             rivals = [qb for qb in nb if (qa.unit in VAGUE_UNITS or qb.unit in VAGUE_UNITS)
                       and _near(qa.value, qb.value)]  # fmt: skip
+        if not rivals:
+            # "a force of around 40,000, comprising" vs "a force of around 47,000, comprising": one figure
+            # in the same words on both sides is one quantity, whatever follows it.
+            frame = _frame(a, qa)
+            rivals = [
+                qb
+                for qb in nb
+                if (qa.unit == qb.unit or VAGUE_UNITS & {qa.unit, qb.unit})
+                and len(frame & _frame(b, qb)) >= FRAME_SHARED
+            ]
         rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) for x in na)]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
@@ -103,14 +144,14 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
 def _context(r: Reading, at: str) -> set[str]:
     """Words (not names, not dates, not verbs of saying) next to the mention ``at``: the event it dates."""
     pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
     if not idx:
         return set()
     near = context(r, idx[0], idx[-1], CONTEXT, names=False)
     if not near:
         # "On 17 September, jets struck ...": a date set off by a comma dates the whole clause.
         near = {t.key for t in r.toks if is_content(t) and not r.text[t.start : t.start + 1].isupper()}
-    return {k for k in near if k not in _EXCLUDED}
+    return {k for k in near if k not in _EXCLUDED and not k.isdigit()}
 
 
 def _calendar(word: str) -> bool:
@@ -123,10 +164,10 @@ def _verb(r: Reading, at: str) -> str:
     """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
     or "" when none is close: the event a date or a duration belongs to."""
     pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(at)]
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
     if not idx:
         return ""
-    for dist in range(1, CONTEXT + 2):
+    for dist in range(1, 2 * CONTEXT + 1):
         for i in (idx[0] - dist, idx[-1] + dist):
             if not 0 <= i < len(r.toks) or _crosses(r, i, idx):
                 continue
@@ -143,14 +184,17 @@ def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
     return any(r.toks[k].text in _STOPS for k in range(lo + 1, hi))
 
 
+def _verbs_differ(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
+    va, vb = _verb(read(a.text), at_a), _verb(read(b.text), at_b)
+    return bool(va and vb and va != vb)
+
+
 def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
     """Whether two mentions date or measure the same event: their verbs, when both have one, are the same
     ("visited on Tuesday" and "collapsed on Monday" are two events), and their neighbours overlap."""
-    ra, rb = read(a.text), read(b.text)
-    va, vb = _verb(ra, at_a), _verb(rb, at_b)
-    if va and vb and va != vb:
+    if _verbs_differ(a, at_a, b, at_b):
         return False
-    return bool(_context(ra, at_a) & _context(rb, at_b))
+    return bool(_context(read(a.text), at_a) & _context(read(b.text), at_b))
 
 
 def _date_text(d: DateMention) -> str:
@@ -159,29 +203,64 @@ def _date_text(d: DateMention) -> str:
     return d.text
 
 
+def _weekday(d: DateMention) -> str:
+    """The weekday a mention names, or the one its full date falls on ("6 May 2010" -> "Thursday")."""
+    if d.weekday:
+        return d.weekday
+    if d.day and d.month and d.year:
+        try:
+            return WEEKDAYS[datetime.date(d.year, d.month, d.day).weekday()]
+        except ValueError:
+            return ""
+    return ""
+
+
+def _differ(x: DateMention, y: DateMention) -> str:
+    """The reason two mentions of one event's date disagree, or ""."""
+    if x.day and x.month and y.day and y.month:
+        if (x.day, x.month) != (y.day, y.month) or (x.year and y.year and x.year != y.year):
+            return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+        return ""
+    if x.month and y.month and x.year and y.year and (x.month, x.year) != (y.month, y.year):
+        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+    wx, wy = _weekday(x), _weekday(y)
+    if wx and wy and wx != wy and (x.weekday or y.weekday):
+        shown = lambda d, w: w if d.weekday else f"{w} ({_date_text(d)})"  # noqa: E731 - two uses
+        return f"weekday differs: {shown(x, wx)} vs {shown(y, wy)}"
+    return ""
+
+
+def _same(x: DateMention, y: DateMention) -> str:
+    """What two mentions share ("19 September", "Tuesday"), or "" when they are not the same date."""
+    if (
+        x.day
+        and x.month
+        and (x.day, x.month) == (y.day, y.month)
+        and not (x.year and y.year and x.year != y.year)
+    ):
+        return _date_text(x)
+    if x.weekday and x.weekday == y.weekday:
+        return x.weekday
+    return ""
+
+
 def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
+    """Differences and shared dates: a day, a month of a year or a weekday, of the same event only."""
     diffs: list[str] = []
     same: list[str] = []
-    da, db = a.facts.dates, b.facts.dates
-    days_a = [d for d in da if d.day and d.month]
-    days_b = [d for d in db if d.day and d.month]
-    for x in days_a:
-        match = [y for y in days_b if (y.day, y.month) == (x.day, x.month)]
-        if match:
-            same.append(_date_text(x))
+    da = [d for d in a.facts.dates if d.month or d.weekday]
+    db = [d for d in b.facts.dates if d.month or d.weekday]
+    for x in da:
+        shared = [t for t in (_same(x, y) for y in db) if t]
+        if shared:
+            same.append(shared[0])
             continue
-        rival = next((y for y in days_b if _same_event(a, x.text, b, y.text)), None)
-        if rival and not diffs:
-            diffs.append(f"date differs: {_date_text(x)} vs {_date_text(rival)}")
-    week_a = [d for d in da if d.weekday]
-    week_b = [d for d in db if d.weekday]
-    for x in week_a:
-        if any(y.weekday == x.weekday for y in week_b):
-            same.append(x.weekday)
-            continue
-        rival = next((y for y in week_b if _same_event(a, x.text, b, y.text)), None)
-        if rival and not any(y.weekday == x.weekday for y in week_b):
-            diffs.append(f"weekday differs: {x.weekday} vs {rival.weekday}")
+        for y in db:
+            reason = _differ(x, y)
+            if reason and _same_event(a, x.text, b, y.text):
+                diffs.append(reason)
+                break
+        if diffs:
             break
     return diffs, list(dict.fromkeys(same))
 

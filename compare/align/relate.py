@@ -4,7 +4,7 @@ Contradictions are local and concrete: a number, a date, a weekday or a duration
 polarity of the predicate the two share; another speaker or actor for the same words; an antonym or a
 downtoner; an account calling the other's claim untrue. A difference of certainty (one side reports or
 hedges what the other asserts) is softer: the link stays "agree" and its first reason says
-"certainty differs", which the GUI and the reports show as a caution, not as a contradiction.
+"certainty differs" (listed first in the details and the reports, explained in the legend's tooltip).
 """
 
 from __future__ import annotations

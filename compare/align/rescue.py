@@ -37,7 +37,7 @@ def _frames(claim: Claim) -> list[tuple[str, frozenset[str]]]:
     out = []
     for kind, text in mentions:
         pos = claim.text.find(text)
-        idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start >= pos and t.end <= pos + len(text)]
+        idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(text) and t.end > pos]
         if idx:
             out.append((kind, frozenset(context(r, idx[0], idx[-1], FRAME)) - _BOUND_WORDS))
     return out

@@ -483,6 +483,8 @@ class MainWindow(QMainWindow):
         was only opened or aligned (no edit on the undo stack) is not asked about: nothing would be lost that
         opening the same texts again would not give back."""
         if not self.session.has_edits:
+            if self.session.dirty:
+                self.autosave.discard()  # its recovery copy would only give back what opening again gives
             return True
         answer = QMessageBox.question(
             self,

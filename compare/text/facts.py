@@ -54,8 +54,9 @@ _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?(?![\w])"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s+|-)((?i:million|billion|thousand)))?(?![\w])"
 )
+_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
@@ -134,6 +135,8 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _unit_after(text: str, end: int) -> str:
+    if re.match(r"\s*(?:%|per\s?cent\b)", text[end : end + 9], re.I):
+        return "percent"  # "27%", "15 per cent": shares of the same whole compare
     m = _NEXT_NOUN.match(text, end)
     if not m:
         return ""
@@ -250,6 +253,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                     value *= SCALES[tail.group(2).lower()]
         out.append((m.start(), Quantity(value, shown, bound, _unit_after(text, end))))
         taken.append((m.start(), end))
+    for m in _ORDINAL.finditer(text):
+        # "the 59th minute", "the 21st edition": a rank, compared like a count of the noun that follows.
+        if free(m.start(), m.end()) and len(m.group(1)) <= 4:
+            out.append((m.start(), Quantity(float(m.group(1)), m.group(0), "", _unit_after(text, m.end()))))
+            taken.append(m.span())
     for m in _WORDS.finditer(text):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or phrase.lower() in {"a", "and", "a and"}:
@@ -258,6 +266,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         phrase = re.sub(r"[\s-]+(?:a|and)$", "", phrase, flags=re.I)
         if phrase.lower() in {"a", "and", ""}:
             continue
+        if phrase.lower() in SCALES and not m.group(1).lower().startswith("a "):
+            continue  # "$85.6-million", "millions of": a scale without its figure is not a count
         value = parse_number_words(phrase)
         if value is None:
             continue
@@ -306,21 +316,14 @@ def interval(q: Quantity) -> tuple[float, float]:
 
 
 def canonical_entity(name: str) -> str:
-    """One spelling per entity: an alias of the lexicon, or a transliterated name written without its
-    inner hyphens and spaces when they vary ("Deir-ezzor", "Deir ez-Zor" -> "Deirezzor").
+    """One spelling per country or organisation, from the lexicon's aliases ("the United States" -> "US").
 
-    >>> canonical_entity("the United States"), canonical_entity("Abu-dhabi") == canonical_entity("Abu dh-Abi")
-    ('US', True)
+    >>> canonical_entity("the United States"), canonical_entity("Port Ellis")
+    ('US', 'Port Ellis')
     """
     key = name.lower().strip(" .,’'")
     key = re.sub(r"^the\s+", "", key)
-    if key in ALIASES:
-        return ALIASES[key]
-    shown = name.strip(" .,’'")
-    if re.search(r"-[a-z]|(?:^|\s)[a-z]+-", shown):
-        compact = re.sub(r"[\s-]+", "", shown).lower()
-        return compact[:1].upper() + compact[1:]
-    return shown
+    return ALIASES.get(key, name.strip(" .,’'"))
 
 
 def known_names(document_text: str) -> frozenset[str]:

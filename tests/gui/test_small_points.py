@@ -54,10 +54,13 @@ def test_file_name_of_a_hostile_title_is_safe(make_window, comparison):
     assert "/" not in name and ".." not in name and name.endswith(".html") and "<" not in name
 
 
-def test_open_does_not_ask_to_save_when_nothing_changed(window, messages):
+def test_open_does_not_ask_to_save_when_nothing_changed(window, messages, monkeypatch):
+    discarded = []
+    monkeypatch.setattr(window.autosave, "discard", lambda: discarded.append(True))
     window.session.unsaved_replacement = True  # opened from documents, aligned, never edited
     assert window.may_discard()
     assert not [m for m in messages if m[0] == "question"]
+    assert discarded == [True]  # and its crash-recovery copy is not offered at the next start
     window.session.select_claim("d0:c0", ("d0:c0", "d1:c0"))
     window.actions[Act.CONFIRM].trigger()
     assert window.may_discard()  # the fixture answers "Discard"

@@ -228,3 +228,77 @@ def test_a_denial_of_what_the_other_asserts_is_a_dispute():
     )
     assert relation is Relation.CONTRADICT
     assert reasons[0].startswith("disputes: 'denied that its aircraft attacked'"), reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("The crash happened on May 6, 2010.", "The crash happened on 6 May 2011.",
+         "date differs: 6 May 2010 vs 6 May 2011"),
+        ("Stocks crashed on May 6, 2010, in the afternoon.", "Stocks crashed on Wednesday afternoon.",
+         "weekday differs: Thursday (6 May 2010) vs Wednesday"),
+        ("Pogba scored in the 59th minute after Lovren blocked his shot.",
+         "Pogba scored in the 61st minute after Lovren blocked his shot.", "number differs: 59th vs 61st"),
+        ("The goal came from a controversial free kick in the first half.",
+         "The goal came from an uncontroversial free kick in the first half.",
+         "characterisation differs: 'controversial' vs 'uncontroversial'"),
+    ],
+)  # fmt: skip
+def test_dates_with_years_weekdays_of_dates_ordinals_and_prefixes(a, b, reason):
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reason in reasons
+
+
+def test_the_month_may_is_not_a_hedge():
+    relation, reasons = related(
+        "The crash of May 6 wiped out 9 percent.", "The crash of May 6 wiped out 9 percent."
+    )
+    assert relation is Relation.AGREE
+    assert not any(r.startswith("certainty") for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The index rose 41.61 points, or 0.44 percent.", "The index rose 41.61 points, a gain of 0.4%."),
+        ("Members approved the merger by 75.88%.", "Members approved the merger by 75 percent."),
+        ("There is no war in the region.", 'There is no "war" in the region.'),
+    ],
+)
+def test_rounded_figures_and_quoted_words_agree(a, b):
+    relation, reasons = related(a, b)
+    assert relation is Relation.AGREE, reasons
+
+
+def test_percentages_are_one_quantity():
+    relation, reasons = related(
+        "In February the solar cells were producing 27% of capacity.",
+        "This month the panels deliver only about 15% of their capacity.",
+        similar=False,
+    )
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("number differs: 27 vs about 15",)
+
+
+def test_a_negation_both_share_elsewhere_does_not_hide_a_new_one():
+    a = "Moscow is deeply suspicious of the operation, and the city is not fully encircled."
+    b = "Moscow is not deeply suspicious of the operation, and the city is not fully encircled."
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("negation differs: 'deeply' vs 'is not deeply'",)
+
+
+def test_one_figure_in_the_same_words_is_one_quantity():
+    a = "A very large force of around 40,000, comprising the army and 5,000 advisers, is attacking."
+    b = "A very large force of around 47,000, comprising the army and 5,000 advisers, is attacking."
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT
+    assert reasons == ("number differs: around 40,000 vs around 47,000",)
+
+
+def test_a_score_written_with_a_hyphen_is_compared():
+    relation, reasons = related(
+        "The final score was 3-1 after extra time.", "The final score was 2-1 after extra time."
+    )
+    assert (relation, reasons) == (Relation.CONTRADICT, ("number differs: 3 vs 2",))
