@@ -98,6 +98,20 @@ class Claim:
     facts: Facts = field(default_factory=Facts)
 
 
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A span of a document that is page furniture, not a claim: shown in the pane, never marked or linked.
+
+    ``kind`` is "byline", "dateline", "credit" (photo credits) or "heading" (headlines, mastheads, time
+    stamps, subheadings); ``document.text[start:end]`` is the span.
+    """
+
+    doc: str
+    start: int
+    end: int
+    kind: str
+
+
 class Relation(StrEnum):
     AGREE = "agree"
     CONTRADICT = "contradict"
@@ -196,6 +210,7 @@ class Comparison:
     # counted, never in ``links_of`` or ``mark_of``.
     suggestions: tuple[Link, ...] = ()
     candidates: tuple[Candidate, ...] = ()  # the best few counterparts of each claim in each other account
+    furniture: tuple[Furniture, ...] = ()  # bylines, datelines, credits, headlines: not claims
 
     @property
     def base(self) -> Document:
@@ -237,6 +252,9 @@ class Comparison:
 
     def claims_of(self, doc_id: str) -> tuple[Claim, ...]:
         return self._claims_by_doc.get(doc_id, ())
+
+    def furniture_of(self, doc_id: str) -> tuple[Furniture, ...]:
+        return tuple(sorted((f for f in self.furniture if f.doc == doc_id), key=lambda f: f.start))
 
     def suggestions_of(self, claim_id: str) -> tuple[Link, ...]:
         """Possible counterparts of a claim (not links: nothing is marked by them)."""

@@ -127,3 +127,14 @@ CREATE TABLE candidates (
     confidence REAL NOT NULL                   -- 0..1
 );
 CREATE INDEX candidates_by_claim ON candidates (claim_id, rank);
+
+-- Page furniture: spans of a document that are not claims (bylines, datelines, photo credits, headlines).
+-- Shown in the document, never marked or linked. text = substr(documents.text, char_start + 1, ...).
+CREATE TABLE furniture (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    char_start  INTEGER NOT NULL,              -- 0-based character offset into the document text
+    char_end    INTEGER NOT NULL,              -- exclusive
+    kind        TEXT NOT NULL CHECK (kind IN ('byline', 'dateline', 'credit', 'heading')),
+    CHECK (char_start >= 0 AND char_start < char_end)
+);

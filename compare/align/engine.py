@@ -34,6 +34,7 @@ from compare.model import (
     Claim,
     Comparison,
     Document,
+    Furniture,
     InputError,
     Link,
     Progress,
@@ -59,10 +60,17 @@ PRONOUN_OPENER = re.compile(
 
 
 def claims_of(document: Document) -> list[Claim]:
-    """Segment a document and extract the facts of each claim."""
+    """Segment a document and extract the facts of each claim (page furniture left out)."""
+    return read_document(document)[0]
+
+
+def read_document(document: Document) -> tuple[list[Claim], list[Furniture]]:
+    """The claims of a document, with their facts, and its page furniture (bylines, datelines, ...)."""
     names = known_names(document.text)
     out: list[Claim] = []
-    for n, span in enumerate(segment(document.text)):
+    spans = segment(document.text)
+    furniture = [Furniture(document.id, s.start, s.end, s.kind) for s in spans if s.kind]
+    for n, span in enumerate(s for s in spans if not s.kind):
         text = document.text[span.start : span.end]
         facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names, written=document.date)
         if not facts.speaker and out and PRONOUN_OPENER.match(text):
@@ -72,7 +80,7 @@ def claims_of(document: Document) -> list[Claim]:
             if person:
                 facts = replace(facts, speaker=person)
         out.append(Claim(f"{document.id}:c{n}", document.id, span.start, span.end, text, facts))
-    return share_speakers(out)
+    return share_speakers(out), furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +263,12 @@ def compare(
             progress(Progress(done, total, label))
 
     claims: list[list[Claim]] = []
+    furniture: list[Furniture] = []
     for n, d in enumerate(documents):
         step(n, f"Reading {d.title or d.id}")
-        claims.append(claims_of(d))
+        doc_claims, doc_furniture = read_document(d)
+        claims.append(doc_claims)
+        furniture += doc_furniture
     # Rarity of words is judged over all accounts, so a word every account uses counts for little.
     idf_texts = [content_tokens(c.text) for cs in claims for c in cs]
     vectors: list[np.ndarray] | None = None
@@ -289,6 +300,7 @@ def compare(
         links=tuple(links),
         suggestions=tuple(suggestions),
         candidates=tuple(candidates),
+        furniture=tuple(furniture),
         settings=settings,
         engine_version=ENGINE_VERSION + (f" + {embedder.model_id}" if settings.semantic and embedder else ""),
     )

@@ -29,6 +29,10 @@ LOCAL_NEIGHBOURS = 3
 # neighbours look like. On STS-B train news pairs (../shared/pairs), none of those at or above 0.8 was scored
 # below 2 of 5 by people, and 72 % were scored 4 or more (the rest mostly differ in a number or a name).
 NEAR_IDENTICAL = 0.8
+# How similar a claim typically is to its nearest candidates in another account on the same story: the
+# median of the mean of each claim's 3 best combined scores on the fit subjects of benchmarks/devsets
+# (quartiles 0.12-0.24). It stands in for the neighbours a one- or two-claim document does not have.
+TYPICAL_NEIGHBOUR = 0.18
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +240,9 @@ def pair_strength(
     similar to every other claim about Kerry and Aleppo; what marks its counterpart is standing out.
 
     A side with fewer than ``k`` claims (a headline, a one-line post) cannot show which of its partners
-    resemble everything: the missing neighbours count as the typical similarity of the comparison instead
-    of as the pair itself, which would cancel every pair of a one-claim document to "no better than
-    usual". Pairs that were never scored (large inputs) count as dissimilar.
+    resemble everything: the missing neighbours count as ``TYPICAL_NEIGHBOUR`` similarity instead of as
+    the pair itself, which would cancel every pair of a one-claim document to "no better than usual".
+    Pairs that were never scored (large inputs) count as dissimilar.
 
     Standing out is not the only evidence: with ``wording`` given, a pair whose words are near-identical
     (``NEAR_IDENTICAL``) is at least ``0.5 + wording / 2``, so a sentence repeated, a 1x1 comparison or a
@@ -246,9 +250,8 @@ def pair_strength(
     """
     if not len(pairs):
         return np.zeros(0, dtype=np.float32)
-    typical = float(scores.mean())
-    rows = top_k_mean(pairs.i, scores, pairs.n, k, typical if pairs.m < k else 0.0)
-    cols = top_k_mean(pairs.j, scores, pairs.m, k, typical if pairs.n < k else 0.0)
+    rows = top_k_mean(pairs.i, scores, pairs.n, k, TYPICAL_NEIGHBOUR if pairs.m < k else 0.0)
+    cols = top_k_mean(pairs.j, scores, pairs.m, k, TYPICAL_NEIGHBOUR if pairs.n < k else 0.0)
     csls = 2 * scores - rows[pairs.i] - cols[pairs.j]
     strength = np.clip(0.5 + csls / 2, 0.0, 1.0)
     if wording is not None:

@@ -77,6 +77,11 @@ def summary(comparison: Comparison, *, detailed: bool = True) -> str:
         lines.append(
             f"  {clip(d.title, 60)}: {len(comparison.claims_of(d.id))} claims; {c['agree']} agree, "
             f"{c['contradict']} differ, {c['omitted']} base claims not found, {c['only_here']} only here"
+            + (
+                f"; {n} possible counterpart{'' if n == 1 else 's'} to review"
+                if (n := _suggested(comparison, d.id))
+                else ""
+            )
         )
     if detailed:
         differing = [lk for lk in comparison.links if lk.active and lk.relation is Relation.CONTRADICT]
@@ -89,6 +94,11 @@ def summary(comparison: Comparison, *, detailed: bool = True) -> str:
             lines.append(f"    base:  {clip(a.text)}")
             lines.append(f"    other: {clip(b.text)}")
     return "\n".join(lines)
+
+
+def _suggested(comparison: Comparison, doc_id: str) -> int:
+    """Suggestions (pairs the engine is not sure of; not counted above) between the base and ``doc_id``."""
+    return sum(1 for s in comparison.suggestions if comparison.claim(s.b).doc == doc_id)
 
 
 def clip(text: str, width: int = 110) -> str:

@@ -92,6 +92,17 @@ def to_contract(comparison: Comparison) -> dict[str, Any]:
         # Possible counterparts: not marks, not counted; for review.
         "suggestions": [link_dict(s) for s in comparison.suggestions],
         "candidates": [candidate_dict(c) for c in comparison.candidates],
+        # Page furniture (bylines, datelines, photo credits, headlines): part of the text, never a claim.
+        "furniture": [
+            {
+                "doc": f.doc,
+                "start": f.start,
+                "end": f.end,
+                "kind": f.kind,
+                "text": comparison.document(f.doc).text[f.start : f.end],
+            }
+            for f in comparison.furniture
+        ],
         "omissions": [{"claim": c.id, "missing_in": list(missing)} for c, missing in comparison.omissions()],
         "only_in": {
             d.id: [

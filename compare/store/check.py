@@ -30,6 +30,7 @@ def _problems(c: Comparison) -> Iterator[str]:
     yield from _check_claims(c)
     yield from _check_links(c)
     yield from _check_suggestions(c)
+    yield from _check_furniture(c)
     yield from _check_annotations(c)
 
 
@@ -124,6 +125,23 @@ def _check_suggestions(c: Comparison) -> Iterator[str]:
         yield from _check_pair(claims, "candidate", cand.claim, cand.other, cand.score, cand.confidence)
         if cand.rank < 1:
             yield f"candidate {cand.claim} -> {cand.other} has rank {cand.rank}"
+
+
+FURNITURE_KINDS = ("byline", "dateline", "credit", "heading")
+
+
+def _check_furniture(c: Comparison) -> Iterator[str]:
+    if len(c.furniture) > limits.MAX_FURNITURE:
+        yield f"{len(c.furniture):,} furniture spans, more than the limit of {limits.MAX_FURNITURE:,}"
+    docs = {d.id: d for d in c.documents}
+    for f in c.furniture:
+        doc = docs.get(f.doc)
+        if doc is None:
+            yield f"furniture span of {f.doc!r} points to a document that does not exist"
+        elif not 0 <= f.start < f.end <= len(doc.text):
+            yield f"furniture span {f.start}..{f.end} is outside 0..{len(doc.text)} of document {doc.id}"
+        if f.kind not in FURNITURE_KINDS:
+            yield f"furniture span of {f.doc} has kind {f.kind!r}"
 
 
 def _check_annotations(c: Comparison) -> Iterator[str]:

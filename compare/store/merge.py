@@ -98,6 +98,11 @@ def _merge(mine: Comparison, theirs: Comparison, their_author: str) -> tuple[Com
         claims=sort_claims(claims, documents),
         links=tuple(drop_superseded(links)),
         annotations=tuple(notes),
+        # The page furniture of the documents their file brings (that of shared documents is the same).
+        furniture=(
+            *mine.furniture,
+            *(replace(f, doc=doc_ids[f.doc]) for f in theirs.furniture if doc_ids.get(f.doc) in new_docs),
+        ),
     )
     report = MergeReport(
         documents_added=len(new_docs),

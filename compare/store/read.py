@@ -11,7 +11,17 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from compare.model import Annotation, Candidate, Claim, Comparison, Document, Link, LinkStatus, Relation
+from compare.model import (
+    Annotation,
+    Candidate,
+    Claim,
+    Comparison,
+    Document,
+    Furniture,
+    Link,
+    LinkStatus,
+    Relation,
+)
 from compare.store import codec, limits
 from compare.store.check import MAX_REPORTED, check_comparison
 from compare.store.errors import InvalidData, LimitExceeded
@@ -40,6 +50,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "id": INT, "run_id": INT_OR_NULL, "claim_a": TEXT, "claim_b": TEXT, "relation": TEXT, "score": NUM,
         "confidence": NUM_OR_NULL, "reasons": TEXT,
     },
+    "furniture": {"id": INT, "document_id": TEXT, "char_start": INT, "char_end": INT, "kind": TEXT},
     "candidates": {
         "id": INT, "run_id": INT_OR_NULL, "claim_id": TEXT, "other_id": TEXT, "rank": INT, "score": NUM,
         "confidence": NUM,
@@ -56,6 +67,7 @@ ROW_LIMITS = {
     "links": limits.MAX_LINKS,
     "suggestions": limits.MAX_SUGGESTIONS,
     "candidates": limits.MAX_CANDIDATES,
+    "furniture": limits.MAX_FURNITURE,
     "annotations": limits.MAX_ANNOTATIONS,
     "embeddings": limits.MAX_EMBEDDINGS,
 }
@@ -117,6 +129,12 @@ def load_comparison(conn: sqlite3.Connection, path: Path) -> Comparison:
     links = _links(conn, problems)
     suggestions = _suggestions(conn, problems)
     candidates = _candidates(conn, problems)
+    furniture = tuple(
+        Furniture(doc=d, start=a, end=b, kind=k)
+        for d, a, b, k in conn.execute(
+            "SELECT document_id, char_start, char_end, kind FROM furniture ORDER BY id"
+        )
+    )
     annotations = tuple(
         Annotation(target=t, label=lb, note=n, author=a, created_at=at)
         for t, lb, n, a, at in conn.execute(
@@ -139,6 +157,7 @@ def load_comparison(conn: sqlite3.Connection, path: Path) -> Comparison:
         links=links,
         suggestions=suggestions,
         candidates=candidates,
+        furniture=furniture,
         settings=settings,
         engine_version=engine_version,
         annotations=annotations,

@@ -98,6 +98,14 @@ def write_comparison(
         db["links"].insert_all(_links(comparison, stamps, saved_at, confidence), batch_size=BATCH)
         if comparison.suggestions and db["suggestions"].exists():
             db["suggestions"].insert_all(_suggestions(comparison), batch_size=BATCH)
+        if comparison.furniture and db["furniture"].exists():
+            db["furniture"].insert_all(
+                (
+                    {"document_id": f.doc, "char_start": f.start, "char_end": f.end, "kind": f.kind}
+                    for f in comparison.furniture
+                ),
+                batch_size=BATCH,
+            )
         if comparison.candidates and db["candidates"].exists():
             db["candidates"].insert_all(
                 (

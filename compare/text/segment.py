@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from compare.text import lexicon
+from compare.text import furniture, lexicon
 from compare.text.facts import NOT_NAMES
 
 # Words that end with a period without ending a sentence. Lower-case, without the period.
@@ -32,7 +32,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
 
 # Independent clauses of a long sentence: semicolons, spaced dashes, ", but".
 _CLAUSE = re.compile(r";\s+|\s+[–—]\s+|,\s+but\s+|\s+-\s+")
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
 MIN_CLAUSE_WORDS = 6
+MIN_ASIDE_WORDS = 10
 MAX_QUOTE_CHARS = 200  # a quotation closing within this many characters stays in one claim
 LONG_SENTENCE_WORDS = 28
 
@@ -50,6 +52,7 @@ class Span:
     end: int
     speaker: str = ""
     quoted: bool = False
+    kind: str = ""  # "" for a claim; else page furniture: "byline", "dateline", "credit" or "heading"
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -117,7 +120,18 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(text[start:end].split()) < LONG_SENTENCE_WORDS:
         return [(start, end)]
     cuts = [start]
+    # Two dashes enclose an aside ("the bridge – built in 1932 – was closed"): cut there only when the aside
+    # is a clause of its own length; a short one would be a fragment that says nothing on its own.
+    dashes = list(_SPACED_DASH.finditer(text, start, end))
+    keep_whole = {
+        m.start()
+        for a, b in zip(dashes, dashes[1:], strict=False)
+        if len(text[a.end() : b.start()].split()) < MIN_ASIDE_WORDS
+        for m in (a, b)
+    }
     for m in _CLAUSE.finditer(text, start, end):
+        if m.start() in keep_whole:
+            continue
         left = text[cuts[-1] : m.start()]
         right = text[m.end() : end]
         if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
@@ -139,19 +153,39 @@ def quote_speaker(intro: str) -> str:
     return ""
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = _trim(text, start + m.start(), start + m.end())
+        if b > a:
+            out.append((a, b))
+    return out
+
+
 def segment(text: str) -> list[Span]:
-    """Split ``text`` into claim spans, in document order.
+    r"""Split ``text`` into claim spans and page-furniture spans (``kind`` set), in document order.
 
     >>> t = "Gen. Dunford spoke on Sept. 22. He said 275,000 people were trapped."
     >>> [t[s.start:s.end] for s in segment(t)]
     ['Gen. Dunford spoke on Sept. 22.', 'He said 275,000 people were trapped.']
+    >>> t = "Storm hits coast\n\nBy Ann Lee\n\nOSLO – The storm hit the coast on Monday."
+    >>> [(t[s.start:s.end], s.kind) for s in segment(t)]
+    [('Storm hits coast', 'heading'), ('By Ann Lee', 'byline'), ('OSLO –', 'dateline'), ('The storm hit the coast on Monday.', '')]
     """
     spans: list[Span] = []
     speaker = ""
-    for p_start, p_end in paragraphs(text):
+    paras = list(paragraphs(text))
+    lines = [_lines(text, a, b) for a, b in paras]
+    prose = [n for n, ls in enumerate(lines) if furniture.is_prose([text[a:b] for a, b in ls])]
+    # A document without two paragraphs, or without prose, is all claims: a headline, a quote, a post.
+    has_furniture = len(paras) > 1 and bool(prose)
+    for n, (p_start, p_end) in enumerate(paras):
         para = text[p_start:p_end]
         quoted = bool(speaker)
         this_speaker = speaker
+        if has_furniture:
+            edge = n < prose[0] or n > prose[-1]
+            p_start = _furniture(text, lines[n], p_start, p_end, edge=edge, first=n == prose[0], out=spans)
         for s_start, s_end in sentences(text, p_start, p_end):
             for c_start, c_end in clauses(text, s_start, s_end):
                 c_start, c_end = _trim(text, c_start, c_end)
@@ -161,6 +195,28 @@ def segment(text: str) -> list[Span]:
         # we keep it for one paragraph, which is how the seed and most articles lay out block quotes.
         speaker = quote_speaker(para) if _INTRO_END.search(para) else ""
     return spans
+
+
+def _furniture(
+    text: str, lines: list[tuple[int, int]], start: int, end: int, *, edge: bool, first: bool, out: list[Span]
+) -> int:
+    """Record the furniture lines (and dateline) that open a paragraph; return where its claims begin."""
+    for a, b in lines:
+        kind = furniture.line_kind(text[a:b], edge=edge)
+        if not kind:
+            if edge or first:
+                dash = furniture.dateline_end(text, a, b)
+                if dash > a:
+                    out.append(Span(a, dash, kind="dateline"))
+                    rest, _ = _trim(text, dash, b)
+                    kind = furniture.line_kind(text[rest:b], edge=True) if rest < b else ""
+                    if kind:
+                        out.append(Span(rest, b, kind=kind))
+                        continue
+                    return rest
+            return a
+        out.append(Span(a, b, kind=kind))
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,5 +1,5 @@
--- Migration 0003: how sure the engine is of each link, the pairs it only suggests, and each claim's best
--- candidates in the other accounts (issue 10). Never edit a migration once released: add NNNN_name.sql instead
+-- Migration 0003: how sure the engine is of each link, the pairs it only suggests, each claim's best
+-- candidates in the other accounts, and the page furniture of each document (issue 10). Never edit a migration once released: add NNNN_name.sql instead
 -- and update db/schema.sql to match.
 
 -- The engine's calibrated probability (0..1) that the link is right. NULL when nobody estimated it: a link
@@ -30,3 +30,14 @@ CREATE TABLE candidates (
     confidence REAL NOT NULL                   -- 0..1
 );
 CREATE INDEX candidates_by_claim ON candidates (claim_id, rank);
+
+-- Page furniture: spans of a document that are not claims (bylines, datelines, photo credits, headlines).
+-- Shown in the document, never marked or linked. text = substr(documents.text, char_start + 1, ...).
+CREATE TABLE furniture (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    char_start  INTEGER NOT NULL,              -- 0-based character offset into the document text
+    char_end    INTEGER NOT NULL,              -- exclusive
+    kind        TEXT NOT NULL CHECK (kind IN ('byline', 'dateline', 'credit', 'heading')),
+    CHECK (char_start >= 0 AND char_start < char_end)
+);

@@ -117,3 +117,16 @@ def test_the_model_file_is_checked(tmp_path: Path):
         confidence.load(broken)
     data = json.loads(confidence.model_path().read_text(encoding="utf-8"))
     assert data["note"] and data["fitted_on"] and "heldout" in data
+
+
+def test_a_pair_a_person_decided_about_is_no_longer_suggested(result: Comparison):
+    from compare.model import LinkStatus
+    from compare.store import carry_user_edits
+
+    pair = replace(result.links[0], b=result.links[-1].b, confidence=0.2)
+    fresh = replace(result, suggestions=(pair,))
+    previous = replace(
+        result, links=(*result.links, replace(pair, status=LinkStatus.REJECTED, created_by="ana"))
+    )
+    assert carry_user_edits(fresh, previous).suggestions == ()
+    assert carry_user_edits(fresh, result).suggestions == (pair,)
