@@ -1,7 +1,7 @@
 """Project-file speed: save and open of 50 documents with 10,000 claims, full-text search, check, merge.
 
 usage: python benchmarks/bench_store.py [--quick]
-The comparison is synthetic (compare.store.synthetic), so the numbers do not depend on the engine. Prints
+The comparison is synthetic (tests/helpers/synthetic.py), so the numbers do not depend on the engine. Prints
 one line per case: seconds (median of N runs) and, for the file, its size. Numbers go in docs/project-file.md.
 """
 
@@ -30,7 +30,9 @@ from compare.store import (
     search_claims,
 )
 from compare.store.read import sha256_text
-from compare.store.synthetic import synthetic_comparison
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the test data is not in the package
+from helpers.synthetic import synthetic_comparison  # noqa: E402
 
 DOCUMENTS, CLAIMS = 50, 10_000
 QUERIES = ("people Kherson", "refug", "governor denied", "September 12", "vehicles left Odesa")

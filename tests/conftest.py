@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+# Shared test data (tests/helpers) is imported as ``helpers``, from every test folder alike.
+if str(REPO / "tests") not in sys.path:
+    sys.path.insert(0, str(REPO / "tests"))
 CORPUS = Path(os.environ.get("NC_CORPUS", REPO.parent / "shared" / "corpus"))
 
 

@@ -18,6 +18,13 @@ The only package with SQL. It stores results, never computes them (no imports fr
 
 Errors are subclasses of ``StoreError`` (itself a ``compare.model.CompareError``); see ``errors``.
 The file format is described in docs/project-file.md.
+
+Modules, by what a caller does: ``open`` (check an untrusted file, upgrade it, read it; rows come from
+``read``), ``save`` (atomic replace with ``.bak``; tables written by ``write``, which also reads back what a
+save keeps from the file it replaces), ``check`` (the rules every saved comparison obeys), ``merge``,
+``search``, ``recovery`` (autosave journal and recovery folder), ``lock`` (one writer at a time),
+``embeddings`` (cached vectors), ``edits`` (people's edits across a re-run); underneath them ``schema``
+(the format and the locked-down connection), ``codec`` (JSON columns), ``limits`` and ``errors``.
 """
 
 from compare.store.edits import carry_user_edits
@@ -37,11 +44,10 @@ from compare.store.errors import (
     StoreError,
     UnsafeSchema,
 )
-from compare.store.journal import Journal, autosave, discard_autosave, recover
 from compare.store.lock import FileStamp, stamp_of
 from compare.store.merge import MergeReport, merge_comparisons, merge_files
-from compare.store.project import check_file, open_comparison, open_for_update, read_project_info
-from compare.store.recovery import RecoveryFolder
+from compare.store.open import check_file, open_comparison, open_for_update, read_project_info
+from compare.store.recovery import Journal, RecoveryFolder, autosave, discard_autosave, recover
 from compare.store.save import save_comparison
 from compare.store.search import memory_index, search_claims
 from compare.store.write import RunTimes

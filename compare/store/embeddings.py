@@ -3,11 +3,19 @@
 The store keeps vectors, it never computes them (the semantic scorer lives in ``compare.align``, which the
 store must not import). ``ProjectEmbeddingCache`` has the two methods of ``compare.align.semantic.
 EmbeddingCache`` (``get_many`` / ``put_many``, matched by shape), so the engine reads and fills it directly:
+``open_comparison(path, embeddings=cache)``, then ``workflows.align(documents, settings, cache=cache)``, then
+``save_comparison(path, comparison, embeddings=cache)``. What it accepts is what a file can hold:
 
+>>> import hashlib
+>>> import numpy as np
 >>> cache = ProjectEmbeddingCache()
->>> comparison = open_comparison("war.ncproj", embeddings=cache)  # doctest: +SKIP
->>> workflows.align(comparison.documents, AlignSettings(semantic=True), cache=cache)  # doctest: +SKIP
->>> save_comparison("war.ncproj", comparison, embeddings=cache)  # doctest: +SKIP
+>>> key = hashlib.sha256("The dam held.".encode()).hexdigest()
+>>> cache.put_many("all-MiniLM-L6-v2", {key: np.ones(384)})
+>>> cache.get_many("all-MiniLM-L6-v2", [key])[key].shape
+(384,)
+>>> cache.put_many("all-MiniLM-L6-v2", {key: np.ones(3)})
+Traceback (most recent call last):
+ValueError: a project file keeps vectors of 384 numbers, not of shape (3,)
 
 Keys are the SHA-256 of a claim's text in UTF-8 (lowercase hex), the same as ``semantic.text_key``. A save
 writes only the vectors of texts that are claims of the saved comparison, so the file never grows beyond
@@ -31,11 +39,10 @@ import numpy as np
 
 from compare.model import Comparison
 from compare.store import limits
+from compare.store.check import MAX_REPORTED
 from compare.store.errors import InvalidData, LimitExceeded
 from compare.store.read import sha256_text
-from compare.store.replaced import read_each
-from compare.store.validate import MAX_REPORTED
-from compare.store.write import now
+from compare.store.write import now, read_each
 
 DIMS = limits.EMBEDDING_DIMS
 _SHA256 = re.compile(r"[0-9a-f]{64}")

@@ -26,7 +26,7 @@ from compare.store.edits import (
     sort_claims,
     text_sha,
 )
-from compare.store.project import open_comparison, open_for_update, read_project_info
+from compare.store.open import open_comparison, open_for_update, read_project_info
 from compare.store.save import save_comparison
 
 

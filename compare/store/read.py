@@ -2,7 +2,7 @@
 
 Called only after the schema of the file has been compared with ours. Sizes and column types are checked
 with cheap aggregate queries before any row is fetched, so a file built to exhaust memory is refused
-early; every value is then decoded strictly and the whole comparison is checked by ``validate``.
+early; every value is then decoded strictly and the whole comparison is checked by ``check``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from compare.model import (
     Relation,
 )
 from compare.store import codec, limits
+from compare.store.check import MAX_REPORTED, check_comparison
 from compare.store.errors import InvalidData, LimitExceeded
-from compare.store.validate import MAX_REPORTED, check_comparison
 
 TEXT, INT, NUM, INT_OR_NULL = ("text",), ("integer",), ("integer", "real"), ("integer", "null")
 NUM_OR_NULL = ("integer", "real", "null")

@@ -1,4 +1,13 @@
-"""The recovery folder: autosaves of comparisons that were never saved as a project file.
+"""Autosave and recovery: nothing a person did is lost to a crash.
+
+Autosave: a journal of unsaved edits that survives a crash.
+
+The journal of ``war.ncproj`` is ``war.ncproj.autosave``, a complete project file written atomically in the
+same format (so it is checked like any other file when recovered). A successful ``save_comparison``
+removes it. After a crash, ``recover`` returns the autosaved comparison when the journal is at least as new
+as the project file; the GUI then offers it and calls ``discard`` when the user declines.
+
+The recovery folder: autosaves of comparisons that were never saved as a project file.
 
 Each running window autosaves its unsaved comparison as ``<id>.ncproj.autosave`` (a ``Journal`` of a
 project ``<id>.ncproj`` that never exists) in a folder of the app's data directory, and holds an advisory
@@ -17,7 +26,88 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.model import Comparison
-from compare.store.journal import Journal
+from compare.safe_write import scrub_deep
+from compare.store.embeddings import ProjectEmbeddingCache, rows_to_save
+from compare.store.open import open_comparison
+from compare.store.save import autosave_path, write_atomically
+from compare.store.write import read_stamps, write_comparison
+
+
+class Journal:
+    """The autosave journal of one project file.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from compare.align.engine import compare
+    >>> from compare.model import Document
+    >>> comparison = compare([Document("d0", "Base", "The river rose by four metres. The dam held."),
+    ...                       Document("d1", "Other", "The river rose four metres. The dam held firm.")])
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> journal = Journal(Path(folder.name) / "war.ncproj")
+    >>> journal.recover() is None  # at start-up: nothing was autosaved
+    True
+    >>> journal.write(comparison)  # every few minutes while there are unsaved edits
+    >>> journal.recover() == comparison  # after a crash: the autosaved comparison
+    True
+    >>> folder.cleanup()
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.project = Path(path)
+        self.path = autosave_path(self.project)
+
+    def write(
+        self, comparison: Comparison, *, author: str = "", embeddings: ProjectEmbeddingCache | None = None
+    ) -> None:
+        """Write the journal atomically (no ``.bak``); ``SaveFailed`` if it cannot be written."""
+        comparison = scrub_deep(comparison)
+        stamps = read_stamps(self.path, self.project)
+        vectors = rows_to_save(comparison, embeddings, (self.path, self.project))
+        write_atomically(
+            self.path,
+            lambda conn: write_comparison(conn, comparison, author=author, stamps=stamps, embeddings=vectors),
+            keep_backup=False,
+        )
+
+    def pending(self) -> bool:
+        """True when a journal exists and is at least as new as the project file (or there is no file)."""
+        if not self.path.is_file():
+            return False
+        if not self.project.exists():
+            return True
+        return self.path.stat().st_mtime_ns >= self.project.stat().st_mtime_ns
+
+    def recover(self, *, embeddings: ProjectEmbeddingCache | None = None) -> Comparison | None:
+        """The autosaved comparison if ``pending()``, else None. A damaged journal raises a ``StoreError``."""
+        if not self.pending():
+            return None
+        return open_comparison(self.path, embeddings=embeddings)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
+
+
+def autosave(
+    path: str | Path,
+    comparison: Comparison,
+    *,
+    author: str = "",
+    embeddings: ProjectEmbeddingCache | None = None,
+) -> None:
+    Journal(path).write(comparison, author=author, embeddings=embeddings)
+
+
+def recover(path: str | Path) -> Comparison | None:
+    return Journal(path).recover()
+
+
+def discard_autosave(path: str | Path) -> None:
+    Journal(path).discard()
+
+
+# The recovery folder: comparisons never saved as a file
+
 
 try:
     import fcntl

@@ -1,20 +1,28 @@
-"""Saving a comparison as a project file: checked, atomic, with a ``.bak`` of the previous save."""
+"""Saving a comparison as a project file: checked, atomic, with a ``.bak`` of the previous save.
+
+The new file is built under a random hidden temporary name in the same folder, created exclusively without
+following links (``compare.safe_write``), flushed to the disk, the previous file is kept as ``.bak``, and
+only then renamed over the target. Any failure removes the temporary file and leaves the target exactly as
+it was; temporary files of a save that was killed are removed by the next save. The same writer makes the
+autosave journal (``recovery``) and the copy an upgrade works on (``open``).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from compare.model import Comparison
-from compare.safe_write import scrub_deep
-from compare.store.atomic import write_atomically
+from compare.safe_write import create_temp, describe, replacing, scrub_deep, temp_path_beside
+from compare.store.check import check_comparison
 from compare.store.embeddings import ProjectEmbeddingCache, rows_to_save
 from compare.store.errors import SaveFailed
 from compare.store.lock import ANY, Expected, FileStamp, check_unchanged, project_lock, stamp_of
-from compare.store.paths import autosave_path
-from compare.store.stamps import read_stamps
-from compare.store.validate import check_comparison
-from compare.store.write import RunTimes, write_comparison
+from compare.store.write import RunTimes, read_stamps, write_comparison
 
 
 def save_comparison(
@@ -44,7 +52,23 @@ def save_comparison(
         if the file is no longer that version, so another writer's save is never silently replaced.
     :returns: the stamp of the file just written (pass it as ``expected`` to the next save).
 
-    >>> save_comparison("war.ncproj", comparison, author="ana")  # doctest: +SKIP
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from compare.align.engine import compare
+    >>> from compare.model import Document
+    >>> comparison = compare([Document("d0", "Base", "The river rose by four metres. The dam held."),
+    ...                       Document("d1", "Other", "The river rose four metres. The dam held firm.")])
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "war.ncproj"
+    >>> stamp = save_comparison(path, comparison, author="ana")
+    >>> from compare.store.open import open_comparison
+    >>> open_comparison(path) == comparison
+    True
+    >>> save_comparison(path, comparison, expected=stamp) is not None  # nobody saved in between
+    True
+    >>> sorted(p.name for p in path.parent.iterdir())
+    ['war.ncproj', 'war.ncproj.bak']
+    >>> folder.cleanup()
     """
     path = Path(path)
     comparison = scrub_deep(comparison)  # a lone surrogate from a Python caller becomes U+FFFD, not a crash
@@ -67,3 +91,84 @@ def save_comparison(
     with contextlib.suppress(OSError):
         journal.unlink(missing_ok=True)
     return stamp
+
+
+# Files beside a project
+
+
+def backup_path(path: Path) -> Path:
+    """The previous save, kept by every save: ``project.ncproj.bak``."""
+    return path.with_name(path.name + ".bak")
+
+
+def autosave_path(path: Path) -> Path:
+    """The autosave journal of a project: ``project.ncproj.autosave`` (a complete project file)."""
+    return path.with_name(path.name + ".autosave")
+
+
+def version_backup_path(path: Path, version: int) -> Path:
+    """Where an older file is kept when opening upgrades it: ``project.ncproj.v1.bak``."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+# Atomic replacement of a whole database file
+
+
+def write_atomically(target: Path, fill: Callable[[sqlite3.Connection], None], *, keep_backup: bool) -> None:
+    """Make ``target`` the database that ``fill`` writes into an empty connection, or raise ``SaveFailed``."""
+    try:
+        with replacing(target, suffix="saving") as (tmp, _fd):
+            _fill(tmp, fill)
+            if keep_backup and target.is_file() and not target.is_symlink():
+                _backup(target)
+    except (OSError, sqlite3.Error, UnicodeError, ValueError) as exc:
+        raise SaveFailed(target, f"not saved: {describe(exc)}; the previous file is unchanged") from exc
+
+
+def _fill(tmp: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    conn = sqlite3.connect(tmp)
+    try:
+        # A temporary file needs no rollback journal (a failure discards it) and we fsync it ourselves.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        fill(conn)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _backup(target: Path) -> None:
+    """Keep the previous save as ``.bak``; a hard link is instant, a copy is the fallback (e.g. FAT, SMB)."""
+    bak = backup_path(target)
+    tmp = temp_path_beside(target, "bak")
+    try:
+        try:
+            os.link(target, tmp)  # the target is a regular file here (a link at its name is replaced)
+        except (OSError, NotImplementedError):
+            copy_file_safely(target, tmp)
+        os.replace(
+            tmp, bak
+        )  # replaces whatever is at the .bak name (a planted link included), never follows it
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def copy_file_safely(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a fresh temporary file: a link at ``target`` is replaced, not
+    written through."""
+    with replacing(target) as (_tmp, fd), open(source, "rb") as src, os.fdopen(os.dup(fd), "wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def new_temp_copy(source: Path, suffix: str) -> Path:
+    """A copy of ``source`` under a new temporary name beside it (exclusive, no links followed)."""
+    tmp, fd = create_temp(source, suffix)
+    try:
+        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp

@@ -1,20 +1,36 @@
-"""The schema: its SQL, its version, its migrations, and the exact shape a project file of each version has.
+"""The file format: its SQL, its version, its migrations, the exact shape of each version, and the
+locked-down connection through which a file that may come from anyone is checked against that shape.
 
 The expected shape of version N is not written down by hand: it is what SQLite builds from migrations
 0001..N in an empty in-memory database. Comparing a file against it (tables, columns, indexes, the FTS5
 table and its shadow tables) is how an untrusted file is checked, and a file migrated step by step is
 checked against the same thing.
+
+Nothing in an untrusted file gets to run: ``untrusted`` checks the header first, then connects read-only
+and ``query_only`` with ``trusted_schema`` off (functions and virtual tables in the schema are not trusted);
+the schema itself is compared with ours (``compare_structure``) before any table is read.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from compare.store import paths
+from compare.store import limits
+from compare.store.errors import (
+    CorruptProject,
+    InvalidData,
+    LimitExceeded,
+    NotAProject,
+    ProjectNotFound,
+    StoreError,
+)
 
 APPLICATION_ID = 0x4E43504A  # "NCPJ": PRAGMA application_id of every project file
 FORMAT = "narrative-compare-project"
@@ -29,6 +45,20 @@ FIRST_APP_VERSION = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0"}
 ALLOWED_INTERNAL = frozenset({"sqlite_stat1", "sqlite_stat4"})
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]  # compare/store/schema.py -> repository root
+
+
+def db_dir() -> Path:
+    """The ``db/`` folder: ``schema.sql`` and ``migrations/``.
+
+    From a source tree it sits at the repository root; in a PyInstaller bundle ``build.spec`` copies it to
+    ``<bundle>/db`` and ``sys._MEIPASS`` is the bundle. Never relative to the working directory.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else _SOURCE_ROOT
+    return root / "db"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +81,7 @@ class Structure:
 
 def migrations() -> tuple[Migration, ...]:
     """Every migration in ``db/migrations``, numbered 1..N without gaps."""
-    return _migrations(paths.db_dir())
+    return _migrations(db_dir())
 
 
 @cache
@@ -76,7 +106,7 @@ def schema_version() -> int:
 
 def schema_sql() -> str:
     """``db/schema.sql``: the script that creates a new file at the current version."""
-    return _schema_sql(paths.db_dir())
+    return _schema_sql(db_dir())
 
 
 @cache
@@ -101,7 +131,7 @@ def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
 
 def expected_structure(version: int) -> Structure:
     """The shape of a file of ``version``, built by running migrations 1..version in memory."""
-    return _expected_structure(paths.db_dir(), version)
+    return _expected_structure(db_dir(), version)
 
 
 @cache
@@ -214,3 +244,85 @@ def _column_difference(found: tuple[tuple, ...], expected: tuple[tuple, ...]) ->
 
 def _normalise(sql: str) -> str:
     return " ".join(sql.split())
+
+
+# The untrusted connection: header checks, then a locked-down read-only connection
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@contextmanager
+def untrusted(path: Path, *, shown_as: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """A read-only, locked-down connection to ``path`` after the header checks; errors name ``shown_as``."""
+    name = shown_as or path
+    check_header(path, shown_as=name)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise CorruptProject(name, f"cannot be opened by SQLite ({exc})") from None
+    try:
+        _lock_down(conn)
+        yield conn
+    except UnicodeDecodeError:
+        raise InvalidData(name, "a text value is not valid UTF-8") from None
+    except sqlite3.DatabaseError as exc:
+        if "decode" in str(exc):  # the message quotes the bad value, which may be huge: keep it out
+            raise InvalidData(name, "a text value is not valid UTF-8") from None
+        raise CorruptProject(name, f"SQLite reports: {str(exc)[:200]}") from None
+    finally:
+        conn.close()
+
+
+def _lock_down(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA cell_size_check = ON")  # catch damaged pages early instead of reading garbage
+    conn.execute("PRAGMA mmap_size = 0")  # a damaged file must not be mapped into memory
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limits.MAX_VALUE_BYTES)
+
+
+def check_header(path: Path, *, shown_as: Path | None = None) -> int:
+    """Check the file exists, is not too big, is SQLite, is ours and is complete; return its user_version."""
+    name = shown_as or path
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except FileNotFoundError:
+        raise ProjectNotFound(name, "no such file") from None
+    except IsADirectoryError:
+        raise NotAProject(name, "is a folder, not a project file") from None
+    except OSError as exc:
+        raise StoreError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if size > limits.MAX_FILE_BYTES:
+        raise LimitExceeded(name, f"{size:,} bytes, more than the limit of {limits.MAX_FILE_BYTES:,}")
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAProject(name, "not a Narrative Compare project (not an SQLite database)")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAProject(
+            name,
+            f"not a Narrative Compare project (SQLite application_id is 0x{app_id:08X}, "
+            f"expected 0x{APPLICATION_ID:08X})",
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count in the header is only maintained when the two change counters agree (SQLite >= 3.7.0).
+    if header[24:28] == header[92:96] and pages * page_size > size:
+        raise CorruptProject(
+            name, f"the file is truncated: {size:,} bytes, its header says {pages * page_size:,}"
+        )
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's own consistency check of every page (cheaper than integrity_check, no index content)."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+    return [] if rows == ["ok"] else [f"SQLite integrity check: {r}" for r in rows]
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchmany(20)
+    return [f"row {rowid} of {table} refers to a missing row of {parent}" for table, rowid, parent, _ in rows]

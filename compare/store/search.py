@@ -8,8 +8,8 @@ from pathlib import Path
 
 from compare.model import Comparison
 from compare.store import schema
-from compare.store.connect import check_header, untrusted
 from compare.store.errors import UnsafeSchema
+from compare.store.schema import check_header, untrusted
 from compare.store.write import write_comparison
 
 _WORD = re.compile(r"\w+")
@@ -32,8 +32,12 @@ def search_claims(source: str | Path | sqlite3.Connection, query: str, *, limit:
     ``source`` is a project file (checked like any file before it is searched) or a connection from
     ``memory_index``.
 
-    >>> search_claims("war.ncproj", "refugees 275,000")  # doctest: +SKIP
-    ['d0:c12', 'd2:c3']
+    >>> from compare.align.engine import compare
+    >>> from compare.model import Document
+    >>> comparison = compare([Document("d0", "Base", "The river rose by four metres. The dam held."),
+    ...                       Document("d1", "Other", "The river rose four metres. The dam held firm.")])
+    >>> search_claims(memory_index(comparison), "dam")
+    ['d0:c1', 'd1:c1']
     """
     expression = match_expression(query)
     if not expression:

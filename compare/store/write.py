@@ -1,22 +1,31 @@
-"""A ``Comparison`` -> the tables of a new, empty database (the caller decides which file that is).
+"""A ``Comparison`` -> the tables of a new, empty database (the caller decides which file that is), and
+what a save carries over from the files it replaces.
 
 Bulk inserts through sqlite-utils (one ``insert_all`` per table, all in one transaction); PRAGMAs and the
 schema script through the plain connection.
+
+Times the model has no place for (when a document was added, a link drawn, the run ran) are read back from
+the file a save replaces (``Stamps``, ``read_stamps``). Best effort, like every read of a replaced file
+(``read_each``): a file that is missing, of another schema version, foreign or damaged simply gives nothing,
+and the save goes on.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from sqlite_utils import Database
 
 from compare.model import Comparison, LinkStatus
 from compare.store import codec, schema
+from compare.store.errors import StoreError
 from compare.store.read import sha256_text
 
 BATCH = 1000
@@ -29,18 +38,6 @@ class RunTimes:
 
     started_at: str = ""
     finished_at: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Stamps:
-    """Times the model does not carry, kept from the previous save so that re-saving does not reset them."""
-
-    created_at: str = ""
-    document_added: dict[str, str] = field(default_factory=dict)  # sha256 -> added_at
-    link_created: dict[tuple[str, str, str, str], str] = field(
-        default_factory=dict
-    )  # (a, b, status, by) -> at
-    run: tuple[str, str, RunTimes] | None = None  # (engine_version, settings JSON, times)
 
 
 def now() -> str:
@@ -228,3 +225,63 @@ def _suggestions(comparison: Comparison) -> Iterator[dict]:
             "confidence": s.confidence,
             "reasons": codec.reasons_to_json(s.reasons),
         }
+
+
+# What a save keeps from the files it replaces
+
+
+@dataclass(frozen=True, slots=True)
+class Stamps:
+    """Times the model does not carry, kept from the previous save so that re-saving does not reset them."""
+
+    created_at: str = ""
+    document_added: dict[str, str] = field(default_factory=dict)  # sha256 -> added_at
+    link_created: dict[tuple[str, str, str, str], str] = field(
+        default_factory=dict
+    )  # (a, b, status, by) -> at
+    run: tuple[str, str, RunTimes] | None = None  # (engine_version, settings JSON, times)
+
+
+def read_stamps(*paths: Path) -> Stamps:
+    """Stamps from the first of ``paths`` that is a readable project file of this schema version."""
+    return next(read_each(paths, lambda conn, _path: _stamps(conn)), Stamps())
+
+
+def _stamps(conn: sqlite3.Connection) -> Stamps:
+    created = conn.execute("SELECT value FROM project_info WHERE key = 'created_at'").fetchone()
+    run = conn.execute(
+        "SELECT engine_version, settings, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return Stamps(
+        created_at=str(created[0]) if created else "",
+        document_added={
+            str(sha): str(at) for sha, at in conn.execute("SELECT sha256, added_at FROM documents")
+        },
+        link_created={
+            (str(a), str(b), str(st), str(by)): str(at)
+            for a, b, st, by, at in conn.execute(
+                "SELECT claim_a, claim_b, status, created_by, created_at FROM links"
+            )
+        },
+        run=(str(run[0]), str(run[1]), RunTimes(str(run[2]), str(run[3]))) if run else None,
+    )
+
+
+T = TypeVar("T")
+
+
+def read_each(paths: Iterable[Path], read: Callable[[sqlite3.Connection, Path], T]) -> Iterator[T]:
+    """``read(conn, path)`` for each of ``paths`` that is a readable project file of the current schema."""
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            with schema.untrusted(path) as conn:
+                if conn.execute("PRAGMA user_version").fetchone()[0] != schema.schema_version():
+                    continue
+                if schema.compare_structure(conn, schema.schema_version()):
+                    continue
+                result = read(conn, path)
+        except (StoreError, sqlite3.Error, ValueError):
+            continue
+        yield result

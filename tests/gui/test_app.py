@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from compare import store
 from compare.gui import app
-from compare.model import CompareError
+from compare.model import CompareError, Relation
 
 
 def test_no_arguments_opens_the_aligned_sample():
-    pytest.importorskip("compare.workflows")
     comparison, path = app.load_initial([])
     assert path is None
     assert len(comparison.documents) >= 3 and comparison.links
 
 
 def test_documents_are_loaded_and_aligned(tmp_path):
-    pytest.importorskip("compare.workflows")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(
         "Base\n\nThe river rose by four metres overnight. The mayor said the dam did not fail.", "utf-8"
@@ -27,10 +26,15 @@ def test_documents_are_loaded_and_aligned(tmp_path):
     comparison, path = app.load_initial([str(a), str(b)])
     assert path is None
     assert [d.id for d in comparison.documents] == ["d0", "d1"]
+    # aligned, not only loaded: the river claims agree and the dam claims differ, each with its reasons
+    relations = {(comparison.claim(lk.a).text, comparison.claim(lk.b).text): lk for lk in comparison.links}
+    river = relations["The river rose by four metres overnight.", "The river rose four metres in one night."]
+    dam = relations["The mayor said the dam did not fail.", "A spokesman said the dam failed."]
+    assert river.relation is Relation.AGREE and river.reasons
+    assert dam.relation is Relation.CONTRADICT and dam.reasons
 
 
 def test_project_file_is_opened(tmp_path, comparison):
-    store = pytest.importorskip("compare.store")
     p = tmp_path / "x.ncproj"
     store.save_comparison(p, comparison)
     opened, path = app.load_initial([str(p)])
@@ -83,7 +87,6 @@ class HeldExecutor:
 
 
 def test_window_appears_before_documents_are_aligned(qtbot, tmp_path, settings, messages):
-    pytest.importorskip("compare.workflows")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(
         "Base\n\nThe river rose by four metres overnight. The mayor said the dam did not fail.", "utf-8"
@@ -105,7 +108,6 @@ def test_window_appears_before_documents_are_aligned(qtbot, tmp_path, settings, 
 
 
 def test_cancelling_the_first_alignment_keeps_the_texts(qtbot, tmp_path, settings, messages):
-    pytest.importorskip("compare.workflows")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Base\n\nThe river rose by four metres overnight.", "utf-8")
     b.write_text("Other\n\nThe river rose four metres in one night.", "utf-8")

@@ -18,7 +18,7 @@ from compare.align.confidence import FEATURES, SUGGESTION_LEVEL, ConfidenceModel
 from compare.align.engine import compare
 from compare.model import Comparison, Document
 from compare.report.contract import SUGGESTED, links_csv_text, to_contract
-from compare.store import check_file, open_comparison, paths, save_comparison, schema
+from compare.store import check_file, open_comparison, save_comparison, schema
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_a_version_2_file_opens_with_no_confidence(tmp_path: Path, monkeypatch, 
     (folder / "schema.sql").write_text("\n".join(scripts), encoding="utf-8")
     path = tmp_path / "old.ncproj"
     with monkeypatch.context() as m:
-        m.setattr(paths, "db_dir", lambda: folder)
+        m.setattr(schema, "db_dir", lambda: folder)
         save_comparison(path, result)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2

@@ -1,6 +1,7 @@
 import json
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,11 +65,52 @@ def test_cancel_stops_the_engine():
     raise AssertionError("Cancelled was not raised")
 
 
+def _steps(seen):
+    """The (done, total, label) of each named step: consecutive reports with one label are one step."""
+    steps = []
+    for p in seen:
+        if not steps or steps[-1][2] != p.label:
+            steps.append((p.done, p.total, p.label))
+    return steps
+
+
 def test_progress_is_reported_and_ends_at_total():
+    """Every step moves the bar forward (a step reporting the count of the one before it looks stuck)."""
     seen = []
     compare([BASE, OTHER], progress=seen.append)
-    assert seen[-1].done == seen[-1].total
-    assert [p.done for p in seen] == sorted(p.done for p in seen)
+    steps = _steps(seen)
+    assert [label for _, _, label in steps] == ["Reading Base", "Reading Other", "Aligning Other", "Done"]
+    assert {total for _, total, _ in steps} == {steps[-1][0]}
+    dones = [done for done, _, _ in steps]
+    assert all(a < b for a, b in zip(dones, dones[1:], strict=False)), steps
+
+
+class _QuietEmbedder:
+    """Embedder stand-in that reports nothing itself, so only the engine's own steps are seen."""
+
+    model_id = "quiet"
+
+    def embed(self, texts, *, progress=None, should_cancel=None):
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="compare/align/engine.py gives 'Embedding claims' and the first 'Aligning' step the same count "
+    "(step(len(documents)) for both, total not counting the embedding step)",
+)
+def test_progress_advances_over_the_embedding_step():
+    seen = []
+    compare([BASE, OTHER], AlignSettings(semantic=True), embedder=_QuietEmbedder(), progress=seen.append)
+    steps = _steps(seen)
+    assert [label for _, _, label in steps] == [
+        "Reading Base", "Reading Other", "Embedding claims", "Aligning Other", "Done"
+    ]  # fmt: skip
+    assert {total for _, total, _ in steps} == {steps[-1][0]}
+    dones = [done for done, _, _ in steps]
+    assert all(a < b for a, b in zip(dones, dones[1:], strict=False)), steps
 
 
 def test_threshold_controls_how_much_is_linked():

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.synthetic import synthetic_comparison
 
 from compare.align.semantic import embed_cached, text_key
 from compare.model import CompareError
@@ -22,12 +23,11 @@ from compare.store import (
     check_file,
     limits,
     open_comparison,
-    paths,
     read,
+    save,
     save_comparison,
     schema,
 )
-from compare.store.synthetic import synthetic_comparison
 
 MODEL = "test-model"
 
@@ -179,7 +179,7 @@ def test_repeated_re_embedding_never_grows_the_file(tmp_path: Path, comparison) 
 
 def test_autosave_journal_keeps_vectors_too(tmp_path: Path, comparison, project: Path) -> None:
     autosave(project, comparison)
-    journal = paths.autosave_path(project)
+    journal = save.autosave_path(project)
     assert len(rows(journal)) == len(claim_keys(comparison))
 
 
@@ -292,7 +292,7 @@ def test_version_1_file_upgrades_and_then_keeps_vectors(tmp_path: Path, monkeypa
     (folder / "schema.sql").write_text(first.sql, encoding="utf-8")
     path = tmp_path / "old.ncproj"
     with monkeypatch.context() as m:
-        m.setattr(paths, "db_dir", lambda: folder)
+        m.setattr(schema, "db_dir", lambda: folder)
         save_comparison(path, comparison)  # what the app of schema version 1 wrote
     assert rows(path, "PRAGMA user_version") == [(1,)]
     assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'embeddings'") == []
@@ -306,4 +306,4 @@ def test_version_1_file_upgrades_and_then_keeps_vectors(tmp_path: Path, monkeypa
     reopened = ProjectEmbeddingCache()
     open_comparison(path, embeddings=reopened)
     assert reopened.count() == len(claim_keys(comparison))
-    assert rows(paths.version_backup_path(path, 1), "PRAGMA user_version") == [(1,)]
+    assert rows(save.version_backup_path(path, 1), "PRAGMA user_version") == [(1,)]

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.synthetic import synthetic_comparison
 
 from compare.model import CompareError
 from compare.store import (
@@ -31,7 +32,6 @@ from compare.store import (
     save_comparison,
     search_claims,
 )
-from compare.store.synthetic import synthetic_comparison
 
 
 @pytest.fixture

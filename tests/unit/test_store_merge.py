@@ -7,16 +7,17 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from helpers.synthetic import synthetic_comparison
+
 from compare.model import Annotation, Comparison, Link, LinkStatus, Relation
 from compare.store import (
     carry_user_edits,
     merge_comparisons,
     merge_files,
     open_comparison,
-    paths,
+    save,
     save_comparison,
 )
-from compare.store.synthetic import synthetic_comparison
 
 
 def sha(text: str) -> str:
@@ -163,10 +164,10 @@ def test_merge_files_saves_once_and_reports(tmp_path: Path) -> None:
     assert report.already_present == 2  # the shared manual link and the shared note
     assert canonical(open_comparison(mine)) == canonical(merge_comparisons(ana, bruno))
     assert theirs.read_bytes() == theirs_before
-    backup = paths.backup_path(mine).read_bytes()
+    backup = save.backup_path(mine).read_bytes()
     again = merge_files(mine, theirs, author="ana")
     assert not again.changed and "0 document(s)" in again.summary()
-    assert paths.backup_path(mine).read_bytes() == backup  # nothing new: not even re-saved
+    assert save.backup_path(mine).read_bytes() == backup  # nothing new: not even re-saved
 
 
 def test_rerun_keeps_decisions_and_drops_machine_links_someone_rejected() -> None:

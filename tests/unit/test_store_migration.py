@@ -1,8 +1,8 @@
 """Upgrading older project files: a real version-1 file, and a synthetic next version built in the test.
 
-Version-1 files are written by the current code with ``paths.db_dir`` pointed at a ``db/`` folder holding
+Version-1 files are written by the current code with ``schema.db_dir`` pointed at a ``db/`` folder holding
 only the real 0001 migration. For the upgrade machinery itself, each test makes a ``db/`` folder with every
-real migration plus a made-up next one (``NEXT``), points ``paths.db_dir`` at it, and opens the version-1
+real migration plus a made-up next one (``NEXT``), points ``schema.db_dir`` at it, and opens the version-1
 file, which then runs the real 0002 and the made-up one.
 """
 
@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.synthetic import synthetic_comparison
 
 from compare.store import (
     MigrationFailed,
@@ -20,11 +21,10 @@ from compare.store import (
     UnsafeSchema,
     check_file,
     open_comparison,
-    paths,
+    save,
     save_comparison,
     schema,
 )
-from compare.store.synthetic import synthetic_comparison
 
 CURRENT = schema.schema_version()
 NEXT = CURRENT + 1
@@ -33,7 +33,7 @@ EXTRA = "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT '';\nCR
 
 def make_db_dir(root: Path, extra_migration: str) -> Path:
     """Every real migration plus ``extra_migration`` as the next version."""
-    real = paths.db_dir()
+    real = schema.db_dir()
     (root / "migrations").mkdir(parents=True)
     for migration in (real / "migrations").glob("*.sql"):
         shutil.copy(migration, root / "migrations")
@@ -57,7 +57,7 @@ def save_old(monkeypatch, root: Path, path: Path, comparison, version: int = 1) 
     """Save ``comparison`` as the app of schema ``version`` would have written it."""
     folder = old_db_dir(root, version)
     with monkeypatch.context() as m:
-        m.setattr(paths, "db_dir", lambda: folder)
+        m.setattr(schema, "db_dir", lambda: folder)
         assert schema.schema_version() == version
         save_comparison(path, comparison)
     assert user_version(path) == version
@@ -74,7 +74,7 @@ def v1_file(tmp_path: Path, monkeypatch):
 
 def use_next(monkeypatch, tmp_path: Path, migration: str = EXTRA) -> None:
     root = make_db_dir(tmp_path / "db_next", migration)
-    monkeypatch.setattr(paths, "db_dir", lambda: root)
+    monkeypatch.setattr(schema, "db_dir", lambda: root)
     assert schema.schema_version() == NEXT
 
 
@@ -91,7 +91,7 @@ def test_v1_file_opens_and_is_upgraded_to_the_current_version(tmp_path: Path, v1
     assert check_file(path) == []
     assert open_comparison(path) == comparison
     assert user_version(path) == CURRENT
-    assert user_version(paths.version_backup_path(path, 1)) == 1
+    assert user_version(save.version_backup_path(path, 1)) == 1
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM embeddings").fetchone()[0] == 0
     conn.close()
@@ -104,7 +104,7 @@ def test_older_file_is_upgraded_on_a_copy_then_swapped_in(monkeypatch, tmp_path:
     use_next(monkeypatch, tmp_path)
     assert open_comparison(path) == comparison
     assert user_version(path) == NEXT
-    kept = paths.version_backup_path(path, 1)
+    kept = save.version_backup_path(path, 1)
     assert user_version(kept) == 1
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT DISTINCT language FROM documents").fetchall() == [("",)]
@@ -190,6 +190,6 @@ def test_migrations_are_numbered_without_gaps(monkeypatch, tmp_path: Path) -> No
     (root / "migrations" / f"{NEXT:04d}_language.sql").rename(
         root / "migrations" / f"{NEXT + 1:04d}_language.sql"
     )
-    monkeypatch.setattr(paths, "db_dir", lambda: root)
+    monkeypatch.setattr(schema, "db_dir", lambda: root)
     with pytest.raises(RuntimeError, match="without gaps"):
         schema.migrations()

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.synthetic import synthetic_comparison
 
 from compare.model import Annotation, Facts, Link, LinkStatus, Quantity, Relation
 from compare.store import (
@@ -14,13 +15,12 @@ from compare.store import (
     codec,
     memory_index,
     open_comparison,
-    paths,
     read_project_info,
+    save,
     save_comparison,
     schema,
     search_claims,
 )
-from compare.store.synthetic import synthetic_comparison
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_second_save_keeps_a_backup_and_the_creation_time(tmp_path: Path, compar
     smaller = replace(comparison, annotations=())
     save_comparison(path, smaller)
     assert open_comparison(path) == smaller
-    assert open_comparison(paths.backup_path(path)) == comparison
+    assert open_comparison(save.backup_path(path)) == comparison
     assert read_project_info(path)["created_at"] == created
     assert sorted(p.name for p in tmp_path.iterdir()) == ["war.ncproj", "war.ncproj.bak"]
 
@@ -163,9 +163,9 @@ def test_schema_sql_builds_what_the_migrations_build() -> None:
 
 
 def test_db_dir_is_found_from_the_source_tree_and_from_a_bundle(monkeypatch, tmp_path: Path) -> None:
-    assert (paths.db_dir() / "schema.sql").is_file()
-    assert (paths.db_dir() / "migrations" / "0001_initial.sql").is_file()
+    assert (schema.db_dir() / "schema.sql").is_file()
+    assert (schema.db_dir() / "migrations" / "0001_initial.sql").is_file()
     monkeypatch.chdir(tmp_path)  # never relative to the working directory
-    assert (paths.db_dir() / "schema.sql").is_file()
+    assert (schema.db_dir() / "schema.sql").is_file()
     monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert paths.db_dir() == tmp_path / "db"
+    assert schema.db_dir() == tmp_path / "db"

@@ -9,21 +9,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.synthetic import synthetic_comparison
 
 from compare.model import Annotation
 from compare.store import (
     Journal,
     SaveFailed,
-    atomic,
     autosave,
     discard_autosave,
     open_comparison,
-    paths,
     recover,
+    save,
     save_comparison,
     write,
 )
-from compare.store.synthetic import synthetic_comparison
 
 
 @pytest.fixture
@@ -45,7 +44,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def test_write_that_fails_half_way_keeps_the_previous_file(monkeypatch, saved) -> None:
     path, first, edited = saved
-    backup = paths.backup_path(path).read_bytes()
+    backup = save.backup_path(path).read_bytes()
     real = write._links
 
     def links_then_disk_full(*args):
@@ -59,7 +58,7 @@ def test_write_that_fails_half_way_keeps_the_previous_file(monkeypatch, saved) -
         save_comparison(path, edited)
     assert str(path) in str(info.value)
     assert open_comparison(path) == first
-    assert paths.backup_path(path).read_bytes() == backup
+    assert save.backup_path(path).read_bytes() == backup
     assert leftovers(path.parent) == []
 
 
@@ -86,7 +85,7 @@ def test_read_only_folder(monkeypatch, saved) -> None:
             raise OSError(errno.EROFS, "Read-only file system", str(file))
         return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(atomic.os, "open", read_only)
+    monkeypatch.setattr(save.os, "open", read_only)
     with pytest.raises(SaveFailed, match="read-only"):
         save_comparison(path, edited)
     monkeypatch.undo()
@@ -103,7 +102,7 @@ def test_rename_refused_at_the_last_step(monkeypatch, saved) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", str(dst))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", refuse_target)
+    monkeypatch.setattr(save.os, "replace", refuse_target)
     with pytest.raises(SaveFailed, match="no permission"):
         save_comparison(path, edited)
     monkeypatch.undo()
@@ -143,7 +142,7 @@ def test_autosave_is_a_valid_project_and_recovers_after_a_crash(saved) -> None:
     path, first, edited = saved
     autosave(path, edited, author="ana")
     journal = Journal(path)
-    assert journal.path == paths.autosave_path(path) and journal.pending()
+    assert journal.path == save.autosave_path(path) and journal.pending()
     assert open_comparison(journal.path) == edited  # same format, checked like any file
     # ... the app crashes here; on the next start:
     assert recover(path) == edited
@@ -154,7 +153,7 @@ def test_saving_clears_the_journal(saved) -> None:
     path, _, edited = saved
     autosave(path, edited)
     save_comparison(path, edited)
-    assert not paths.autosave_path(path).exists()
+    assert not save.autosave_path(path).exists()
     assert recover(path) is None
 
 
@@ -162,10 +161,10 @@ def test_an_older_journal_is_not_offered(saved) -> None:
     path, _, edited = saved
     autosave(path, edited)
     stat = path.stat()
-    os.utime(paths.autosave_path(path), ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
+    os.utime(save.autosave_path(path), ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
     assert recover(path) is None
     discard_autosave(path)
-    assert not paths.autosave_path(path).exists()
+    assert not save.autosave_path(path).exists()
 
 
 def test_journal_of_a_project_never_saved(tmp_path: Path) -> None:

@@ -4,23 +4,33 @@ The order of the checks matters: cheap header checks (size, SQLite magic, applic
 then the version, then the schema compared with ours *before* any table is read, then SQLite's own
 ``quick_check`` and foreign keys, then sizes and column types by aggregate queries, and only then the rows,
 decoded strictly and checked as a comparison (offsets, claim text, references).
+
+An older file is upgraded on a copy, step by step, then swapped in with the original kept. The original is
+checked against the schema of its own version before any migration runs on the copy, so a migration never
+executes against a tampered schema. If the upgraded copy cannot replace the original (read-only folder, a
+file received by mail), the copy is still used for this session and removed after; the next save writes the
+current version.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from compare import __version__
 from compare.model import Comparison
+from compare.safe_write import describe, fsync_path
 from compare.store import schema
-from compare.store.connect import check_header, foreign_key_problems, quick_check, untrusted
 from compare.store.embeddings import ProjectEmbeddingCache, claim_keys, read_embeddings
 from compare.store.errors import (
     CorruptProject,
     InvalidData,
+    MigrationFailed,
     NotAProject,
     ProjectChanged,
     SchemaTooNew,
@@ -28,8 +38,9 @@ from compare.store.errors import (
     UnsafeSchema,
 )
 from compare.store.lock import FileStamp, stamp_of
-from compare.store.migrate import swap_in, upgraded_copy
 from compare.store.read import load_comparison, read_info
+from compare.store.save import copy_file_safely, new_temp_copy, version_backup_path
+from compare.store.schema import check_header, foreign_key_problems, quick_check, untrusted
 
 
 def open_comparison(
@@ -48,7 +59,23 @@ def open_comparison(
     The file's cached claim embeddings are always checked; with ``embeddings`` they are also added to that
     cache (only those of texts that are claims of the comparison).
 
-    >>> comparison = open_comparison("war.ncproj")  # doctest: +SKIP
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from compare.align.engine import compare
+    >>> from compare.model import Document
+    >>> comparison = compare([Document("d0", "Base", "The river rose by four metres. The dam held."),
+    ...                       Document("d1", "Other", "The river rose four metres. The dam held firm.")])
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "war.ncproj"
+    >>> from compare.store.save import save_comparison
+    >>> _ = save_comparison(path, comparison)
+    >>> open_comparison(path).counts()
+    {'d1': {'agree': 2, 'contradict': 0, 'omitted': 0, 'only_here': 0}}
+    >>> _ = path.write_bytes(b"not a database")
+    >>> open_comparison(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    compare.store.errors.NotAProject: .../war.ncproj: not a Narrative Compare project (not an SQLite database)
+    >>> folder.cleanup()
     """
     return _open(Path(path), swap=upgrade_in_place, embeddings=embeddings)
 
@@ -166,3 +193,60 @@ def _version_key(text: str) -> tuple[int, ...] | None:
     while numbers and numbers[-1] == 0:
         numbers.pop()  # 0.1 and 0.1.0 are the same version
     return tuple(numbers)
+
+
+# Upgrading an older file
+
+
+def upgraded_copy(path: Path, from_version: int, *, beside: bool) -> Path:
+    """A copy of ``path`` migrated to the current version: beside it when possible, else in the temp folder."""
+    copy = _copy(path, beside=beside)
+    try:
+        conn = sqlite3.connect(copy)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA foreign_keys = ON")
+            for migration in schema.migrations()[from_version:]:
+                apply_migration_checked(conn, migration)
+        finally:
+            conn.close()
+        fsync_path(copy)
+    except (OSError, sqlite3.Error) as exc:
+        copy.unlink(missing_ok=True)
+        raise MigrationFailed(
+            path, f"cannot be upgraded from schema version {from_version}: {describe(exc)}"
+        ) from exc
+    return copy
+
+
+def apply_migration_checked(conn: sqlite3.Connection, migration: schema.Migration) -> None:
+    schema.apply_migration(conn, migration)
+    problems = [r[0] for r in conn.execute("PRAGMA foreign_key_check").fetchmany(1)]
+    if problems:
+        raise sqlite3.IntegrityError(f"migration {migration.name} broke a reference in table {problems[0]}")
+
+
+def swap_in(copy: Path, path: Path, from_version: int) -> bool:
+    """Replace ``path`` by its upgraded ``copy``, keeping the original as ``<path>.v<N>.bak``.
+
+    Returns False (and leaves ``path`` untouched) when the folder does not allow it.
+    """
+    if copy.parent != path.parent:
+        return False
+    try:
+        copy_file_safely(path, version_backup_path(path, from_version))
+        os.replace(copy, path)
+        fsync_path(path.parent, directory=True)
+    except OSError:
+        return False
+    return True
+
+
+def _copy(path: Path, *, beside: bool) -> Path:
+    if beside:
+        with contextlib.suppress(OSError):
+            return new_temp_copy(path, "upgrading")
+    fd, name = tempfile.mkstemp(prefix="ncproj-upgrade-", suffix=".sqlite")
+    os.close(fd)
+    shutil.copyfile(path, name)
+    return Path(name)

@@ -1,4 +1,4 @@
-"""Synthetic comparisons of any size, for the store's benchmark and tests (and GUI load tests).
+"""Synthetic comparisons of any size, for the store's tests and benchmark (and GUI load tests).
 
 Deterministic for a given seed; every claim is a sentence of its document with real offsets, some facts,
 and machine links between each account and the base.
