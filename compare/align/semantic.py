@@ -69,6 +69,18 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is anywhere in the chain of ``exc``."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
 def find_model() -> Path:
     """The model file: $NC_MODEL_PATH, else the installed model package."""
     env = os.environ.get("NC_MODEL_PATH")
@@ -101,7 +113,11 @@ class Embedder:
         try:
             import onnxruntime
         except ImportError as exc:
-            raise SemanticUnavailable(f"the semantic scorer needs {exc.name}; {install_hint()}") from None
+            if _interrupted(exc):
+                # Ctrl+C while a library loads surfaces as its ImportError: it is still the person's Ctrl+C.
+                raise KeyboardInterrupt from None
+            what = exc.name or str(exc) or "onnxruntime"
+            raise SemanticUnavailable(f"the semantic scorer needs {what}; {install_hint()}") from None
         except OSError as exc:  # a library file of onnxruntime that the system cannot load
             raise SemanticUnavailable(f"the semantic scorer's runtime cannot load: {exc}") from None
         model_path = model_path or find_model()
