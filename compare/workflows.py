@@ -27,7 +27,7 @@ from compare.model import (
     InputError,
     ProgressCallback,
 )
-from compare.store import carry_user_edits
+from compare.review.carry import carry_user_edits
 from compare.store import limits as store_limits
 from compare.text.ingest import load_document
 

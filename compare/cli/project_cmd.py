@@ -16,6 +16,7 @@ from compare.cli.align_cmd import add_semantic_arguments, clip, print_notice, th
 from compare.model import AlignSettings, Comparison, InputError, LinkStatus
 from compare.report.contract import links_csv, write_json
 from compare.report.html_report import write_html_report
+from compare.review.carry import carry_user_edits
 from compare.safe_write import refuse_inputs
 from compare.store import (
     FileStamp,
@@ -23,7 +24,6 @@ from compare.store import (
     ProjectEmbeddingCache,
     ProjectExists,
     RunTimes,
-    carry_user_edits,
     check_file,
     merge_files,
     open_comparison,

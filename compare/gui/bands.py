@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from compare.gui.navigation import BandPair
 from compare.gui.qt import (
     QColor,
     QEvent,
@@ -33,7 +32,8 @@ from compare.gui.qt import (
 from compare.gui.text_view import ClaimTextView
 from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, selection_tint
 from compare.model import LinkStatus, Mark, Relation
-from compare.report.review import Decision
+from compare.review.navigation import BandPair
+from compare.review.queue import Decision
 
 BAND_WIDTH = 56
 _REL_MARK = {Relation.AGREE: Mark.AGREE, Relation.CONTRADICT: Mark.CONTRADICT}

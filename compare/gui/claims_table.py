@@ -9,8 +9,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from compare.gui import navigation
-from compare.gui.edits import annotation_of
 from compare.gui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -32,7 +30,9 @@ from compare.gui.qt import (
 from compare.gui.session import Session
 from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, tint
 from compare.model import Comparison, Mark
-from compare.report.review import Decision
+from compare.review import navigation
+from compare.review.edits import annotation_of
+from compare.review.queue import Decision
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

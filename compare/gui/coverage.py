@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 
-from compare.gui.navigation import short_name
 from compare.gui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -22,6 +21,7 @@ from compare.gui.qt import (
 from compare.gui.session import Session
 from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES, tint
 from compare.model import Coverage
+from compare.review.navigation import short_name
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 
-from compare.gui import navigation
-from compare.gui.edits import annotation_of
 from compare.gui.pair_view import pair_html
 from compare.gui.qt import (
     QAction,
@@ -28,7 +26,9 @@ from compare.gui.qt import (
 from compare.gui.session import Session
 from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES
 from compare.model import Claim, Comparison, Facts, Link, LinkStatus, Mark, Relation
-from compare.report.review import possible_counterparts
+from compare.review import navigation
+from compare.review.edits import annotation_of
+from compare.review.queue import possible_counterparts
 
 STATUS_LABEL = {
     LinkStatus.MACHINE: "proposed by the engine",

@@ -5,13 +5,13 @@ Each edit is a pure function from ``edits`` applied through the session's undo s
 
 from __future__ import annotations
 
-from compare.gui import edits
 from compare.gui.actions import Act
 from compare.gui.dialogs import NoteDialog
 from compare.gui.link_dialog import PICK_IN_TEXTS, LinkDialog
 from compare.gui.qt import QAction, QDialog, QObject, QWidget
 from compare.gui.session import Session
 from compare.model import LinkStatus, Relation
+from compare.review import edits
 
 CHECKED = "checked"
 

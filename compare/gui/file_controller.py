@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from compare.gui import operations
 from compare.gui.actions import Act
 from compare.gui.dialogs import PasteDialog
-from compare.gui.edits import renumber_documents
 from compare.gui.ops import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
 from compare.model import AlignSettings, CompareError, Comparison, Document
+from compare.review.edits import renumber_documents
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache

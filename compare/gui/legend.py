@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from compare.gui.navigation import long_name, short_name
 from compare.gui.qt import (
     QColor,
     QFrame,
@@ -21,7 +20,8 @@ from compare.gui.session import Session
 from compare.gui.text_view import ElidedLabel
 from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, is_dark, tint
 from compare.model import Mark
-from compare.report.review import Decision, claim_counts
+from compare.review.navigation import long_name, short_name
+from compare.review.queue import Decision, claim_counts
 
 COUNT_KEYS = {
     Mark.AGREE: "agree",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 
-from compare.gui import navigation
 from compare.gui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.model import Claim, Comparison
+from compare.review import navigation
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,7 +18,6 @@ from compare.gui.details import DetailsPanel
 from compare.gui.dialogs import show_about, show_shortcuts
 from compare.gui.edit_controller import EditController
 from compare.gui.file_controller import FileController
-from compare.gui.navigation import long_name, short_name
 from compare.gui.ops import Executor
 from compare.gui.qt import (
     QAction,
@@ -47,7 +46,8 @@ from compare.gui.session import Session
 from compare.gui.theme import apply_theme
 from compare.gui.threshold import ThresholdControl, threshold_words
 from compare.model import Comparison, Relation
-from compare.report.review import Kind
+from compare.review.navigation import long_name, short_name
+from compare.review.queue import Kind
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache

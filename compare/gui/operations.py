@@ -107,7 +107,7 @@ def add_accounts(
 
     def work(progress, should_cancel) -> Comparison:
         from compare import workflows
-        from compare.gui.edits import renumber_documents
+        from compare.review.edits import renumber_documents
 
         docs = renumber_documents(previous.documents, workflows.load_documents(list(paths)))
         return _align([*previous.documents, *docs], settings, previous, progress, should_cancel, embeddings)

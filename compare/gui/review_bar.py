@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compare.gui.qt import QAction, QGridLayout, QLabel, QSizePolicy, Qt, QToolButton, QWidget
 from compare.gui.session import Session
-from compare.report.review import Kind
+from compare.review.queue import Kind
 
 KIND_WORDS = {
     Kind.DIFFERENCE: "differences",

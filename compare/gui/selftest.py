@@ -35,7 +35,7 @@ def run(out_dir: Path | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         embeddings = store.ProjectEmbeddingCache()
         comparison = workflows.open_sample(cache=embeddings)
-        from compare.report.review import claim_counts
+        from compare.review.queue import claim_counts
 
         counts = claim_counts(comparison)
         if not comparison.links:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare.gui import navigation
 from compare.gui.qt import QObject, QUndoCommand, QUndoStack, Signal
 from compare.model import Comparison, Link
-from compare.report import review
+from compare.review import navigation
+from compare.review import queue as review
 
 
 class SnapshotCommand(QUndoCommand):

@@ -36,7 +36,7 @@ from compare.gui.qt import (
 )
 from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_tint, tint
 from compare.model import Claim, Document, Mark
-from compare.report.review import Decision
+from compare.review.queue import Decision
 
 GUTTER = 34  # the mark's glyph, a person's decision (✓ ✍ ✗) and the mark's colour bar
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from compare.gui.qt import QApplication, QColor, QPalette, Qt, QTextCharFormat
 from compare.model import Coverage, Mark
-from compare.report.review import Decision
+from compare.review.queue import Decision
 
 OKABE_ITO = {
     "orange": "#E69F00",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from compare import __version__
 from compare.model import AlignSettings, Claim, Comparison, Coverage, Link, LinkStatus, Mark, Relation
-from compare.report.review import claim_counts, person_marks
+from compare.review.queue import claim_counts, person_marks
 from compare.safe_write import write_file
 
 # Okabe–Ito colours and the non-colour cues, matching the GUI's legend.

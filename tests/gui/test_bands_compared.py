@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.gui.navigation import pane_order
+from compare.review.navigation import pane_order
 
 
 def order(window):

@@ -10,7 +10,7 @@ import pytest
 from compare.gui.actions import Act
 from compare.gui.qt import Qt
 from compare.model import Candidate, Link, LinkStatus, Relation
-from compare.report.review import Kind, possible_counterparts, review_queue
+from compare.review.queue import Kind, possible_counterparts, review_queue
 
 
 @pytest.fixture

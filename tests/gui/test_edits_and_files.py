@@ -9,7 +9,7 @@ import pytest
 from compare.gui.actions import Act
 from compare.gui.qt import QDropEvent, QMimeData, QPointF, Qt, QUrl
 from compare.model import LinkStatus, Relation
-from compare.report.review import claim_counts
+from compare.review.queue import claim_counts
 
 
 def wait(qtbot, op):
@@ -86,7 +86,7 @@ def test_manual_link_is_saved_and_reopened(window, tmp_path):
 
 def test_open_project_in_window_shows_manual_link(qtbot, window, tmp_path, make_window):
     store = pytest.importorskip("compare.store")
-    from compare.gui import edits
+    from compare.review import edits
 
     comp, _ = edits.link_claims(window.session.comparison, "d0:c4", "d2:c4")
     path = tmp_path / "p.ncproj"

@@ -8,7 +8,7 @@ import dataclasses
 from compare.gui.actions import Act
 from compare.gui.qt import Qt
 from compare.model import Coverage, Link, LinkStatus, Relation
-from compare.report.review import Decision, Kind, claim_counts, decision, review_queue
+from compare.review.queue import Decision, Kind, claim_counts, decision, review_queue
 
 
 def kinds(items):
@@ -41,7 +41,7 @@ def test_suggestions_come_after_differences(comparison):
 
 
 def test_decisions(comparison):
-    from compare.gui import edits
+    from compare.review import edits
 
     c = edits.confirm_link(comparison, ("d0:c0", "d1:c0"))
     assert decision(c, "d0:c0") is Decision.CONFIRMED

@@ -8,7 +8,7 @@ from fixture_data import build_comparison
 from compare.gui.compare_view import claim_tooltip
 from compare.gui.details import details_html
 from compare.model import Claim, Comparison, Document, Link, Relation
-from compare.report.review import claim_counts
+from compare.review.queue import claim_counts
 
 HOSTILE = '<img src=x onerror=alert(1)><script>alert("x")</script> & <b>bold</b>'
 

@@ -121,7 +121,7 @@ def test_the_model_file_is_checked(tmp_path: Path):
 
 def test_a_pair_a_person_decided_about_is_no_longer_suggested(result: Comparison):
     from compare.model import LinkStatus
-    from compare.store import carry_user_edits
+    from compare.review.carry import carry_user_edits
 
     pair = replace(result.links[0], b=result.links[-1].b, confidence=0.2)
     fresh = replace(result, suggestions=(pair,))

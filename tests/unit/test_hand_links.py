@@ -1,8 +1,8 @@
 """Links drawn or relabelled by hand get the same relation logic as engine links; a label is shown with it."""
 
 from compare.align.engine import compare
-from compare.gui import edits
 from compare.model import Document, LinkStatus, Relation
+from compare.review import edits
 
 
 def _comparison():

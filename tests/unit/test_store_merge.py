@@ -10,8 +10,8 @@ from pathlib import Path
 from helpers.synthetic import synthetic_comparison
 
 from compare.model import Annotation, Comparison, Link, LinkStatus, Relation
+from compare.review.carry import carry_user_edits
 from compare.store import (
-    carry_user_edits,
     merge_comparisons,
     merge_files,
     open_comparison,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compare.model import Claim, Comparison, Document, Link, Mark, Relation
-from compare.report import review
+from compare.review import queue as review
 
 
 @dataclass(frozen=True, slots=True)
