@@ -25,8 +25,8 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from compare import workflows
     from compare.gui.app import make_app
+    from compare.gui.background import SyncExecutor
     from compare.gui.main_window import MainWindow
-    from compare.gui.ops import SyncExecutor
     from compare.gui.qt import QSettings
 
     app = make_app()

@@ -99,8 +99,8 @@ def open_window(args: Sequence[str], *, executor=None, settings=None, author: st
     any window), then shown unaligned while the engine aligns them in the background with progress and
     Cancel: a big comparison never leaves the person looking at nothing. Raises CompareError on bad input."""
     from compare import workflows
+    from compare.gui.jobs import new_embedding_cache
     from compare.gui.main_window import MainWindow
-    from compare.gui.operations import new_embedding_cache
     from compare.model import CompareError
 
     embeddings = new_embedding_cache()
@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
         return 0
     ensure_platform()
     app = make_app()
-    from compare.gui.ops import show_error
+    from compare.gui.background import show_error
     from compare.gui.stories_dialog import archive_folder, show_stories
     from compare.model import CompareError
 
@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
     if archive:
         show_stories(window, archive)
     status = app.exec()
-    from compare.gui.ops import wait_io
+    from compare.gui.background import wait_io
 
     wait_io()  # an autosave or save still running finishes before the process ends
     window.deleteLater()

@@ -2,7 +2,7 @@
 
 A comparison with a project file autosaves into that file's journal (``war.ncproj.autosave``); one never
 saved autosaves into a recovery folder in the app's data directory (``store.RecoveryFolder``). Writes run
-on the one file thread (``ops.io_executor``), never on the GUI thread, in order with saves and opens. When
+on the one file thread (``background.io_executor``), never on the GUI thread, in order with saves and opens. When
 a project is opened and a newer journal exists, or the app starts and finds the autosave of a session that
 ended without saving, the user is offered to recover it (the store owns the journal's format).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from compare.gui.ops import Executor, Op, io_executor
+from compare.gui.background import Executor, Op, io_executor
 from compare.gui.qt import QMessageBox, QObject, QStandardPaths, QTimer, QWidget
 from compare.gui.session import Session
 from compare.model import CompareError, Comparison

@@ -1,6 +1,6 @@
 """Files in and out: open documents or a project, recent files, paste, drag and drop, save, export, re-align.
 
-Long steps (reading, aligning, opening a project) go through ``operations`` (worker + progress + Cancel);
+Long steps (reading, aligning, opening a project) go through ``jobs`` (worker + progress + Cancel);
 every failure ends in a one-line dialog, never a traceback.
 """
 
@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.gui import operations
+from compare.gui import jobs
 from compare.gui.actions import Act
+from compare.gui.background import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.dialogs import PasteDialog
-from compare.gui.ops import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
 from compare.model import AlignSettings, CompareError, Comparison, Document
@@ -60,7 +60,7 @@ class FileController(QObject):
         self.semantic_note = ""
         # The project's claim embeddings: filled from its file when opened, by semantic alignment, and saved
         # into the file with the project.
-        self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
+        self.embeddings = embeddings if embeddings is not None else jobs.new_embedding_cache()
         self.last_op = None
         self.save_op: Op | None = None
         self.recovery = None  # set by the window: path -> recovered Comparison | None
@@ -176,7 +176,7 @@ class FileController(QObject):
         if not self._may_discard():
             return
         paths = self.ask_open_paths()
-        if len(paths) > 1 and all(p.suffix.lower() != operations.PROJECT_SUFFIX for p in paths):
+        if len(paths) > 1 and all(p.suffix.lower() != jobs.PROJECT_SUFFIX for p in paths):
             paths = self.ask_base(paths)
         if paths:
             self.open_paths(paths)
@@ -202,11 +202,11 @@ class FileController(QObject):
         paths = [Path(p) for p in paths]
         if self.busy():
             return None
-        projects = [p for p in paths if p.suffix.lower() == operations.PROJECT_SUFFIX]
+        projects = [p for p in paths if p.suffix.lower() == jobs.PROJECT_SUFFIX]
         if projects and len(paths) > 1:
             self._error(CompareError("open one project file at a time, or only documents"))
             return None
-        cache = operations.new_embedding_cache()
+        cache = jobs.new_embedding_cache()
         if projects:
             op = self._open_project(projects[0], cache)
         elif len(paths) < 2:
@@ -214,7 +214,7 @@ class FileController(QObject):
             return None
         else:
             settings = self._new_settings()
-            op = operations.load_and_align(
+            op = jobs.load_and_align(
                 parent=self.window,
                 paths=paths,
                 settings=settings,
@@ -230,7 +230,7 @@ class FileController(QObject):
 
     def align_initial(self, documents: Sequence[Document], paths: Sequence[Path], then=None):
         """Aligns the documents the window was started with (shown unaligned meanwhile), in the background."""
-        cache = operations.new_embedding_cache()
+        cache = jobs.new_embedding_cache()
 
         def done(comparison: Comparison) -> None:
             self._opened(comparison, None, saved=False, paths=paths, embeddings=cache)
@@ -239,7 +239,7 @@ class FileController(QObject):
 
         settings = self._new_settings()
         self.last_op = (
-            operations.align_documents(
+            jobs.align_documents(
                 parent=self.window,
                 documents=documents,
                 settings=settings,
@@ -286,7 +286,7 @@ class FileController(QObject):
                 comparison, saved = recovered, False
         self.session.replace(comparison, path, saved=saved)
         self.stamp = None
-        self.embeddings = embeddings if embeddings is not None else operations.new_embedding_cache()
+        self.embeddings = embeddings if embeddings is not None else jobs.new_embedding_cache()
         self.remember(paths)
         self._sync_toolbar()
         from compare.gui.threshold import threshold_words
@@ -302,7 +302,7 @@ class FileController(QObject):
             return None
         from compare import workflows
 
-        settings, cache = self._new_settings(), operations.new_embedding_cache()
+        settings, cache = self._new_settings(), jobs.new_embedding_cache()
 
         def work(progress, should_cancel):
             return workflows.align(
@@ -334,7 +334,7 @@ class FileController(QObject):
 
         settings = self._settings()
         self.last_op = (
-            operations.add_accounts(
+            jobs.add_accounts(
                 parent=self.window,
                 previous=self.session.comparison,
                 paths=paths,
@@ -351,7 +351,7 @@ class FileController(QObject):
 
     def drop_paths(self, paths: Sequence[Path]):
         paths = [Path(p) for p in paths]
-        if len(paths) == 1 and paths[0].suffix.lower() == operations.PROJECT_SUFFIX:
+        if len(paths) == 1 and paths[0].suffix.lower() == jobs.PROJECT_SUFFIX:
             if self._may_discard():
                 return self.open_paths(paths)
             return None
@@ -421,7 +421,7 @@ class FileController(QObject):
             return None
         previous, settings = self.session.comparison, self._settings()
         self.last_op = (
-            operations.align_documents(
+            jobs.align_documents(
                 parent=self.window,
                 documents=documents,
                 settings=settings,
@@ -451,7 +451,7 @@ class FileController(QObject):
         return self._save_to(self.session.path)
 
     def save_as(self) -> bool:
-        path = self.ask_save_path("Save project", PROJECT_FILTER, operations.PROJECT_SUFFIX)
+        path = self.ask_save_path("Save project", PROJECT_FILTER, jobs.PROJECT_SUFFIX)
         return False if path is None else self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
@@ -479,7 +479,7 @@ class FileController(QObject):
         saved: list[bool] = []
 
         def work(_progress, _should_cancel):
-            return operations.save_project(
+            return jobs.save_project(
                 path, comparison, author=author, embeddings=embeddings, expected=expected
             )
 

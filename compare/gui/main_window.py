@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from compare.gui import stories_dialog
 from compare.gui.actions import Act, create_actions
 from compare.gui.autosave import AutosaveController
+from compare.gui.background import Executor
 from compare.gui.claims_table import ClaimsPanel
 from compare.gui.compare_view import CompareView
 from compare.gui.coverage import CoverageView
@@ -18,7 +19,6 @@ from compare.gui.details import DetailsPanel
 from compare.gui.dialogs import show_about, show_shortcuts
 from compare.gui.edit_controller import EditController
 from compare.gui.file_controller import FileController
-from compare.gui.ops import Executor
 from compare.gui.qt import (
     QAction,
     QCheckBox,

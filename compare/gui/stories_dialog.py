@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from compare.archive.stories import Story, is_archive, read_stories
-from compare.gui.ops import show_error
+from compare.gui.background import show_error
 from compare.gui.qt import (
     QAbstractItemView,
     QAction,

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest  # noqa: E402
 from fixture_data import build_comparison  # noqa: E402
 
-from compare.gui.ops import SyncExecutor  # noqa: E402
+from compare.gui.background import SyncExecutor  # noqa: E402
 from compare.gui.qt import QMessageBox, QSettings  # noqa: E402
 
 

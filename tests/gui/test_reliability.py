@@ -12,7 +12,7 @@ from fixture_data import build_comparison
 from PySide6.QtTest import QTest
 
 from compare import store
-from compare.gui import ops
+from compare.gui import background
 from compare.gui.actions import Act
 
 
@@ -103,9 +103,9 @@ def test_a_declined_recovery_is_removed(make_window, tmp_path):
 def test_save_autosave_and_open_run_on_one_file_thread_off_the_gui_thread(
     qtbot, make_window, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(ops, "_default_executor", None)
+    monkeypatch.setattr(background, "_default_executor", None)
     window = make_window()
-    pool = ops.io_executor()
+    pool = background.io_executor()
     window.files.io_executor = pool
     window.autosave.executor = pool
     threads: list[str] = []

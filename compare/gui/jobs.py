@@ -1,7 +1,7 @@
-"""Long operations as keyword-only wrappers over ``ops.Op`` (cf. Anki's ``operations/note.py``).
+"""The long jobs (align, open, save, add accounts) as keyword-only wrappers over ``background.Op``.
 
 Each returns a configured, not yet started ``Op``; callers add ``.failure(...)`` if they want, then
-``.run()``. The work functions never touch widgets.
+``.run()``. The work functions never touch widgets (cf. Anki's ``operations/note.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.gui.ops import Executor, Op
+from compare.gui.background import Executor, Op
 from compare.gui.qt import QWidget
 from compare.model import AlignSettings, CancelCheck, Comparison, Document, ProgressCallback
 
