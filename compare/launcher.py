@@ -12,6 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+# Imports inside functions, everywhere in the package, are marked "# lazy: <reason>" and have one of these:
+# - start-up time: the command line never loads Qt (here); the GUI's widgets and the tests that import them
+#   do not load the store (sqlite_utils, ~60 ms) or the workflows (readers and store, ~90 ms) until a file
+#   is opened, aligned or saved; pypdf and onnxruntime load only for a PDF or for matching by meaning.
+# - optional extra: compare.archive.run needs Dask (the "archive" extra); its absence is one clear line.
+# Everything else is imported at the top of its module. fcntl's try/except at the top is POSIX-only.
 GUI_COMMANDS = {"gui", "--self-test"}
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program ended by Ctrl+C
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -34,10 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     if not args or args[0] in GUI_COMMANDS:
-        from compare.gui.app import main as gui_main
+        from compare.gui.app import main as gui_main  # lazy: start-up time
 
         return gui_main(args[1:] if args and args[0] == "gui" else args)
-    from compare.cli import main as cli_main
+    from compare.cli import main as cli_main  # lazy: start-up time
 
     return cli_main(args)
 

@@ -111,7 +111,7 @@ class Embedder:
 
     def __init__(self, tokenizer_path: Path, model_path: Path | None = None) -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # lazy: start-up time, and an optional extra
         except ImportError as exc:
             if _interrupted(exc):
                 # Ctrl+C while a library loads surfaces as its ImportError: it is still the person's Ctrl+C.

@@ -47,7 +47,7 @@ def _workers(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        from compare.archive.run import ArchiveOptions, Interrupted, run_archive
+        from compare.archive.run import ArchiveOptions, Interrupted, run_archive  # lazy: optional extra
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] in ("dask", "distributed", "datasketch", "scipy"):
             raise InputError(INSTALL_HINT) from None

@@ -8,52 +8,18 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from compare import __version__
+from compare.gui.background import show_error, wait_io
+from compare.gui.jobs import new_embedding_cache
+from compare.gui.main_window import MainWindow
+from compare.gui.qapp import APP, ORG, ensure_platform, make_app
+from compare.gui.selftest import run as run_self_test
+from compare.gui.stories_dialog import archive_folder, show_stories
+from compare.model import CompareError, Comparison
 
-if TYPE_CHECKING:
-    from compare.gui.main_window import MainWindow
-    from compare.model import Comparison
-
-ORG = "NarrativeCompare"
-APP = "Narrative Compare"
-
-
-def ensure_platform() -> None:
-    """Without a display and without QT_QPA_PLATFORM, Qt aborts: fall back to offscreen."""
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-_NOISE = ("propagateSizeHints",)  # the offscreen platform's harmless complaint on every show()
-
-
-def _qt_messages(mode, context, message: str) -> None:
-    if not any(n in message for n in _NOISE):
-        print(message, file=sys.stderr)
-
-
-def make_app(argv: Sequence[str] = ()):
-    from compare.gui.qt import QApplication, QSettings, qInstallMessageHandler
-    from compare.gui.resources import app_icon
-    from compare.gui.theme import apply_theme
-
-    app = QApplication.instance()
-    if app is None:
-        qInstallMessageHandler(_qt_messages)
-        app = QApplication(["narrative-compare", *argv])
-    app.setOrganizationName(ORG)
-    app.setApplicationName(APP)
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
-    dark = QSettings().value("dark", False) in (True, "true", "1", 1)
-    apply_theme("dark" if dark else "light")
-    return app
+__all__ = ["APP", "ORG", "ensure_platform", "load_initial", "main", "make_app", "open_window"]
 
 
 def load_initial(args: Sequence[str], embeddings=None):
@@ -61,14 +27,13 @@ def load_initial(args: Sequence[str], embeddings=None):
 
     A project's cached claim embeddings go into ``embeddings`` (a ``store.ProjectEmbeddingCache``).
     """
-    from compare import workflows
-    from compare.model import CompareError
+    from compare import workflows  # lazy: start-up time (see compare/launcher.py)
 
     if not args:
         return workflows.open_sample(cache=embeddings), None
     paths = [Path(a) for a in args]
     if len(paths) == 1 and paths[0].suffix.lower() == ".ncproj":
-        from compare import store
+        from compare import store  # lazy: start-up time
 
         return store.open_comparison(paths[0], embeddings=embeddings), paths[0]
     if any(p.suffix.lower() == ".ncproj" for p in paths):
@@ -82,15 +47,13 @@ def note_meaning_fallback(window: MainWindow, comparison: Comparison, path: Path
     """A first comparison made with the default settings (by meaning) that came out by wording only means
     the model did not load: untick the box and say why in the status bar. A project keeps its own setting."""
     if path is None and not comparison.settings.semantic:
-        from compare import workflows
+        from compare import workflows  # lazy: start-up time
 
         window.files.semantic_unavailable(workflows.semantic_problem())
 
 
 def unaligned(documents) -> object:
     """The documents as a comparison without claims: what the window shows while they are being aligned."""
-    from compare.model import Comparison
-
     return Comparison(tuple(documents), (), ())
 
 
@@ -98,10 +61,7 @@ def open_window(args: Sequence[str], *, executor=None, settings=None, author: st
     """Builds and shows the window at once. Documents are read first (quick, and a bad file is refused before
     any window), then shown unaligned while the engine aligns them in the background with progress and
     Cancel: a big comparison never leaves the person looking at nothing. Raises CompareError on bad input."""
-    from compare import workflows
-    from compare.gui.jobs import new_embedding_cache
-    from compare.gui.main_window import MainWindow
-    from compare.model import CompareError
+    from compare import workflows  # lazy: start-up time
 
     embeddings = new_embedding_cache()
     paths = [Path(a) for a in args]
@@ -119,7 +79,7 @@ def open_window(args: Sequence[str], *, executor=None, settings=None, author: st
     if documents is None:
         note_meaning_fallback(window, comparison, path)
     if path is not None:
-        from compare import store
+        from compare import store  # lazy: start-up time
 
         window.files.stamp = store.stamp_of(path)  # a later save will not replace someone else's save
     window.show()
@@ -135,17 +95,12 @@ def open_window(args: Sequence[str], *, executor=None, settings=None, author: st
 def main(argv: list[str]) -> int:
     args = list(argv)
     if args == ["--self-test"]:
-        from compare.gui.selftest import run
-
-        return run()
+        return run_self_test()
     if args and args[0] in ("-h", "--help"):
         print("usage: narrative-compare [gui] [DOCUMENT... | PROJECT.ncproj | ARCHIVE_OUT/] | --self-test")
         return 0
     ensure_platform()
     app = make_app()
-    from compare.gui.background import show_error
-    from compare.gui.stories_dialog import archive_folder, show_stories
-    from compare.model import CompareError
 
     archive = archive_folder(args)  # an archive's OUT/: the window opens on the sample, its stories on top
     try:
@@ -156,8 +111,6 @@ def main(argv: list[str]) -> int:
     if archive:
         show_stories(window, archive)
     status = app.exec()
-    from compare.gui.background import wait_io
-
     wait_io()  # an autosave or save still running finishes before the process ends
     window.deleteLater()
     return status

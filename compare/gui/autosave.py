@@ -70,7 +70,7 @@ class AutosaveController(QObject):
         self._folder = None
 
     def folder(self):
-        from compare import store
+        from compare import store  # lazy: start-up time
 
         if self._folder is None:
             self._folder = store.RecoveryFolder(self.recovery_dir)
@@ -96,7 +96,7 @@ class AutosaveController(QObject):
         s = self.session
         if not s.dirty:
             return False
-        from compare import store
+        from compare import store  # lazy: start-up time
 
         try:
             target = s.path if s.path is not None else self._recovery_target()
@@ -133,7 +133,7 @@ class AutosaveController(QObject):
         """The user chose to throw the unsaved changes away: no autosave of them is kept."""
         path = self.session.path
         if path is not None:
-            from compare import store
+            from compare import store  # lazy: start-up time
 
             self._run_io(lambda: store.discard_autosave(path))
         self.discard_recovery()
@@ -160,7 +160,7 @@ class AutosaveController(QObject):
     def offer_recovery(self, path: Path) -> Comparison | None:
         """The autosaved comparison if there is one and the user wants it; else None (journal discarded)."""
         try:
-            from compare import store
+            from compare import store  # lazy: start-up time
 
             recovered = store.recover(path)
         except (CompareError, OSError) as exc:

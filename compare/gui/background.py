@@ -16,7 +16,18 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from compare.gui.qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal
+from compare.gui.qt import (
+    QEventLoop,
+    QMessageBox,
+    QObject,
+    QProgressDialog,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QWidget,
+    Signal,
+)
 from compare.model import Cancelled, CompareError, Progress
 
 Work = Callable[[Callable[[Progress], None], Callable[[], bool]], Any]
@@ -72,7 +83,6 @@ def wait_for(op: Op) -> None:
     """Run the event loop (the window stays painted, its progress dialog shows) until ``op`` has ended."""
     if not op.running:
         return
-    from compare.gui.qt import QEventLoop
 
     loop = QEventLoop()
     op.finished.connect(loop.quit)
@@ -239,8 +249,6 @@ def error_text(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "Narrative Compare") -> None:
-    from compare.gui.qt import QMessageBox
-
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent
     )

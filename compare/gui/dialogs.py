@@ -8,6 +8,7 @@ import platform
 from compare import __version__
 from compare.gui.actions import shortcut_table
 from compare.gui.qt import (
+    PYSIDE_VERSION,
     QDialog,
     QDialogButtonBox,
     QEvent,
@@ -22,7 +23,9 @@ from compare.gui.qt import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    qVersion,
 )
+from compare.gui.resources import notices_file
 
 LICENCES = [
     ("Narrative Compare", "MIT"),
@@ -128,7 +131,6 @@ def about_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(n)}</td><td>&nbsp;{html.escape(lic)}</td></tr>" for n, lic in LICENCES
     )
-    from compare.gui.qt import PYSIDE_VERSION, qVersion
 
     return (
         f"<h3>Narrative Compare {html.escape(__version__)}</h3>"
@@ -164,8 +166,6 @@ class TextDialog(QDialog):
 
 
 def show_licences(parent: QWidget | None) -> None:
-    from compare.gui.resources import notices_file
-
     path = notices_file()
     text = (
         path.read_text(encoding="utf-8", errors="replace") if path else "The licence notices are not bundled."

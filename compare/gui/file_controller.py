@@ -6,6 +6,7 @@ every failure ends in a one-line dialog, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -16,10 +17,16 @@ from compare.gui import jobs
 from compare.gui.actions import Act
 from compare.gui.background import Executor, Op, io_executor, show_error, wait_for
 from compare.gui.dialogs import PasteDialog
+from compare.gui.pdf_report import write_pdf_report
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
+from compare.gui.threshold import threshold_words
 from compare.model import AlignSettings, CompareError, Comparison, Document
+from compare.report.contract import links_csv, write_json
+from compare.report.html_report import write_html_report
 from compare.review.edits import renumber_documents
+from compare.safe_write import refuse_inputs
+from compare.text.ingest import document_from_text
 
 if TYPE_CHECKING:
     from compare.store import ProjectEmbeddingCache
@@ -121,7 +128,7 @@ class FileController(QObject):
         def done(comparison: Comparison) -> None:
             then(comparison)
             if settings.semantic and not comparison.settings.semantic:
-                from compare import workflows
+                from compare import workflows  # lazy: start-up time
 
                 self.semantic_unavailable(workflows.semantic_problem())  # after ``then``: its message stays
 
@@ -132,7 +139,7 @@ class FileController(QObject):
         in the status bar (no dialog: the comparison itself is fine). ``note``: the line to show, or the
         error it comes from."""
         if isinstance(note, BaseException):
-            from compare import workflows
+            from compare import workflows  # lazy: start-up time
 
             note = workflows.semantic_fallback_message(note)
         self.semantic = False
@@ -258,7 +265,7 @@ class FileController(QObject):
         """Open a project on the file thread, keeping the stamp of the version read for the next save."""
 
         def work(_progress, _should_cancel):
-            from compare import store
+            from compare import store  # lazy: start-up time
 
             return store.open_for_update(path, embeddings=cache)
 
@@ -289,7 +296,6 @@ class FileController(QObject):
         self.embeddings = embeddings if embeddings is not None else jobs.new_embedding_cache()
         self.remember(paths)
         self._sync_toolbar()
-        from compare.gui.threshold import threshold_words
 
         self.window.statusBar().showMessage(
             f"Opened {len(comparison.documents)} texts, aligned at threshold "
@@ -300,7 +306,7 @@ class FileController(QObject):
     def open_sample(self):
         if self.busy() or not self._may_discard():
             return None
-        from compare import workflows
+        from compare import workflows  # lazy: start-up time
 
         settings, cache = self._new_settings(), jobs.new_embedding_cache()
 
@@ -364,8 +370,6 @@ class FileController(QObject):
         self.add_pasted(dialog.text_edit.toPlainText(), dialog.title_edit.text(), dialog.outlet_edit.text())
 
     def add_pasted(self, text: str, title: str = "", outlet: str = ""):
-        from compare.text.ingest import document_from_text
-
         current = self.session.comparison
         doc_id = renumber_documents(current.documents, [current.base])[0].id
         try:
@@ -374,8 +378,6 @@ class FileController(QObject):
             self._error(exc)
             return None
         if outlet.strip():
-            import dataclasses
-
             doc = dataclasses.replace(doc, outlet=outlet.strip())
         return self._align((*current.documents, doc), "Add pasted account")
 
@@ -387,7 +389,6 @@ class FileController(QObject):
 
     def _settings(self) -> AlignSettings:
         """Settings to re-align the open comparison with: the slider's threshold."""
-        import dataclasses
 
         return dataclasses.replace(
             self.session.comparison.settings, threshold=self.threshold, semantic=self.semantic
@@ -460,12 +461,11 @@ class FileController(QObject):
         The window stays painted while it waits. A file that another program or person saved since it was
         read here is not replaced: the error says so, and Save As keeps both.
         """
-        from compare.store.lock import ANY
+        from compare.store.lock import ANY  # lazy: start-up time
 
         if self.save_op is not None and self.save_op.running:
             self.window.statusBar().showMessage("Still saving…", 3000)
             return False
-        from compare.safe_write import refuse_inputs
 
         session = self.session
         try:
@@ -507,7 +507,6 @@ class FileController(QObject):
         path = self.ask_save_path("Export result (JSON)", "JSON (*.json)", ".json")
         if path is None:
             return None
-        from compare.report.contract import write_json
 
         return self._export(path, lambda: write_json(self.session.comparison, path, inputs=self.inputs()))
 
@@ -515,7 +514,6 @@ class FileController(QObject):
         path = self.ask_save_path("Export links (CSV)", "CSV (*.csv)", ".csv")
         if path is None:
             return None
-        from compare.report.contract import links_csv
 
         return self._export(path, lambda: links_csv(self.session.comparison, path, inputs=self.inputs()))
 
@@ -523,7 +521,6 @@ class FileController(QObject):
         path = self.ask_save_path("Export HTML report", "HTML (*.html)", ".html")
         if path is None:
             return None
-        from compare.report.html_report import write_html_report
 
         return self._export(
             path, lambda: write_html_report(self.session.comparison, path, inputs=self.inputs())
@@ -538,7 +535,6 @@ class FileController(QObject):
         path = self.ask_save_path("Export report as PDF", "PDF (*.pdf)", ".pdf")
         if path is None:
             return None
-        from compare.gui.pdf_report import write_pdf_report
 
         return self._export(path, lambda: write_pdf_report(self.session.comparison, path))
 

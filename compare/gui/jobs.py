@@ -12,17 +12,18 @@ from typing import TYPE_CHECKING
 
 from compare.gui.background import Executor, Op
 from compare.gui.qt import QWidget
-from compare.model import AlignSettings, CancelCheck, Comparison, Document, ProgressCallback
+from compare.model import AlignSettings, CancelCheck, Cancelled, Comparison, Document, ProgressCallback
+from compare.review.edits import renumber_documents
 
 if TYPE_CHECKING:
-    from compare.store import ProjectEmbeddingCache
+    from compare.store import ProjectEmbeddingCache  # lazy: start-up time
 
 PROJECT_SUFFIX = ".ncproj"
 
 
 def new_embedding_cache() -> ProjectEmbeddingCache:
     """An empty cache of claim embeddings for a new project (saved into its file with the project)."""
-    from compare.store import ProjectEmbeddingCache
+    from compare.store import ProjectEmbeddingCache  # lazy: start-up time
 
     return ProjectEmbeddingCache()
 
@@ -36,7 +37,7 @@ def _align(
     embeddings: ProjectEmbeddingCache | None,
 ) -> Comparison:
     """The one alignment step of every operation: align, then keep ``previous``'s edits when there is one."""
-    from compare import workflows
+    from compare import workflows  # lazy: start-up time
 
     fresh = workflows.align(
         list(documents), settings, progress=progress, should_cancel=should_cancel, cache=embeddings
@@ -79,12 +80,10 @@ def load_and_align(
     """Reads documents (the first is the base) and aligns them."""
 
     def work(progress, should_cancel) -> Comparison:
-        from compare import workflows
+        from compare import workflows  # lazy: start-up time
 
         docs = workflows.load_documents(list(paths))
         if should_cancel():
-            from compare.model import Cancelled
-
             raise Cancelled("cancelled")
         return _align(docs, settings, None, progress, should_cancel, embeddings)
 
@@ -106,8 +105,7 @@ def add_accounts(
     """Reads documents, adds them as further accounts of ``previous`` and re-aligns, keeping its edits."""
 
     def work(progress, should_cancel) -> Comparison:
-        from compare import workflows
-        from compare.review.edits import renumber_documents
+        from compare import workflows  # lazy: start-up time
 
         docs = renumber_documents(previous.documents, workflows.load_documents(list(paths)))
         return _align([*previous.documents, *docs], settings, previous, progress, should_cancel, embeddings)
@@ -128,7 +126,7 @@ def open_project(
     """Opens a project file; its cached claim embeddings go into ``embeddings``."""
 
     def work(_progress, _should_cancel) -> Comparison:
-        from compare import store
+        from compare import store  # lazy: start-up time
 
         return store.open_comparison(path, embeddings=embeddings)
 
@@ -151,8 +149,8 @@ def save_project(
     ``expected``: the ``store.FileStamp`` of the version read (see ``store.save_comparison``); None saves
     whatever is on disk. Returns the new file's stamp.
     """
-    from compare import store
-    from compare.store.lock import ANY
+    from compare import store  # lazy: start-up time
+    from compare.store.lock import ANY  # lazy: start-up time
 
     return store.save_comparison(
         path, comparison, author=author, embeddings=embeddings, expected=ANY if expected is None else expected

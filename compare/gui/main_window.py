@@ -19,6 +19,7 @@ from compare.gui.details import DetailsPanel
 from compare.gui.dialogs import show_about, show_shortcuts
 from compare.gui.edit_controller import EditController
 from compare.gui.file_controller import FileController
+from compare.gui.legend import Legend
 from compare.gui.qt import (
     QAction,
     QCheckBox,
@@ -150,7 +151,6 @@ class MainWindow(QMainWindow):
         self.v_split.setStretchFactor(0, 3)
         self.v_split.setStretchFactor(1, 1)
         self.v_split.setChildrenCollapsible(False)
-        from compare.gui.legend import Legend
 
         right = QWidget(self)
         rl = QVBoxLayout(right)

@@ -10,7 +10,7 @@ from compare.gui.qt import QIcon
 
 def _resources() -> Path:
     try:
-        from compare.workflows import resources_dir
+        from compare.workflows import resources_dir  # lazy: start-up time
 
         return resources_dir()
     except Exception:  # noqa: BLE001 - a missing resource must never stop the app

@@ -15,10 +15,14 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from compare.model import Comparison
+from compare import store, workflows
+from compare.align.semantic import SemanticUnavailable, find_model
+from compare.gui.main_window import MainWindow
+from compare.gui.qapp import make_app
+from compare.gui.qt import QSettings
+from compare.model import Comparison
+from compare.review.queue import claim_counts
 
 
 def run(out_dir: Path | None = None) -> int:
@@ -26,23 +30,15 @@ def run(out_dir: Path | None = None) -> int:
     try:
         if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from compare import store, workflows
-        from compare.gui.app import make_app
-        from compare.gui.qt import QSettings
-
         app = make_app()
         folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="narrative-compare-selftest-"))
         folder.mkdir(parents=True, exist_ok=True)
         embeddings = store.ProjectEmbeddingCache()
         comparison = workflows.open_sample(cache=embeddings)
-        from compare.review.queue import claim_counts
-
         counts = claim_counts(comparison)
         if not comparison.links:
             raise AssertionError("the sample aligned with no links at all")
         meaning = _check_meaning(comparison, embeddings.count())
-
-        from compare.gui.main_window import MainWindow
 
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(comparison, settings=settings)
@@ -85,9 +81,6 @@ def run(out_dir: Path | None = None) -> int:
 
 def _check_meaning(comparison: Comparison, embedded: int) -> str:
     """Whether the sample was aligned by meaning; an error if the model is there but was not used."""
-    from compare import workflows
-    from compare.align.semantic import SemanticUnavailable, find_model
-
     if comparison.settings.semantic:
         texts = len({c.text for c in comparison.claims})
         if embedded != texts:

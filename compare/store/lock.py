@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.store.errors import ProjectBusy
+from compare.store.errors import ProjectBusy, ProjectChanged, ProjectExists
 
 try:
     import fcntl
@@ -87,7 +87,6 @@ def check_unchanged(path: Path, expected: Expected) -> None:
     now = stamp_of(path)
     if now == expected:
         return
-    from compare.store.errors import ProjectChanged, ProjectExists
 
     if expected is None:
         raise ProjectExists(path, "was created by another program meanwhile; nothing written")

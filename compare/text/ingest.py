@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import stat
 import xml.etree.ElementTree as ET
@@ -503,9 +504,7 @@ def _from_pdf(data: bytes, doc_id: str, name: str) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise _fail(name, "not a PDF file (no %PDF header)")
     try:
-        import logging
-
-        from pypdf import PdfReader
+        from pypdf import PdfReader  # lazy: start-up time (only PDFs need it)
     except ImportError:  # pragma: no cover - pypdf is a declared dependency
         raise _fail(name, "reading PDF needs the 'pypdf' package") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
