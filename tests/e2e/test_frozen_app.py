@@ -1,7 +1,7 @@
 """The packaged app, not the source tree: build the one-folder bundle with PyInstaller and run it under ``env -i``.
 
 The build goes to a temporary folder (nothing lands in the repository) and takes 15-40 s on two cores. With
-``NC_REUSE_DIST=1`` an existing ``dist/narrative-compare`` (from ``python -m compare.build``) is tested
+``NC_REUSE_DIST=1`` an existing ``dist/narrative-compare`` (from ``python scripts/build.py``) is tested
 instead, if there is one. The tests of the trimming rules at the end need no build.
 """
 
@@ -17,9 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from compare import __version__, build
+from compare import __version__
 
 REPO = Path(__file__).resolve().parents[2]
+# scripts/build.py is not part of the package: load it by its path.
+_spec = importlib.util.spec_from_file_location("nc_build", REPO / "scripts" / "build.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
 APP = build.APP_NAME
 
 
@@ -35,7 +39,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return existing
     root = tmp_path_factory.mktemp("frozen")
     result = subprocess.run(
-        [sys.executable, "-m", "compare.build", "--quiet",
+        [sys.executable, str(REPO / "scripts" / "build.py"), "--quiet",
          "--distpath", str(root / "dist"), "--workpath", str(root / "build")],
         cwd=REPO, capture_output=True, text=True, timeout=900,
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Build the standalone app with PyInstaller: ``python -m compare.build [--onefile] [--clean]``.
+"""Build the standalone app with PyInstaller: ``python scripts/build.py [--onefile] [--clean]``.
 
 Run from anywhere (the repository is found from this file). Needs the ``build`` extra
 (``pip install -e '.[build]'``). Prints where the app went, how long the build took and how big it is.
@@ -6,7 +6,8 @@ Run from anywhere (the repository is found from this file). Needs the ``build`` 
 The module also holds the helpers that ``build.spec`` calls to trim the bundle (Qt plugin and translation
 filter, orphan-library pruning, selective ``strip``, a smaller ICU data library). They are plain functions of
 PyInstaller's TOC tuples ``(dest_name, src_path, typecode)`` so they can be unit-tested without a build.
-No Qt, no PyInstaller import here: the spec imports this module inside PyInstaller's process.
+No Qt, no PyInstaller and nothing of ``compare`` imported here: the spec loads this file inside
+PyInstaller's process, and it lives outside the package so that the app can never import it.
 """
 
 from __future__ import annotations
@@ -450,7 +451,7 @@ def build(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m compare.build", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python scripts/build.py", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--onefile", action="store_true", help="one self-extracting executable (dist/onefile/)"
     )
@@ -460,13 +461,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="only PyInstaller's warnings and errors")
     args = parser.parse_args(argv)
     if importlib.util.find_spec("PyInstaller") is None:
-        print("compare.build: PyInstaller is not installed; pip install -e '.[build]'", file=sys.stderr)
+        print("build.py: PyInstaller is not installed; pip install -e '.[build]'", file=sys.stderr)
         return 2
     start = time.perf_counter()
     try:
         app = build(args.onefile, args.clean, args.distpath, args.workpath, args.quiet)
     except subprocess.CalledProcessError as exc:
-        print(f"compare.build: PyInstaller failed (exit {exc.returncode})", file=sys.stderr)
+        print(f"build.py: PyInstaller failed (exit {exc.returncode})", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - start
     size, files = tree_size(app)
