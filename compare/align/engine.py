@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -14,7 +13,6 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, rank_in_group
-from compare.align.passages import share_speakers
 from compare.align.relate import relate
 from compare.align.rescue import fact_frame_pairs
 from compare.align.score import (
@@ -44,6 +42,7 @@ from compare.model import (
 from compare.text.facts import extract, known_names
 from compare.text.normalize import content_tokens
 from compare.text.segment import segment
+from compare.text.speakers import resolve_speakers
 
 ENGINE_VERSION = f"narrative-compare {__version__} (lexical)"
 # Linked claims this close in wording may have their lone numbers compared even without a shared unit.
@@ -54,9 +53,6 @@ LOW_CONFIDENCE = "not sure enough to mark"
 CANDIDATES = 3  # best counterparts kept per claim and other account, for review
 # Above this many pairs (about 1,000 x 1,000 claims) only each claim's nearest candidates are scored.
 DENSE_PAIRS = 1_000_000
-PRONOUN_OPENER = re.compile(
-    r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
-)
 
 
 def claims_of(document: Document) -> list[Claim]:
@@ -73,14 +69,8 @@ def read_document(document: Document) -> tuple[list[Claim], list[Furniture]]:
     for n, span in enumerate(s for s in spans if not s.kind):
         text = document.text[span.start : span.end]
         facts = extract(text, speaker=span.speaker, quoted=span.quoted, names=names, written=document.date)
-        if not facts.speaker and out and PRONOUN_OPENER.match(text):
-            # "He described ..." speaks for the person the previous claim named last.
-            prior = out[-1].facts
-            person = prior.speaker or next((e for e in reversed(prior.entities) if " " in e), "")
-            if person:
-                facts = replace(facts, speaker=person)
         out.append(Claim(f"{document.id}:c{n}", document.id, span.start, span.end, text, facts))
-    return share_speakers(out), furniture
+    return resolve_speakers(out), furniture
 
 
 @dataclass(frozen=True, slots=True)
