@@ -26,10 +26,23 @@ def test_model_imports_only_the_standard_library():
     assert not outside, f"compare/model.py imports {outside}"
 
 
-def test_engine_store_and_cli_import_without_qt():
+def test_engine_store_review_and_cli_import_without_qt():
     code = (
-        "import sys, compare.align.engine, compare.store, compare.cli, compare.workflows, compare.report; "
+        "import sys, compare.align.engine, compare.store, compare.cli, compare.workflows, compare.report, "
+        "compare.review.edits, compare.review.carry, compare.review.navigation, compare.review.queue; "
         "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if m.startswith('PySide6'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=COMPARE.parent)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_store_does_not_load_the_engine_through_review():
+    """The store imports compare.review.carry only; compare.review.edits (which asks align for a hand link's
+    reasons) must not come with it, or the store would compute."""
+    code = (
+        "import sys, compare.store; "
+        "assert not [m for m in sys.modules if m.startswith(('compare.align', 'compare.review.edits'))], "
+        "sorted(m for m in sys.modules if m.startswith('compare.'))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=COMPARE.parent)
     assert done.returncode == 0, done.stderr
