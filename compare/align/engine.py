@@ -258,7 +258,9 @@ def compare(
             raise InputError(
                 f"{d.title or d.id}: {words:,} words is over the limit of {settings.max_words:,}"
             )
-    total = len(documents) + len(documents) - 1
+    embedding = 1 if settings.semantic and embedder is not None else 0
+    # Reading each document, embedding (one step, when on), aligning each account, and "Done".
+    total = len(documents) + embedding + len(documents) - 1
 
     def step(done: int, label: str) -> None:
         if should_cancel is not None and should_cancel():
@@ -276,7 +278,7 @@ def compare(
     # Rarity of words is judged over all accounts, so a word every account uses counts for little.
     idf_texts = [content_tokens(c.text) for cs in claims for c in cs]
     vectors: list[np.ndarray] | None = None
-    if settings.semantic and embedder is not None:
+    if embedding and embedder is not None:
         step(len(documents), "Embedding claims")
         texts = [c.text for cs in claims for c in cs]
         store = cache if cache is not None else MemoryCache()
@@ -287,7 +289,7 @@ def compare(
     suggestions: list[Link] = []
     candidates: list[Candidate] = []
     for n, (d, cs) in enumerate(zip(documents[1:], claims[1:], strict=True)):
-        step(len(documents) + n, f"Aligning {d.title or d.id}")
+        step(len(documents) + embedding + n, f"Aligning {d.title or d.id}")
         pair_vectors = (vectors[0], vectors[n + 1]) if vectors is not None else None
         pair = link_claims(
             claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors
