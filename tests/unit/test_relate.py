@@ -325,3 +325,12 @@ def test_verbs_of_one_event_date_the_same_event(a, b, reason):
 def test_verbs_of_different_events_still_keep_their_dates_apart():
     relation, reasons = related("The regatta was staged on 9 June.", "The regatta was cancelled on 8 June.")
     assert relation is Relation.AGREE, reasons
+
+
+def test_a_spelled_out_rank_is_compared_like_a_count():
+    """resources/lexicon/ordinals.tsv: "the third own goal" against "the first own goal" differs."""
+    relation, reasons = related(
+        "It was the first own goal in a cup final.", "It was already the third own goal in a cup final."
+    )
+    assert relation is Relation.CONTRADICT and "number differs: first vs third" in reasons, reasons
+    assert not extract("At first the crowd was quiet, and the second-largest stand was empty.").numbers
