@@ -184,17 +184,35 @@ def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
     return any(r.toks[k].text in _STOPS for k in range(lo + 1, hi))
 
 
+@cache
+def _event_groups() -> dict[str, str]:
+    """Verb key -> its group in resources/lexicon/event_verbs.tsv ("staged" and "held" name one event)."""
+    out: dict[str, str] = {}
+    for r in lexicon.rows("event_verbs"):
+        toks = read(r["verb"]).toks
+        if toks:
+            out[toks[0].key] = r["group"]
+    return out
+
+
 def _verbs_differ(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
     va, vb = _verb(read(a.text), at_a), _verb(read(b.text), at_b)
-    return bool(va and vb and va != vb)
+    if not (va and vb) or va == vb:
+        return False
+    groups = _event_groups()
+    return not (va in groups and groups.get(vb) == groups[va])
 
 
 def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same
-    ("visited on Tuesday" and "collapsed on Monday" are two events), and their neighbours overlap."""
+    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same or
+    of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and "collapsed on Monday" are two
+    events), and their neighbours overlap."""
     if _verbs_differ(a, at_a, b, at_b):
         return False
-    return bool(_context(read(a.text), at_a) & _context(read(b.text), at_b))
+    groups = _event_groups()
+    ca = {groups.get(k, k) for k in _context(read(a.text), at_a)}
+    cb = {groups.get(k, k) for k in _context(read(b.text), at_b)}
+    return bool(ca & cb)  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
 
 
 def _date_text(d: DateMention) -> str:

@@ -57,6 +57,8 @@ _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s+|-)((?i:million|billion|thousand)))?(?![\w])"
 )
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
+_ORDINALS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinals")}
+_ORDINAL_WORD = re.compile(rf"\bthe\s+({'|'.join(_ORDINALS)})\b(?![-\w])", re.I)
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
@@ -258,6 +260,12 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if free(m.start(), m.end()) and len(m.group(1)) <= 4:
             out.append((m.start(), Quantity(float(m.group(1)), m.group(0), "", _unit_after(text, m.end()))))
             taken.append(m.span())
+    for m in _ORDINAL_WORD.finditer(text):
+        # "the third own goal": a rank spelled out, only after "the" and before a noun (not "at first").
+        unit = _unit_after(text, m.end())
+        if free(m.start(1), m.end()) and unit:
+            out.append((m.start(1), Quantity(_ORDINALS[m.group(1).lower()], m.group(1), "", unit)))
+            taken.append((m.start(1), m.end()))
     for m in _WORDS.finditer(text):
         phrase = m.group(1)
         if not free(m.start(), m.end()) or phrase.lower() in {"a", "and", "a and"}:

@@ -1,7 +1,6 @@
 import json
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,11 +95,6 @@ class _QuietEmbedder:
         return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compare/align/engine.py gives 'Embedding claims' and the first 'Aligning' step the same count "
-    "(step(len(documents)) for both, total not counting the embedding step)",
-)
 def test_progress_advances_over_the_embedding_step():
     seen = []
     compare([BASE, OTHER], AlignSettings(semantic=True), embedder=_QuietEmbedder(), progress=seen.append)

@@ -302,3 +302,35 @@ def test_a_score_written_with_a_hyphen_is_compared():
         "The final score was 3-1 after extra time.", "The final score was 2-1 after extra time."
     )
     assert (relation, reasons) == (Relation.CONTRADICT, ("number differs: 3 vs 2",))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("The regatta was staged on 9 June, and crowds lined the quay.", "The regatta was held on 8 June.",
+         "date differs: 9 June vs 8 June"),
+        ("The strike on the depot began on Friday.", "The strike on the depot was launched on Thursday.",
+         "weekday differs: Friday vs Thursday"),
+        ("The cup tie was played in the rain, on 3 March, and drew a record crowd.",
+         "The cup tie was held on 4 March.", "date differs: 3 March vs 4 March"),
+    ],
+)  # fmt: skip
+def test_verbs_of_one_event_date_the_same_event(a, b, reason):
+    """resources/lexicon/event_verbs.tsv: "staged" and "held" name one event, so their dates compare."""
+    relation, reasons = related(a, b)
+    assert relation is Relation.CONTRADICT, reasons
+    assert reason in reasons
+
+
+def test_verbs_of_different_events_still_keep_their_dates_apart():
+    relation, reasons = related("The regatta was staged on 9 June.", "The regatta was cancelled on 8 June.")
+    assert relation is Relation.AGREE, reasons
+
+
+def test_a_spelled_out_rank_is_compared_like_a_count():
+    """resources/lexicon/ordinals.tsv: "the third own goal" against "the first own goal" differs."""
+    relation, reasons = related(
+        "It was the first own goal in a cup final.", "It was already the third own goal in a cup final."
+    )
+    assert relation is Relation.CONTRADICT and "number differs: first vs third" in reasons, reasons
+    assert not extract("At first the crowd was quiet, and the second-largest stand was empty.").numbers

@@ -38,9 +38,9 @@ PLANTED = [
     ("northgate-review", "straight line", "straight line", "speaker differs"),
     ("northgate-review", "just as despondent", "sounded upbeat", "characterisation differs"),
 ]
-# Planted differences between claims that the linking step does not yet pair (it joins the seed's long
-# sentence to another claim of the account); the relation itself is right when they are paired
-# (tests/unit/test_relate.py covers the same kinds). Strict: a fix must remove the entry.
+# Planted differences between claims that the linking step does not mark (it joins the seed's long sentence
+# to another claim of the account); the engine offers each as a suggestion with the right reason
+# (test_the_unmarked_ones_are_offered_as_suggestions). Strict: a fix must remove the entry.
 NOT_LINKED = {
     "before dawn on Sunday": "the seed's Mosul sentence is linked to the account's opening sentence instead",
     "little fanfare": "the seed's Mosul sentence is linked to the account's opening sentence instead",
@@ -111,3 +111,19 @@ def test_the_planted_list_matches_the_readme():
         r"\b(speaker|number|duration|negation|weekday|characterisation|date)\b[^:·]{0,10}:", readme
     )
     assert sorted(kinds) == sorted(kind.split()[0] for _, _, _, kind in PLANTED)
+
+
+@pytest.mark.parametrize(
+    ("slug", "base_words", "account_words", "kind"), [p for p in PLANTED if p[2] in NOT_LINKED]
+)
+def test_the_unmarked_ones_are_offered_as_suggestions(sample, slug, base_words, account_words, kind):
+    doc = _account(sample, slug)
+    found = [
+        s.reasons
+        for s in sample.suggestions
+        if sample.claim(s.b).doc == doc
+        and base_words in sample.claim(s.a).text
+        and account_words in sample.claim(s.b).text
+        and s.relation is Relation.CONTRADICT
+    ]
+    assert any(kind_of(r) == kind for reasons in found for r in reasons), found
