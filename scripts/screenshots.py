@@ -25,9 +25,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from compare import workflows
     from compare.gui.app import make_app
-    from compare.gui.background import SyncExecutor
     from compare.gui.main_window import MainWindow
     from compare.gui.qt import QSettings
+    from compare.gui.work.background import SyncExecutor
 
     app = make_app()
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)

@@ -11,12 +11,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from compare.gui.background import show_error, wait_io
-from compare.gui.jobs import new_embedding_cache
+from compare.gui.dialogs.stories_dialog import archive_folder, show_stories
 from compare.gui.main_window import MainWindow
 from compare.gui.qapp import APP, ORG, ensure_platform, make_app
 from compare.gui.selftest import run as run_self_test
-from compare.gui.stories_dialog import archive_folder, show_stories
+from compare.gui.work.background import show_error, wait_io
+from compare.gui.work.jobs import new_embedding_cache
 from compare.model import CompareError, Comparison
 
 __all__ = ["APP", "ORG", "ensure_platform", "load_initial", "main", "make_app", "open_window"]

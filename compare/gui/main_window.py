@@ -8,18 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.gui import stories_dialog
 from compare.gui.actions import Act, create_actions
-from compare.gui.autosave import AutosaveController
-from compare.gui.background import Executor
-from compare.gui.claims_table import ClaimsPanel
-from compare.gui.compare_view import CompareView
-from compare.gui.coverage import CoverageView
-from compare.gui.details import DetailsPanel
-from compare.gui.dialogs import show_about, show_shortcuts
-from compare.gui.edit_controller import EditController
-from compare.gui.file_controller import FileController
-from compare.gui.legend import Legend
+from compare.gui.controllers.autosave import AutosaveController
+from compare.gui.controllers.edit_controller import EditController
+from compare.gui.controllers.file_controller import FileController
+from compare.gui.dialogs import stories_dialog
+from compare.gui.dialogs.basic import show_about, show_shortcuts
 from compare.gui.qt import (
     QAction,
     QCheckBox,
@@ -42,10 +36,16 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.resources import app_icon
-from compare.gui.review_bar import ReviewBar, kind_words
 from compare.gui.session import Session
-from compare.gui.theme import apply_theme
-from compare.gui.threshold import ThresholdControl, threshold_words
+from compare.gui.views.claims_table import ClaimsPanel
+from compare.gui.views.compare_view import CompareView
+from compare.gui.views.coverage import CoverageView
+from compare.gui.views.details import DetailsPanel
+from compare.gui.views.legend import Legend
+from compare.gui.views.review_bar import ReviewBar, kind_words
+from compare.gui.views.theme import apply_theme
+from compare.gui.views.threshold import ThresholdControl, threshold_words
+from compare.gui.work.background import Executor
 from compare.model import Comparison, Relation
 from compare.review.navigation import long_name, short_name
 from compare.review.queue import Kind

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from compare import __version__
 from compare.gui.qt import QApplication, QSettings, qInstallMessageHandler
 from compare.gui.resources import app_icon
-from compare.gui.theme import apply_theme
+from compare.gui.views.theme import apply_theme
 
 ORG = "NarrativeCompare"
 APP = "Narrative Compare"

@@ -15,7 +15,7 @@ pytest.importorskip(
 from compare.archive.grouping import GroupingSettings  # noqa: E402
 from compare.archive.run import ArchiveOptions, run_archive  # noqa: E402
 from compare.archive.stories import read_stories  # noqa: E402
-from compare.gui.stories_dialog import StoriesDialog, archive_folder  # noqa: E402
+from compare.gui.dialogs.stories_dialog import StoriesDialog, archive_folder  # noqa: E402
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ SCRIPT = textwrap.dedent(
     from compare.gui.actions import Act
     from compare.gui.qt import QApplication, QSettings
     from compare.gui.main_window import MainWindow
-    from compare.gui.background import SyncExecutor
+    from compare.gui.work.background import SyncExecutor
 
     app = QApplication([])
     window = MainWindow(build_comparison(), settings=QSettings(sys.argv[2], QSettings.Format.IniFormat),

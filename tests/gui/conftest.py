@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import pytest  # noqa: E402
 from fixture_data import build_comparison  # noqa: E402
 
-from compare.gui.background import SyncExecutor  # noqa: E402
 from compare.gui.qt import QMessageBox, QSettings  # noqa: E402
+from compare.gui.work.background import SyncExecutor  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from compare.gui.background import Op, SyncExecutor, error_text
 from compare.gui.qt import QPushButton, QThreadPool
+from compare.gui.work.background import Op, SyncExecutor, error_text
 from compare.model import Cancelled, InputError, Progress
 
 
@@ -46,7 +46,7 @@ def test_worker_thread_can_be_cancelled(qtbot):
 
 
 def test_align_operation_is_cancellable(qtbot, comparison):
-    from compare.gui.jobs import align_documents
+    from compare.gui.work.jobs import align_documents
     from compare.model import AlignSettings
 
     got = []

@@ -10,7 +10,7 @@ import pytest
 from compare import workflows
 from compare.gui.main_window import clamp_geometry, initial_geometry
 from compare.gui.qt import QRect, QToolButton
-from compare.gui.threshold import DEFAULT_THRESHOLD, threshold_words
+from compare.gui.views.threshold import DEFAULT_THRESHOLD, threshold_words
 from compare.model import AlignSettings, Cancelled
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from compare.gui.actions import Act
-from compare.gui.link_dialog import PICK_IN_TEXTS, LinkDialog, link_targets
-from compare.gui.pair_view import differing_spans, highlighted, pair_html
+from compare.gui.dialogs.link_dialog import PICK_IN_TEXTS, LinkDialog, link_targets
 from compare.gui.qt import Qt
+from compare.gui.views.pair_view import differing_spans, highlighted, pair_html
 from compare.model import Claim, Facts, Link, LinkStatus, Quantity, Relation
 
 

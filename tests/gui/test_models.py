@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from compare.gui.claims_table import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimsModel
-from compare.gui.coverage import CoverageModel
 from compare.gui.session import Session
+from compare.gui.views.claims_table import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimsModel
+from compare.gui.views.coverage import CoverageModel
 from compare.model import Mark
 
 

@@ -12,8 +12,8 @@ from fixture_data import build_comparison
 from PySide6.QtTest import QTest
 
 from compare import store
-from compare.gui import background
 from compare.gui.actions import Act
+from compare.gui.work import background
 
 
 def wait(qtbot, op):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fixture_data import build_comparison
 
-from compare.gui.compare_view import claim_tooltip
-from compare.gui.details import details_html
+from compare.gui.views.compare_view import claim_tooltip
+from compare.gui.views.details import details_html
 from compare.model import Claim, Comparison, Document, Link, Relation
 from compare.review.queue import claim_counts
 

@@ -163,8 +163,8 @@ def test_adding_an_account_embeds_only_its_claims(qtbot, window, counting):
 
 
 def test_semantic_alignment_is_cancellable(qtbot, comparison, counting):
-    from compare.gui.background import SyncExecutor
-    from compare.gui.jobs import align_documents, new_embedding_cache
+    from compare.gui.work.background import SyncExecutor
+    from compare.gui.work.jobs import align_documents, new_embedding_cache
     from compare.model import AlignSettings
 
     got = []

@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from compare.gui.actions import Act
-from compare.gui.dialogs import NoteDialog, ShortcutsDialog
+from compare.gui.dialogs.basic import NoteDialog, ShortcutsDialog
 from compare.gui.qt import QColor, QDialog, Qt
-from compare.gui.theme import tint
+from compare.gui.views.theme import tint
 from compare.model import Mark
 
 
@@ -29,7 +29,7 @@ def test_note_dialog_starts_in_the_label_and_return_saves(qtbot):
 
 
 def test_save_and_export_propose_a_file_name(window, monkeypatch, tmp_path):
-    from compare.gui import file_controller
+    from compare.gui.controllers import file_controller
 
     seen = []
 

@@ -13,7 +13,7 @@ pytest.importorskip(
 
 from compare.archive.grouping import GroupingSettings  # noqa: E402
 from compare.archive.run import ArchiveOptions, run_archive  # noqa: E402
-from compare.gui.stories_dialog import StoriesDialog, show_stories  # noqa: E402
+from compare.gui.dialogs.stories_dialog import StoriesDialog, show_stories  # noqa: E402
 
 ARTICLES = (
     '{"id": "a1", "outlet": "Coast News", "text": "Flooding closed the Ventor bridge and the Sunmar ferry on '

@@ -157,7 +157,7 @@ def test_screenshot_is_written(qtbot, window, tmp_path):
 
 
 def test_dark_theme_switches_palette(window, qapp):
-    from compare.gui.theme import is_dark
+    from compare.gui.views.theme import is_dark
 
     window.actions[Act.DARK].setChecked(True)
     assert is_dark(qapp.palette())
@@ -200,7 +200,7 @@ def test_next_difference_continues_from_the_selected_claim(window):
 
 def test_shortcuts_dialog_lists_every_bound_action(qtbot):
     from compare.gui.actions import SPECS
-    from compare.gui.dialogs import ShortcutsDialog
+    from compare.gui.dialogs.basic import ShortcutsDialog
 
     dialog = ShortcutsDialog()
     qtbot.addWidget(dialog)
@@ -212,7 +212,7 @@ def test_shortcuts_dialog_lists_every_bound_action(qtbot):
 
 
 def test_licence_notices_open_as_plain_text(qtbot):
-    from compare.gui.dialogs import TextDialog
+    from compare.gui.dialogs.basic import TextDialog
     from compare.gui.resources import notices_file
 
     path = notices_file()

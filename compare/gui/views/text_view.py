@@ -34,7 +34,7 @@ from compare.gui.qt import (
     QWidget,
     Signal,
 )
-from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_tint, tint
+from compare.gui.views.theme import DECISION_GLYPH, MARK_STYLES, is_dark, selection_tint, tint
 from compare.model import Claim, Document, Mark
 from compare.review.queue import Decision
 

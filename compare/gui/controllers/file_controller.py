@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.gui import jobs
 from compare.gui.actions import Act
-from compare.gui.background import Executor, Op, io_executor, show_error, wait_for
-from compare.gui.dialogs import PasteDialog
+from compare.gui.dialogs.basic import PasteDialog
 from compare.gui.pdf_report import write_pdf_report
 from compare.gui.qt import QAction, QDialog, QFileDialog, QInputDialog, QMenu, QObject, QSettings, QWidget
 from compare.gui.session import Session
-from compare.gui.threshold import threshold_words
+from compare.gui.views.threshold import threshold_words
+from compare.gui.work import jobs
+from compare.gui.work.background import Executor, Op, io_executor, show_error, wait_for
 from compare.model import AlignSettings, CompareError, Comparison, Document
 from compare.report.contract import links_csv, write_json
 from compare.report.html_report import write_html_report

@@ -6,8 +6,8 @@ Each edit is a pure function from ``edits`` applied through the session's undo s
 from __future__ import annotations
 
 from compare.gui.actions import Act
-from compare.gui.dialogs import NoteDialog
-from compare.gui.link_dialog import PICK_IN_TEXTS, LinkDialog
+from compare.gui.dialogs.basic import NoteDialog
+from compare.gui.dialogs.link_dialog import PICK_IN_TEXTS, LinkDialog
 from compare.gui.qt import QAction, QDialog, QObject, QWidget
 from compare.gui.session import Session
 from compare.model import LinkStatus, Relation

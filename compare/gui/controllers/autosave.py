@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from compare.gui.background import Executor, Op, io_executor
 from compare.gui.qt import QMessageBox, QObject, QStandardPaths, QTimer, QWidget
 from compare.gui.session import Session
+from compare.gui.work.background import Executor, Op, io_executor
 from compare.model import CompareError, Comparison
 
 INTERVAL_MS = 60_000

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 
-from compare.gui.pair_view import pair_html
 from compare.gui.qt import (
     QAction,
     QGridLayout,
@@ -24,7 +23,8 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.session import Session
-from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES
+from compare.gui.views.pair_view import pair_html
+from compare.gui.views.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES
 from compare.model import Claim, Comparison, Facts, Link, LinkStatus, Mark, Relation
 from compare.review import navigation
 from compare.review.edits import annotation_of

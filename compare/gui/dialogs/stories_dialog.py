@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from compare.archive.stories import Story, is_archive, read_stories
-from compare.gui.background import show_error
 from compare.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -25,6 +24,7 @@ from compare.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from compare.gui.work.background import show_error
 from compare.model import CompareError
 
 COLUMNS = ("Story", "Articles", "Outlets", "Differences", "Not found somewhere")

@@ -29,8 +29,8 @@ from compare.gui.qt import (
     QWidget,
     Signal,
 )
-from compare.gui.text_view import ClaimTextView
-from compare.gui.theme import DECISION_GLYPH, MARK_STYLES, selection_tint
+from compare.gui.views.text_view import ClaimTextView
+from compare.gui.views.theme import DECISION_GLYPH, MARK_STYLES, selection_tint
 from compare.model import LinkStatus, Mark, Relation
 from compare.review.navigation import BandPair
 from compare.review.queue import Decision

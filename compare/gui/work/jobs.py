@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.gui.background import Executor, Op
 from compare.gui.qt import QWidget
+from compare.gui.work.background import Executor, Op
 from compare.model import AlignSettings, CancelCheck, Cancelled, Comparison, Document, ProgressCallback
 from compare.review.edits import renumber_documents
 

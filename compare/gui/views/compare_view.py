@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import html
 
-from compare.gui.bands import LinkBands
 from compare.gui.qt import QHBoxLayout, QWidget, Signal
 from compare.gui.session import Session
-from compare.gui.text_view import ClaimTextView, Pane
-from compare.gui.theme import COVERAGE_LABEL, DECISION_GLYPH, DECISION_WORDS, MARK_STYLES
+from compare.gui.views.bands import LinkBands
+from compare.gui.views.text_view import ClaimTextView, Pane
+from compare.gui.views.theme import COVERAGE_LABEL, DECISION_GLYPH, DECISION_WORDS, MARK_STYLES
 from compare.model import Comparison, Mark
 from compare.review import navigation
 from compare.review.navigation import BandPair

@@ -28,7 +28,7 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.session import Session
-from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, tint
+from compare.gui.views.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, tint
 from compare.model import Comparison, Mark
 from compare.review import navigation
 from compare.review.edits import annotation_of

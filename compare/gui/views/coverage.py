@@ -19,7 +19,7 @@ from compare.gui.qt import (
     QTableView,
 )
 from compare.gui.session import Session
-from compare.gui.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES, tint
+from compare.gui.views.theme import COVERAGE_LABEL, COVERAGE_MARK, MARK_STYLES, tint
 from compare.model import Coverage
 from compare.review.navigation import short_name
 

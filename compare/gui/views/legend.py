@@ -17,8 +17,8 @@ from compare.gui.qt import (
     QWidget,
 )
 from compare.gui.session import Session
-from compare.gui.text_view import ElidedLabel
-from compare.gui.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, is_dark, tint
+from compare.gui.views.text_view import ElidedLabel
+from compare.gui.views.theme import DECISION_GLYPH, DECISION_WORDS, MARK_STYLES, is_dark, tint
 from compare.model import Mark
 from compare.review.navigation import long_name, short_name
 from compare.review.queue import Decision, claim_counts
