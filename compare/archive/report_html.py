@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from compare.archive.stories import Story
 from compare.archive.story_work import StorySummary
+from compare.report.html_report import PAGE_CSS
 
 # Okabe–Ito colours with the glyphs of the app's legend, so the chart reads in grey too.
 CARRIED = ("#009E73", "=", "carries")
@@ -20,15 +21,13 @@ ROW_HEIGHT = 22
 LABEL_WIDTH = 200
 MAX_CHART_OUTLETS = 60
 
-CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1d1d1b;background:#fff}
-h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px}
-.meta{color:#666;margin:0 0 16px}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ddd;padding:5px 8px;vertical-align:top;text-align:left}
+CSS = (
+    PAGE_CSS
+    + """th,td{border:1px solid #ddd;padding:5px 8px;vertical-align:top;text-align:left}
 th{background:#f3f3f1;font-weight:600} td.n{text-align:right;font-variant-numeric:tabular-nums}
 .legend span{margin-right:16px}
 """
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,12 +32,17 @@ COVERAGE_MARK = {
     Coverage.OMITTED: Mark.OMITTED,
 }
 
-CSS = """
+# The page style every report of the project shares (this one and the archive's); each adds its own rules.
+PAGE_CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1d1d1b;background:#fff}
 h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px}
 .meta{color:#666;margin:0 0 16px}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ddd;padding:6px 8px;vertical-align:top;text-align:left}
+"""
+
+CSS = (
+    PAGE_CSS
+    + """th,td{border:1px solid #ddd;padding:6px 8px;vertical-align:top;text-align:left}
 th{background:#f3f3f1;font-weight:600}
 .legend td{border:none;padding:2px 10px 2px 0}
 .m{display:inline;padding:1px 2px;text-decoration-thickness:2px;text-underline-offset:3px}
@@ -62,6 +67,7 @@ thead{display:table-header-group}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
+)
 
 
 def _rgba(colour: str, alpha: float) -> str:
