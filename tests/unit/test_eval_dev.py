@@ -18,7 +18,7 @@ def test_held_out_figures_beat_the_difflib_baseline_with_thresholds_from_fit_onl
     engine = devkit.pool(r for n in held for r in results["lexical"][n])
     baseline = devkit.pool(r for n in held for r in results["difflib"][n])
     assert engine["link"][0] >= 0.85  # the aim of issue 10: at least 85% of the links shown are right
-    assert engine["link"][2] >= 0.6 and engine["link"][2] >= baseline["link"][2] + 0.05
+    assert engine["link"][2] >= 0.6 and engine["link"][2] >= baseline["link"][2] + 0.1
     assert engine["omission_macro_f1"] > baseline["omission_macro_f1"]
     text = eval_dev.report(sets, results, thresholds)
     assert "### Held-out subjects" in text and "**pooled held-out**" in text
