@@ -64,7 +64,7 @@ def classify(comparison: Comparison, a: Sequence[Claim], b: Sequence[Claim]) -> 
     if any(hits(c.claim, c.other) for c in comparison.candidates):
         return "candidate", rules
     linked_elsewhere = [
-        lk for lk in comparison.links if lk.a in ids_a and comparison.claim(lk.b).doc == b[0].doc
+        lk for lk in comparison.links if b and lk.a in ids_a and comparison.claim(lk.b).doc == b[0].doc
     ]
     note = "base claim linked elsewhere; " if linked_elsewhere else ""
     return "unlinked", note + rules
