@@ -17,6 +17,7 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from compare.align.judge import judge as judge_pair
@@ -54,6 +55,8 @@ PEOPLE = ("Ana Kovac", "Tomas Reyes", "Lena Hart", "Omar Diallo", "Priya Nair", 
           "Carlos Mendes", "Sara Okafor", "Henrik Dahl")  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "March", "April", "June", "July", "September", "October", "November")
+MONTHS_ALL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")  # fmt: skip
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
          10: "ten", 12: "twelve", 20: "twenty"}  # fmt: skip
 # (positive, negative) characterisations; some from the lexicon's general pairs, some by downtoning.
@@ -234,6 +237,39 @@ def _number(r: random.Random, s: Subject) -> Iterator[Pair]:
         False,
     )
 
+    # Counts in a list, where an article is one; ranks, where a bare superlative is first.
+    wins = r.choice((2, 3, 4, 5))
+    yield Pair(
+        "number",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and a setback in {s.place}.",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and {WORDS[wins + 1]} setbacks in {s.place}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"It was the {r.choice(('second', 'third'))}-largest crowd of {s.unit} ever seen in {s.place}.",
+        f"It was the largest crowd of {s.unit} ever seen in {s.place}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and a setback in {s.place}.",
+        f"In {s.place}, {s.actor} reported {WORDS[wins]} successes and one setback.",
+        False,
+    )
+    yield Pair(
+        "number",
+        f"It was one of the largest crowds of {s.unit} ever seen in {s.place}.",
+        f"It was the second-largest crowd of {s.unit} ever seen in {s.place}.",
+        False,
+    )
+    yield Pair(
+        "number",
+        f"A clerk counted two {s.unit} and {WORDS[wins]} visitors in {s.place}.",
+        f"A clerk counted a few {s.unit} in {s.place}.",
+        False,
+    )
+
 
 def _date(r: random.Random, s: Subject) -> Iterator[Pair]:
     d = r.randrange(1, 27)
@@ -276,6 +312,33 @@ def _date(r: random.Random, s: Subject) -> Iterator[Pair]:
         False,
     )
 
+    # Dates at different precision, and years alone.
+    year = r.randrange(1990, 2020)
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} on {month} {d}, {year}, after a long delay.",
+        f"{who} {s.past} {s.object} in {month} {year + 1} after a long delay.",
+        True,
+    )
+    yield Pair(
+        "date",
+        f"{who} first {s.past} {s.object} in {year}.",
+        f"{who} first {s.past} {s.object} in {year + r.choice((1, 2, 5))}.",
+        True,
+    )
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} on {month} {d}, {year}, after a long delay.",
+        f"{who} {s.past} {s.object} in {month} {year} after a long delay.",
+        False,
+    )
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} in {year}, two years after the {year - 2} review.",
+        f"{who} {s.past} {s.object} in {year}.",
+        False,
+    )
+
 
 def _weekday(r: random.Random, s: Subject) -> Iterator[Pair]:
     x, y = r.sample(WEEKDAYS, 2)
@@ -310,6 +373,23 @@ def _weekday(r: random.Random, s: Subject) -> Iterator[Pair]:
         "weekday",
         f"{who} met on {x} and {s.past} {s.object}.",
         f"The talks in {s.place} ended on {y}.",
+        False,
+    )
+
+    # A weekday against a full date: the weekday that date falls on.
+    when = date(r.randrange(2000, 2030), r.randrange(1, 13), r.randrange(1, 29))
+    right = WEEKDAYS[when.weekday()]
+    wrong = WEEKDAYS[(when.weekday() + r.randrange(1, 7)) % 7]
+    yield Pair(
+        "weekday",
+        f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.",
+        f"{who} {s.past} {s.object} in {s.place} on {wrong}.",
+        True,
+    )
+    yield Pair(
+        "weekday",
+        f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.",
+        f"{who} {s.past} {s.object} in {s.place} on {right}.",
         False,
     )
 
@@ -360,6 +440,38 @@ def _duration(r: random.Random, s: Subject) -> Iterator[Pair]:
         "duration",
         f"{who} {s.past} {s.object} for {WORDS[a]} days after a {b}-hour meeting.",
         f"{who} {s.past} {s.object} for {WORDS[a]} days.",
+        False,
+    )
+
+    # Halves, minutes against hours, and approximate figures.
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} after talks lasting half an hour.",
+        f"{who} {s.past} {s.object} after talks lasting {WORDS[a]} hours.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"The meeting in {s.place} lasted approximately {10 * a} minutes.",
+        f"The meeting in {s.place} lasted about an hour and a half.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} after talks lasting an hour and a half.",
+        f"{who} {s.past} {s.object} after talks lasting 90 minutes.",
+        False,
+    )
+    yield Pair(
+        "duration",
+        f"The meeting in {s.place} lasted about {20 * b} minutes.",
+        f"The meeting in {s.place} lasted {20 * b + 5} minutes.",
+        False,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for a day and a half.",
+        f"{who} {s.past} {s.object} for 36 hours.",
         False,
     )
 

@@ -16,15 +16,16 @@ from functools import cache
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, find_durations, interval
+from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, bound_before, find_durations, interval
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
 # Verbs of saying: "said on Tuesday" and "said on Friday" may report one event said twice.
 _REPORTING = lexicon.words("function_words", "reporting")
-_EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
+_CALENDAR_WORDS = frozenset(
     lemma(w) for w in ("last", "next", "early", "late", "morning", "evening", "night", "day", "week")
 )
+_EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | _CALENDAR_WORDS
 _PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
 _DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
 _STOPS = frozenset(',;:.!?()"“”—–')
@@ -138,13 +139,151 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
                 diffs.append(f"number differs: {_fmt(qa)} vs {_fmt(qb)}")
             else:
                 same.append(qa.text)
+    if not diffs:
+        diffs += _editions(a, b) or _articles(a, b) or _articles(b, a, swap=True) or ranks(a.text, b.text)
     return diffs, same
+
+
+def _is_ordinal(q: Quantity) -> bool:
+    return bool(_ORDINAL_TEXT.fullmatch(q.text)) or q.text.lower() in _ORDINAL_WORDS
+
+
+def _editions(a: Claim, b: Claim) -> list[str]:
+    """ "the 21st edition" vs "the 19th final": the one rank of each side, each counting a thing the other
+    claim also names, is one rank of one event."""
+    oa = [q for q in a.facts.numbers if _is_ordinal(q)]
+    ob = [q for q in b.facts.numbers if _is_ordinal(q)]
+    if len(oa) != 1 or len(ob) != 1 or not oa[0].unit or not ob[0].unit or oa[0].unit == ob[0].unit:
+        return []
+    qa, qb = oa[0], ob[0]
+    words_a = {_noun(t.text) for t in read(a.text).toks}
+    words_b = {_noun(t.text) for t in read(b.text).toks}
+    if _close(qa.value, qb.value) or not (qa.unit in words_b or qb.unit in words_a):
+        return []
+    return [f"number differs: {qa.text} {qa.unit} vs {qb.text} {qb.unit}"]
+
+
+def _noun(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+# "a draw", "an officer": one of a thing, when the other side counts the same thing with a figure.
+_ARTICLE = re.compile(r"\b(?:a|an)\s+([a-z]+)\b")
+
+
+def _articles(a: Claim, b: Claim, *, swap: bool = False) -> list[str]:
+    """ "two wins and a draw" vs "two wins and two draws": an article counts one only where the other side
+    gives a figure for the same noun (and no figure of its own counts that noun)."""
+    counted_a = {q.unit for q in a.facts.numbers}
+    for m in _ARTICLE.finditer(a.text):
+        noun = _noun(m.group(1))
+        if noun in counted_a or noun in _hours() or noun in VAGUE_UNITS or not _listed(a, m):
+            continue
+        for qb in b.facts.numbers:
+            if qb.unit != noun or qb.bound or _close(qb.value, 1.0) or _is_ordinal(qb):
+                continue
+            if _ARTICLE_OF(noun).search(b.text):
+                break  # the other side says "a draw" too: its figure counts something else
+            shown = re.search(rf"{re.escape(qb.text)}\s+(?:[\w-]+\s+)?{re.escape(noun)}\w*", b.text, re.I)
+            other = shown.group(0) if shown else qb.text
+            pair = (m.group(0), other) if not swap else (other, m.group(0))
+            return [f"number differs: {pair[0]} vs {pair[1]}"]
+    return []
+
+
+_LIST_JOIN = re.compile(r"\s*(?:[\w-]+\s*)?(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _listed(a: Claim, m: re.Match[str]) -> bool:
+    """ "two wins and a draw", "a draw and two defeats": an article in a list of counts means exactly one;
+    alone ("cracking an egg") it means one or more."""
+    for q in a.facts.numbers:
+        if _is_ordinal(q) or q.unit in VAGUE_UNITS:
+            continue
+        for found in re.finditer(re.escape(q.text), a.text):
+            if found.end() <= m.start():
+                between = a.text[found.end() : m.start()]  # "two wins and | a draw"
+            else:
+                between = a.text[m.end() : found.start()]  # "a draw | and two defeats"
+            if _LIST_JOIN.fullmatch(between):
+                return True
+    return False
+
+
+def _ARTICLE_OF(noun: str) -> re.Pattern[str]:  # noqa: N802 - a pattern factory, read like a constant
+    return re.compile(rf"\b(?:a|an)\s+{re.escape(noun)}s?\b", re.I)
+
+
+@cache
+def _superlatives() -> dict[str, str]:
+    """Superlative -> the scale it ranks on (resources/lexicon/superlatives.tsv)."""
+    return {r["word"]: r["scale"] for r in lexicon.rows("superlatives")}
+
+
+_ORDINAL_WORDS = {r["word"]: int(float(r["value"])) for r in lexicon.rows("ordinals")}
+_ORDINAL_TEXT = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+
+
+@cache
+def _rank_pattern() -> re.Pattern[str]:
+    ords = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    sups = "|".join(sorted(_superlatives(), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<ord>{ords}|\d+(?:st|nd|rd|th))[\s-]+)?(?P<sup>{sups}|most\s+[a-z]{{3,}})\b", re.I
+    )
+
+
+# "one of the largest", "among the biggest": a superlative that ranks a group, not one thing.
+_GROUP = re.compile(r"\b(?:one|some|two|three|several|many|among|of)\s+(?:the|its|their)\s+$", re.I)
+
+
+def _ranks(text: str) -> list[tuple[int, str, str]]:
+    """(rank, scale, as written) of each superlative: "second-largest" is 2 on size, "the biggest" is 1."""
+    out = []
+    for m in _rank_pattern().finditer(text):
+        sup = " ".join(m.group("sup").lower().split())
+        scale = _superlatives().get(sup, sup)
+        before = text[max(0, m.start() - 25) : m.start()]
+        if _GROUP.search(before):
+            continue
+        if m.group("ord"):
+            word = m.group("ord").lower()
+            rank = _ORDINAL_WORDS.get(word) or int(_ORDINAL_TEXT.fullmatch(word).group(1))  # type: ignore[union-attr]
+            out.append((rank, scale, m.group(0)))
+        elif re.search(r"\b(?:the|its|their|his|her)\s+$|['’]s\s+$", before, re.I):
+            out.append((1, scale, f"the {m.group('sup')}"))
+    return out
+
+
+def ranks(a: str, b: str) -> list[str]:
+    """ "number differs: second-largest vs the largest": one thing ranked differently on the same scale (a
+    bare superlative is first); compared only when at least one side writes its rank."""
+    ra, rb = _ranks(a), _ranks(b)
+    for rank_a, scale_a, shown_a in ra:
+        for rank_b, scale_b, shown_b in rb:
+            if scale_a == scale_b and rank_a != rank_b and (rank_a != 1 or rank_b != 1):
+                if any(x[1] == scale_a and x[0] == rank_b for x in ra) or any(
+                    y[1] == scale_b and y[0] == rank_a for y in rb
+                ):
+                    continue  # both ranks are on both sides: two things, each ranked alike
+                return [f"number differs: {shown_a} vs {shown_b}"]
+    return []
+
+
+def _mention(r: Reading, at: str) -> list[int]:
+    """The token indices of the mention ``at``, with the comma that closes a year written "May 6, 2010,"."""
+    pos = r.text.find(at)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    if idx and "," in at and at[-4:].isdigit():
+        after = idx[-1] + 1
+        if after < len(r.toks) and r.toks[after].text == ",":
+            idx.append(after)
+    return idx
 
 
 def _context(r: Reading, at: str) -> set[str]:
     """Words (not names, not dates, not verbs of saying) next to the mention ``at``: the event it dates."""
-    pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    idx = _mention(r, at)
     if not idx:
         return set()
     near = context(r, idx[0], idx[-1], CONTEXT, names=False)
@@ -152,6 +291,20 @@ def _context(r: Reading, at: str) -> set[str]:
         # "On 17 September, jets struck ...": a date set off by a comma dates the whole clause.
         near = {t.key for t in r.toks if is_content(t) and not r.text[t.start : t.start + 1].isupper()}
     return {k for k in near if k not in _EXCLUDED and not k.isdigit()}
+
+
+def _attributive(r: Reading, at: str) -> set[str]:
+    """ "the May 6, 2010 flash crash": a date between a determiner and a noun names that thing; the keys of
+    the (up to two) words it qualifies, or nothing when the mention is not used that way."""
+    idx = _mention(r, at)
+    if not idx or idx[0] == 0 or r.toks[idx[0] - 1].text not in _DETERMINERS:
+        return set()
+    out: set[str] = set()
+    for t in r.toks[idx[-1] + 1 : idx[-1] + 3]:
+        if not is_content(t) or _calendar(t.text):
+            break
+        out.add(t.key)
+    return out
 
 
 def _calendar(word: str) -> bool:
@@ -163,8 +316,7 @@ def _calendar(word: str) -> bool:
 def _verb(r: Reading, at: str) -> str:
     """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
     or "" when none is close: the event a date or a duration belongs to."""
-    pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    idx = _mention(r, at)
     if not idx:
         return ""
     for dist in range(1, 2 * CONTEXT + 1):
@@ -195,24 +347,39 @@ def _event_groups() -> dict[str, str]:
     return out
 
 
-def _verbs_differ(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    va, vb = _verb(read(a.text), at_a), _verb(read(b.text), at_b)
-    if not (va and vb) or va == vb:
-        return False
-    groups = _event_groups()
-    return not (va in groups and groups.get(vb) == groups[va])
+def _verbs(a: Claim, at_a: str, b: Claim, at_b: str) -> tuple[str, str]:
+    ra, rb = read(a.text), read(b.text)
+    # An attributive date ("the May 6, 2010 crash") dates its noun, not the verb of the clause.
+    va = "" if _attributive(ra, at_a) else _verb(ra, at_a)
+    vb = "" if _attributive(rb, at_b) else _verb(rb, at_b)
+    return va, vb
 
 
-def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same or
-    of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and "collapsed on Monday" are two
-    events), and their neighbours overlap."""
-    if _verbs_differ(a, at_a, b, at_b):
-        return False
+def _one_sense(va: str, vb: str) -> bool:
     groups = _event_groups()
-    ca = {groups.get(k, k) for k in _context(read(a.text), at_a)}
-    cb = {groups.get(k, k) for k in _context(read(b.text), at_b)}
-    return bool(ca & cb)  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
+    return va == vb or (va in groups and groups.get(vb) == groups[va])
+
+
+def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True) -> bool:
+    """Whether two mentions date or measure the same event on a linked pair: their verbs, when both have
+    one, are the same or of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and
+    "collapsed on Monday" are two events), and something ties them: neighbouring words in common, the
+    thing an attributive date qualifies named on the other side, or a name both claims share."""
+    va, vb = _verbs(a, at_a, b, at_b)
+    if va and vb and not _one_sense(va, vb):
+        return False
+    if va and vb and va not in _EXCLUDED - _CALENDAR_WORDS:
+        return True  # "lasted for 36 minutes" and "lasted an hour and a half": one verb, one event
+    groups = _event_groups()
+    ra, rb = read(a.text), read(b.text)
+    ca = {groups.get(k, k) for k in _context(ra, at_a)}
+    cb = {groups.get(k, k) for k in _context(rb, at_b)}
+    if ca & cb:  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
+        return True
+    keys_a, keys_b = {t.key for t in ra.toks}, {t.key for t in rb.toks}
+    if _attributive(ra, at_a) & keys_b or _attributive(rb, at_b) & keys_a:
+        return True
+    return names and bool(set(a.facts.entities) & set(b.facts.entities))
 
 
 def _date_text(d: DateMention) -> str:
@@ -243,7 +410,7 @@ def _differ(x: DateMention, y: DateMention) -> str:
         return f"date differs: {_date_text(x)} vs {_date_text(y)}"
     wx, wy = _weekday(x), _weekday(y)
     if wx and wy and wx != wy and (x.weekday or y.weekday):
-        shown = lambda d, w: w if d.weekday else f"{w} ({_date_text(d)})"  # noqa: E731 - two uses
+        shown = lambda d, w: w if d.weekday else f"{_date_text(d)} (a {w})"  # noqa: E731 - two uses
         return f"weekday differs: {shown(x, wx)} vs {shown(y, wy)}"
     return ""
 
@@ -274,13 +441,32 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
             same.append(shared[0])
             continue
         for y in db:
+            if any(_same(z, y) for z in da):
+                continue  # "Saturday morning (Friday 2245 UTC)" vs "on Saturday": that one is accounted for
             reason = _differ(x, y)
             if reason and _same_event(a, x.text, b, y.text):
                 diffs.append(reason)
                 break
         if diffs:
             break
+    if not diffs:
+        diffs += _years(a, b)
     return diffs, list(dict.fromkeys(same))
+
+
+def _years(a: Claim, b: Claim) -> list[str]:
+    """ "since 1998" vs "since 2002": a year alone, compared only with the other side's lone year when the
+    words around both show one event (years of background are too common for a shared name to do)."""
+    ya = [d for d in a.facts.dates if d.year and not d.month and not d.weekday]
+    yb = [d for d in b.facts.dates if d.year and not d.month and not d.weekday]
+    if len(ya) != 1 or len(yb) != 1 or ya[0].year == yb[0].year:
+        return []
+    x, y = ya[0], yb[0]
+    if any(d.year == y.year for d in a.facts.dates) or any(d.year == x.year for d in b.facts.dates):
+        return []  # both years are on both sides: two events, each dated alike
+    if not _same_event(a, x.text, b, y.text, names=False):
+        return []
+    return [f"date differs: {x.text} vs {y.text}"]
 
 
 @cache
@@ -293,17 +479,53 @@ def hours(d: Duration) -> float:
     return d.value * _hours().get(d.unit, math.nan)
 
 
+# How far an approximate duration ("about an hour", "roughly 40 minutes") may be from another and still be it.
+DURATION_SLACK = 0.15
+
+
+def _span_hours(text: str, d: Duration) -> tuple[float, float]:
+    """The hours a duration allows: exact, or widened by the bound written before it ("about", "at least")."""
+    h = hours(d)
+    at = text.find(d.text)
+    bound = bound_before(text, at) if at >= 0 else ""
+    kind = _BOUNDED.get(bound, "about" if bound else "exact")
+    if kind == "low":
+        return (h, math.inf)
+    if kind == "high":
+        return (0.0, h)
+    if kind in {"about", "near"}:
+        return (h * (1 - DURATION_SLACK), h * (1 + DURATION_SLACK))
+    return (h, h)
+
+
+def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    # The lexicon gives a minute to six places: "90 minutes" is 1.500003 hours, which is "an hour and a half".
+    slack = 1e-4 * max(1.0, min(abs(x[0]), abs(y[0])))
+    return x[0] <= y[1] + slack and y[0] <= x[1] + slack
+
+
 def durations(a: Claim, b: Claim) -> list[str]:
+    """ "duration differs" when a duration of one side cannot be the other's of the same event, across units
+    ("24 hours" vs "three days") and bounds ("approximately 36 minutes" vs "about an hour and a half")."""
     diffs = []
     found_a, found_b = find_durations(a.text, articles=True)[0], find_durations(b.text, articles=True)[0]
+    found_a = [x for x in found_a if not math.isnan(hours(x))]
+    found_b = [y for y in found_b if not math.isnan(hours(y))]
+    span_a = {x: _span_hours(a.text, x) for x in found_a}
+    span_b = {y: _span_hours(b.text, y) for y in found_b}
     for x in found_a:
-        hx = hours(x)
-        if any(_close(hx, hours(y)) for y in found_b):
+        if any(_overlap(span_a[x], span_b[y]) for y in found_b):
             continue
-        # A duration of the other side that equals another of this side is already accounted for.
-        free = [y for y in found_b if not any(_close(hours(y), hours(z)) for z in found_a)]
+        # A duration of the other side that fits another of this side is already accounted for.
+        free = [y for y in found_b if not any(_overlap(span_b[y], span_a[z]) for z in found_a)]
         rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
-        if rival is not None and not math.isnan(hx) and not math.isnan(hours(rival)):
-            diffs.append(f"duration differs: {x.text} vs {rival.text}")
+        if rival is not None:
+            diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
     return diffs
+
+
+def _shown(text: str, d: Duration) -> str:
+    at = text.find(d.text)
+    bound = bound_before(text, at) if at >= 0 else ""
+    return f"{bound} {d.text}" if bound else d.text

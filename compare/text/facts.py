@@ -166,7 +166,8 @@ def _singular(word: str) -> str:
     return word
 
 
-def _bound_before(text: str, start: int) -> str:
+def bound_before(text: str, start: int) -> str:
+    """The bound written just before position ``start`` ("at least", "about", ...), or ""."""
     m = _BOUND_BEFORE.search(text, max(0, start - 20), start)
     return m.group(1).lower() if m else ""
 
@@ -205,24 +206,62 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     return dates, taken
 
 
+# "and a half" after a duration ("an hour and a half", "two days and a half") adds half its unit.
+_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# "half an hour", "half a day": a half of one unit.
+_HALF_OF = re.compile(r"\bhalf[\s-]+(?:an?|one)[\s-]+(minute|hour|day|week|month|year|night|decade)\b", re.I)
+# "one and a half hours", "two and a half years": the half written before the unit.
+_HALF_BEFORE = re.compile(
+    rf"\b(\d{{1,6}}|an?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*?)\s+and\s+a\s+half[\s-]+"
+    r"(minute|hour|day|week|month|year|night|decade)s?\b",
+    re.I,
+)
+
+
 def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration], list[tuple[int, int]]]:
     """Durations with a figure ("three days"); with ``articles`` also "a day", "an hour" (too common in
-    idioms like "twice a day" to be a fact of every claim, but worth comparing between linked claims)."""
-    out: list[Duration] = []
+    idioms like "twice a day" to be a fact of every claim, but worth comparing between linked claims).
+    Halves count: "an hour and a half", "half an hour", "two and a half days".
+
+    >>> [(d.value, d.unit) for d in find_durations("It took a day and a half, not half a week.")[0]]
+    [(1.5, 'day'), (0.5, 'week')]
+    """
+    out: list[tuple[int, Duration]] = []
     spans: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    for m in _HALF_BEFORE.finditer(text):
+        whole = _figure(m.group(1), articles=True)
+        if whole is not None:
+            out.append((m.start(), Duration(whole + 0.5, m.group(2).lower(), m.group(0).strip())))
+            spans.append(m.span())
+    for m in _HALF_OF.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((m.start(), Duration(0.5, m.group(1).lower(), m.group(0).strip())))
+            spans.append(m.span())
     for m in _DURATION.finditer(text):
-        raw = m.group(1)
-        if raw.lower() in {"a", "an"}:
-            if not articles:
-                continue
-            value: float | None = 1.0  # "a day ahead", "an hour later"
-        else:
-            value = float(raw) if raw[0].isdigit() else parse_number_words(raw)
+        if not free(m.start(), m.end()):
+            continue
+        half = _AND_HALF.match(text, m.end())
+        value = _figure(m.group(1), articles=articles or bool(half))
         if value is None:
             continue
-        out.append(Duration(value, m.group(2).lower(), m.group(0).strip()))
-        spans.append(m.span())
-    return out, spans
+        end = m.end()
+        if half:
+            value, end = value + 0.5, half.end()
+        out.append((m.start(), Duration(value, m.group(2).lower(), text[m.start() : end].strip())))
+        spans.append((m.start(), end))
+    out.sort(key=lambda sd: sd[0])
+    return [d for _, d in out], spans
+
+
+def _figure(raw: str, *, articles: bool) -> float | None:
+    """The count of units a duration gives: digits, number words, or "a"/"an" (one) when ``articles``."""
+    if raw.lower() in {"a", "an"}:
+        return 1.0 if articles else None  # "a day ahead", "an hour later"
+    return float(raw) if raw[0].isdigit() else parse_number_words(raw)
 
 
 def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -238,7 +277,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value = _digits_value(m.group(1), m.group(2))
         if value is None:
             continue
-        bound, end, shown = _bound_before(text, m.start()), m.end(), m.group(0)
+        bound, end, shown = bound_before(text, m.start()), m.end(), m.group(0)
         if re.search(r"[A-Za-z][-–]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # "S-300", "F-16": a model name, not a count
         tail = _RANGE_TAIL.match(text, m.end())
@@ -283,7 +322,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue  # "one of", "no one": a pronoun more often than a count
         start = m.start() + m.group(1).lower().find(phrase.lower())
         end = start + len(phrase)
-        out.append((start, Quantity(value, phrase, _bound_before(text, start), _unit_after(text, end))))
+        out.append((start, Quantity(value, phrase, bound_before(text, start), _unit_after(text, end))))
         taken.append((start, end))
     out.sort(key=lambda sq: sq[0])
     return [q for _, q in out]
