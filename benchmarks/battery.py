@@ -269,6 +269,19 @@ def _number(r: random.Random, s: Subject) -> Iterator[Pair]:
         f"A clerk counted a few {s.unit} in {s.place}.",
         False,
     )
+    # Shares in words against percentages.
+    yield Pair(
+        "number",
+        f"A quarter of the {s.unit} in {s.place} {s.happening}.",
+        f"About {r.choice((40, 45, 50))} percent of the {s.unit} in {s.place} {s.happening}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"A third of the {s.unit} in {s.place} {s.happening}.",
+        f"About {r.choice((30, 33, 35))} percent of the {s.unit} in {s.place} {s.happening}.",
+        False,
+    )
 
 
 def _date(r: random.Random, s: Subject) -> Iterator[Pair]:

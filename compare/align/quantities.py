@@ -16,7 +16,16 @@ from functools import cache
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, bound_before, find_durations, interval
+from compare.text.facts import (
+    BOUND_KINDS,
+    MONTH_NAMES,
+    SCALES,
+    WEEKDAYS,
+    bound_before,
+    find_durations,
+    find_times,
+    interval,
+)
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -32,8 +41,7 @@ _STOPS = frozenset(',;:.!?()"“”—–')
 FRAME_WIDTH = 3  # words either side of a figure that say what it counts
 FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
 CONTEXT = 4  # words either side of a date or duration that name its event
-_BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
-            "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
+_BOUNDED = {**BOUND_KINDS, "between": "range"}  # "about" kinds are read as "about" by _kind
 
 
 def _fmt(q: Quantity) -> str:
@@ -45,7 +53,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def _kind(q: Quantity) -> str:
-    return _BOUNDED.get(q.bound, "about" if q.bound else "exact")
+    return _BOUNDED.get(q.bound, "about") if q.bound else "exact"
 
 
 def _step(q: Quantity) -> float:
@@ -58,11 +66,19 @@ def _step(q: Quantity) -> float:
 
 def _rounded(qa: Quantity, qb: Quantity) -> bool:
     """One figure is the other written with fewer digits ("0.44" and "0.4", "75.88" and "75")."""
-    return abs(qa.value - qb.value) < max(_step(qa), _step(qb)) and _step(qa) != _step(qb)
+    gap = abs(qa.value - qb.value)
+    # Within the coarser figure's last digit, and close: "one million" is not 266,666 rounded.
+    return (
+        gap < max(_step(qa), _step(qb)) and _step(qa) != _step(qb) and gap <= 0.15 * max(qa.value, qb.value)
+    )
 
 
 def _conflict(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures of the same thing cannot both be right."""
+    if _fraction(qa) or _fraction(qb):
+        # "a third" of a whole is a round share: 28% to 38% of it.
+        (la, ha), (lb, hb) = _share_interval(qa), _share_interval(qb)
+        return ha < lb or hb < la
     ka, kb = _kind(qa), _kind(qb)
     if ka == kb and ka in {"exact", "low", "high"}:
         # "at least 62" vs "at least 90": two different figures; "0.44" vs "0.4": one figure, rounded.
@@ -72,6 +88,115 @@ def _conflict(qa: Quantity, qb: Quantity) -> bool:
         return abs(qa.value - qb.value) > 0.1 * max(abs(qa.value), abs(qb.value))
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     return ha < lb or hb < la
+
+
+def _label(claim: Claim, q: Quantity) -> set[str]:
+    """The two words written just before a figure ("magnitude 7.5", "a death toll of 62"), singular."""
+    at = claim.text.find(q.text)
+    before = re.split(r"[,;:()\u2013\u2014]", claim.text[max(0, at - 30) : at])[-1] if at >= 0 else ""
+    words = re.findall(r"[A-Za-z]+", before)  # in the figure's own phrase, not the one before a comma
+    return {_noun(w.lower()) for w in words[-2:]} - VAGUE_UNITS
+
+
+def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether two figures count or measure the same thing: one unit ("62 soldiers", "90 soldiers"), or the
+    unit of one written as the label of the other ("a 7.8-magnitude quake", "of magnitude 7.5")."""
+    if qa.unit == qb.unit:
+        return qa.unit not in VAGUE_UNITS
+    return (qa.unit not in VAGUE_UNITS and qa.unit in _label(b, qb)) or (
+        qb.unit not in VAGUE_UNITS and qb.unit in _label(a, qa)
+    )
+
+
+def _in_time(text: str, q: Quantity) -> bool:
+    return (
+        bool(
+            re.search(
+                rf"(?<![\d.,]){re.escape(q.text)}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{re.escape(q.text)}(?![\d])",
+                text,
+            )
+        )
+        and q.text.isdigit()
+    )
+
+
+def times(a: str, b: str) -> tuple[list[str], list[str]]:
+    """(differences, shared) between the times of day of two claims: times both give are paired first, and
+    a time left on each side is one moment written twice ("4:15 a.m." vs "5:40 a.m.")."""
+    ta, tb = find_times(a), find_times(b)
+    left = list(tb)
+    unpaired, same = [], []
+    for x in ta:
+        y = next((y for y in left if not _times_conflict(x, y)), None)
+        if y is None:
+            unpaired.append(x)
+        else:
+            same.append(x.text)
+            left.remove(y)
+    for x in unpaired:
+        for y in left:
+            if _zones_compare(x, y):
+                return [f"number differs: {_fmt_time(x)} vs {_fmt_time(y)}"], same
+    return [], same
+
+
+def _fmt_time(q: Quantity) -> str:
+    return {"more than": f"after {q.text}", "fewer than": f"before {q.text}", "about": f"about {q.text}"}.get(
+        q.bound, q.text
+    )
+
+
+def _zones_compare(qa: Quantity, qb: Quantity) -> bool:
+    za, zb = _ZONE.search(qa.text), _ZONE.search(qb.text)
+    return not (za and zb and za.group(1).lower() != zb.group(1).lower())
+
+
+_ZONE = re.compile(r"(local\s+time|[A-Z]{2,4}T|UTC|GMT)$", re.I)
+TIME_SLACK = 15  # minutes: "around 2:30" allows 2:15 to 2:45
+
+
+def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
+    """Two times of day that cannot be one moment. Times in different written zones are not compared, and a
+    time without a.m./p.m. may be either half of the day ("2:30" and "2:32 p.m." are close)."""
+    if not _zones_compare(qa, qb):
+        return False
+    ambiguous = not re.search(r"[ap]\.?m", qa.text, re.I) or not re.search(r"[ap]\.?m", qb.text, re.I)
+    candidates = [qb.value]
+    if ambiguous:
+        candidates += [(qb.value + 720) % 1440, (qb.value - 720) % 1440]
+    return not any(_time_fits(qa, v, qb.bound) for v in candidates)
+
+
+def _time_fits(q: Quantity, other: float, other_bound: str) -> bool:
+    """Whether the minutes the time ``q`` allows meet those the minute ``other`` with its bound allows."""
+    lo, hi = q.value, q.value
+    if q.bound == "more than":
+        hi = q.value + 120  # "shortly after 2:30": within a couple of hours at most
+    elif q.bound == "fewer than":
+        lo = q.value - 120
+    elif q.bound:
+        lo, hi = q.value - TIME_SLACK, q.value + TIME_SLACK
+    if other_bound == "more than":
+        return other <= hi and other + 120 >= lo
+    if other_bound == "fewer than":
+        return other >= lo and other - 120 <= hi
+    if other_bound:
+        return other + TIME_SLACK >= lo and other - TIME_SLACK <= hi
+    return lo <= other <= hi
+
+
+def _fraction(q: Quantity) -> bool:
+    """A share written in words ("a third", "one in four"), not a figure."""
+    return q.unit == "percent" and not re.search(r"\d", q.text.split(" in ")[0])
+
+
+FRACTION_SLACK = 0.15
+
+
+def _share_interval(q: Quantity) -> tuple[float, float]:
+    if _fraction(q) and not q.bound:
+        return (q.value * (1 - FRACTION_SLACK), q.value * (1 + FRACTION_SLACK))
+    return interval(q)
 
 
 def _near(a: float, b: float) -> bool:
@@ -104,15 +229,20 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     """(differences, shared) between the numbers of two claims."""
     diffs: list[str] = []
     same: list[str] = []
-    na, nb = a.facts.numbers, b.facts.numbers
+    times_differ, times_same = times(a.text, b.text)
+    diffs += times_differ
+    same += times_same
+    # The hour and the minute of a time are compared as the time, not as two counts.
+    na = [q for q in a.facts.numbers if not _in_time(a.text, q)]
+    nb = [q for q in b.facts.numbers if not _in_time(b.text, q)]
     for qa in na:
-        if any(_close(qa.value, qb.value) for qb in nb) or any(
-            qa.unit == qb.unit and qa.unit not in VAGUE_UNITS and not _conflict(qa, qb) for qb in nb
+        if any(_close(qa.value, qb.value) or _rounded(qa, qb) for qb in nb) or any(
+            _same_thing(a, qa, b, qb) and not _conflict(qa, qb) for qb in nb
         ):
             same.append(qa.text)
             continue
         # The same unit with another value is another count of the same thing.
-        rivals = [qb for qb in nb if qb.unit == qa.unit and qa.unit not in VAGUE_UNITS]
+        rivals = [qb for qb in nb if _same_thing(a, qa, b, qb)]
         if not rivals and similar and len(na) == 1 and len(nb) == 1:
             role_a, role_b = _role(a, qa), _role(b, nb[0])
             units = qa.unit in VAGUE_UNITS or nb[0].unit in VAGUE_UNITS
@@ -122,7 +252,7 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
             # A count of unstated things close in size to one on the other side ("1.3 million" vs
             # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
             rivals = [qb for qb in nb if (qa.unit in VAGUE_UNITS or qb.unit in VAGUE_UNITS)
-                      and _near(qa.value, qb.value)]  # fmt: skip
+                      and _near(qa.value, qb.value) and not _fraction(qa) and not _fraction(qb)]  # fmt: skip
         if not rivals:
             # "a force of around 40,000, comprising" vs "a force of around 47,000, comprising": one figure
             # in the same words on both sides is one quantity, whatever follows it.
@@ -133,7 +263,8 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
                 if (qa.unit == qb.unit or VAGUE_UNITS & {qa.unit, qb.unit})
                 and len(frame & _frame(b, qb)) >= FRAME_SHARED
             ]
-        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) for x in na)]
+        # A figure of the other side that is another of this side, or that one rounded, is accounted for.
+        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) or _rounded(qb, x) for x in na)]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
                 diffs.append(f"number differs: {_fmt(qa)} vs {_fmt(qb)}")
@@ -385,6 +516,8 @@ def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True)
 def _date_text(d: DateMention) -> str:
     if d.day and d.month:
         return f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else "")
+    if d.month:
+        return f"{MONTH_NAMES[d.month]} {d.year}" if d.year else MONTH_NAMES[d.month]
     return d.text
 
 
@@ -408,6 +541,9 @@ def _differ(x: DateMention, y: DateMention) -> str:
         return ""
     if x.month and y.month and x.year and y.year and (x.month, x.year) != (y.month, y.year):
         return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+    if x.month and y.month and x.month != y.month and not (x.year and y.year) and not (x.day and y.day):
+        # "in October" vs "on 3 November": the month is the precision both give.
+        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
     wx, wy = _weekday(x), _weekday(y)
     if wx and wy and wx != wy and (x.weekday or y.weekday):
         shown = lambda d, w: w if d.weekday else f"{_date_text(d)} (a {w})"  # noqa: E731 - two uses
@@ -426,6 +562,13 @@ def _same(x: DateMention, y: DateMention) -> str:
         return _date_text(x)
     if x.weekday and x.weekday == y.weekday:
         return x.weekday
+    if (
+        x.month
+        and x.month == y.month
+        and not (x.day or y.day)
+        and not (x.year and y.year and x.year != y.year)
+    ):
+        return _date_text(x)  # "in October" and "October 2016"
     return ""
 
 
@@ -435,14 +578,19 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     same: list[str] = []
     da = [d for d in a.facts.dates if d.month or d.weekday]
     db = [d for d in b.facts.dates if d.month or d.weekday]
+    # Mentions the other side also makes are paired first, one for one ("Saturday morning (Friday 2245
+    # UTC)" vs "on Saturday": the Saturdays pair, and Friday is left with nothing to differ from).
+    left = list(db)
+    unpaired = []
     for x in da:
-        shared = [t for t in (_same(x, y) for y in db) if t]
-        if shared:
-            same.append(shared[0])
-            continue
-        for y in db:
-            if any(_same(z, y) for z in da):
-                continue  # "Saturday morning (Friday 2245 UTC)" vs "on Saturday": that one is accounted for
+        y = next((y for y in left if _same(x, y)), None)
+        if y is None:
+            unpaired.append(x)
+        else:
+            same.append(_same(x, y))
+            left.remove(y)
+    for x in unpaired:
+        for y in left:
             reason = _differ(x, y)
             if reason and _same_event(a, x.text, b, y.text):
                 diffs.append(reason)
@@ -455,18 +603,25 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
 
 
 def _years(a: Claim, b: Claim) -> list[str]:
-    """ "since 1998" vs "since 2002": a year alone, compared only with the other side's lone year when the
-    words around both show one event (years of background are too common for a shared name to do)."""
+    """ "since 1998" vs "since 2002": a year alone, compared with a year alone of the other side that this
+    side does not give, when the words around both show one event (years of background are too common for
+    a shared name to do)."""
     ya = [d for d in a.facts.dates if d.year and not d.month and not d.weekday]
     yb = [d for d in b.facts.dates if d.year and not d.month and not d.weekday]
-    if len(ya) != 1 or len(yb) != 1 or ya[0].year == yb[0].year:
-        return []
-    x, y = ya[0], yb[0]
-    if any(d.year == y.year for d in a.facts.dates) or any(d.year == x.year for d in b.facts.dates):
-        return []  # both years are on both sides: two events, each dated alike
-    if not _same_event(a, x.text, b, y.text, names=False):
-        return []
-    return [f"date differs: {x.text} vs {y.text}"]
+    # Years both sides give are paired one for one ("the 2018 final of the 2018 cup" vs "the 2021 final of
+    # the 2018 cup": one 2018 pairs, the other is left to differ from 2021).
+    left_a = [x for x in ya if not any(d.year == x.year for d in a.facts.dates if d.month)]
+    left_b = [y for y in yb if not any(d.year == y.year for d in b.facts.dates if d.month)]
+    for x in list(left_a):
+        y = next((y for y in left_b if y.year == x.year), None)
+        if y is not None:
+            left_a.remove(x)
+            left_b.remove(y)
+    for x in left_a:
+        for y in left_b:
+            if _same_event(a, x.text, b, y.text, names=False):
+                return [f"date differs: {x.text} vs {y.text}"]
+    return []
 
 
 @cache
@@ -480,7 +635,7 @@ def hours(d: Duration) -> float:
 
 
 # How far an approximate duration ("about an hour", "roughly 40 minutes") may be from another and still be it.
-DURATION_SLACK = 0.15
+DURATION_SLACK = 0.2
 
 
 def _span_hours(text: str, d: Duration) -> tuple[float, float]:
@@ -498,9 +653,14 @@ def _span_hours(text: str, d: Duration) -> tuple[float, float]:
     return (h, h)
 
 
+def _approximate(text: str, d: Duration) -> bool:
+    at = text.find(d.text)
+    return at >= 0 and _BOUNDED.get(bound_before(text, at), "exact") == "about"
+
+
 def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
     # The lexicon gives a minute to six places: "90 minutes" is 1.500003 hours, which is "an hour and a half".
-    slack = 1e-4 * max(1.0, min(abs(x[0]), abs(y[0])))
+    slack = 1e-4 * max(x[0], y[0], 1e-12)
     return x[0] <= y[1] + slack and y[0] <= x[1] + slack
 
 
@@ -513,11 +673,18 @@ def durations(a: Claim, b: Claim) -> list[str]:
     found_b = [y for y in found_b if not math.isnan(hours(y))]
     span_a = {x: _span_hours(a.text, x) for x in found_a}
     span_b = {y: _span_hours(b.text, y) for y in found_b}
+
+    def fits(x: Duration, y: Duration) -> bool:
+        if _approximate(a.text, x) and _approximate(b.text, y):
+            # "about 36 minutes" vs "roughly half an hour" is one estimate; vs "about 48 minutes", two figures.
+            return abs(hours(x) - hours(y)) <= DURATION_SLACK * max(hours(x), hours(y))
+        return _overlap(span_a[x], span_b[y])
+
     for x in found_a:
-        if any(_overlap(span_a[x], span_b[y]) for y in found_b):
+        if any(fits(x, y) for y in found_b):
             continue
         # A duration of the other side that fits another of this side is already accounted for.
-        free = [y for y in found_b if not any(_overlap(span_b[y], span_a[z]) for z in found_a)]
+        free = [y for y in found_b if not any(fits(z, y) for z in found_a)]
         rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")

@@ -58,6 +58,21 @@ def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
          "number differs: third busiest vs the busiest"),
         ("The Arden cup final was the 14th edition of the cup.", "It was only the 12th final in the cup's history.",
          "number differs: 14th edition vs 12th final"),
+        # More forms: the 19th of a month, a month alone, seconds, a label for the unit, times of day.
+        ("The vote was held on the 19th of May.", "The vote was held on 17 May.", "date differs: 19 May vs 17 May"),
+        ("The Corven mill closed in October after the strike.", "The Corven mill closed in November after the strike.",
+         "date differs: October vs November"),
+        ("The shaking lasted about 50 seconds.", "The shaking lasted two minutes.",
+         "duration differs: about 50 seconds vs two minutes"),
+        ("A 6.8-magnitude tremor hit the valley.", "The tremor, of magnitude 6.1, hit the valley.",
+         "number differs: 6.8 vs 6.1"),
+        ("The tremor hit at 4:15 a.m. local time.", "The tremor hit at 5:40 a.m. local time.",
+         "number differs: 4:15 a.m. local time vs 5:40 a.m. local time"),
+        ("A quarter of the wells ran dry.", "Some 40 percent of the wells ran dry.",
+         "number differs: A quarter vs some 40"),
+        ("One in four wells ran dry.", "Half of the wells ran dry.", "number differs: One in four vs Half"),
+        ("Upwards of 300 homes were flooded.", "About 250 homes were flooded.",
+         "number differs: upwards of 300 vs about 250"),
     ],
 )  # fmt: skip
 def test_differences_in_other_forms(a, b, reason):
@@ -85,6 +100,16 @@ def test_differences_in_other_forms(a, b, reason):
         ("The mayor of Tamsin visited the bridge on Tuesday.", "The bridge in Tamsin collapsed on Monday."),
         # A weekday the other side also gives is accounted for; the other one dates something else.
         ("The ferry sank on Saturday morning (Friday night in London).", "The ferry sank before dawn on Saturday."),
+        ("The vote was held on the 19th of May.", "The vote was held on 19 May 2020."),
+        ("The Corven mill closed in October after the strike.", "The Corven mill closed on 4 October."),
+        ("The shaking lasted 90 seconds.", "The shaking lasted a minute and a half."),
+        ("The tremor hit at 4:15 a.m.", "The tremor hit at 4:15."),
+        ("The fall began at 2:32 p.m. EDT.", "The fall began shortly after 2:30 in the afternoon."),
+        ("The fall began at 2:32 p.m. EDT.", "The fall began at 6:32 p.m. GMT."),
+        ("The index rose 41 points, or 0.4 percent, to 9,415.", "The index rose 41 points, a gain of 0.4% and 0.7% on the week."),
+        ("He scored two second-half goals.", "He scored two goals after the break."),
+        ("A third of the wells ran dry.", "About 30 percent of the wells ran dry."),
+        ("One in four wells ran dry.", "A quarter of the wells ran dry."),
     ],
 )  # fmt: skip
 def test_the_same_facts_in_other_forms_agree(a, b):
