@@ -177,7 +177,7 @@ def second_clauses(
     split sentence.
 
     A pair is linked when its clauses match beyond names and its claim sits right next to the linked one
-    (``rescue.clause_match``; a part linked so may let the next part link too), and only offered for review
+    (``rescue.clause_link``; a part linked so may let the next part link too), and only offered for review
     when its clauses merely look alike (``rescue.second_clause``). A long sentence may have more than one
     such clause, so a claim may gain more than one.
     """
