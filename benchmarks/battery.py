@@ -487,6 +487,18 @@ def _duration(r: random.Random, s: Subject) -> Iterator[Pair]:
         f"{who} {s.past} {s.object} for 36 hours.",
         False,
     )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for several days.",
+        f"{who} {s.past} {s.object} for {WORDS[a]} weeks.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for several days.",
+        f"{who} {s.past} {s.object} for {WORDS[a + 2]} days.",
+        False,
+    )
 
 
 def _speaker(r: random.Random, s: Subject) -> Iterator[Pair]:

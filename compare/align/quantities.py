@@ -20,6 +20,7 @@ from compare.text.facts import (
     BOUND_KINDS,
     MONTH_NAMES,
     SCALES,
+    VAGUE_COUNTS,
     WEEKDAYS,
     bound_before,
     find_durations,
@@ -109,15 +110,11 @@ def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
 
 
 def _in_time(text: str, q: Quantity) -> bool:
-    return (
-        bool(
-            re.search(
-                rf"(?<![\d.,]){re.escape(q.text)}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{re.escape(q.text)}(?![\d])",
-                text,
-            )
-        )
-        and q.text.isdigit()
-    )
+    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.")."""
+    if not q.text.isdigit():
+        return False
+    n = re.escape(q.text)
+    return bool(re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text))
 
 
 def times(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -127,7 +124,7 @@ def times(a: str, b: str) -> tuple[list[str], list[str]]:
     left = list(tb)
     unpaired, same = [], []
     for x in ta:
-        y = next((y for y in left if not _times_conflict(x, y)), None)
+        y = next((y for y in left if _zones_compare(x, y) and not _times_conflict(x, y)), None)
         if y is None:
             unpaired.append(x)
         else:
@@ -151,7 +148,7 @@ def _zones_compare(qa: Quantity, qb: Quantity) -> bool:
     return not (za and zb and za.group(1).lower() != zb.group(1).lower())
 
 
-_ZONE = re.compile(r"(local\s+time|[A-Z]{2,4}T|UTC|GMT)$", re.I)
+_ZONE = re.compile(r"((?i:local\s+time)|[A-Z]{2,4}T|UTC|GMT)$")
 TIME_SLACK = 15  # minutes: "around 2:30" allows 2:15 to 2:45
 
 
@@ -641,6 +638,9 @@ DURATION_SLACK = 0.2
 def _span_hours(text: str, d: Duration) -> tuple[float, float]:
     """The hours a duration allows: exact, or widened by the bound written before it ("about", "at least")."""
     h = hours(d)
+    vague = VAGUE_COUNTS.get(" ".join(d.text.lower().split()[:-1]))
+    if vague:
+        return (vague[0] * h / d.value, vague[1] * h / d.value)  # "several days": three to nine days
     at = text.find(d.text)
     bound = bound_before(text, at) if at >= 0 else ""
     kind = _BOUNDED.get(bound, "about" if bound else "exact")

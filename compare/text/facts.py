@@ -232,6 +232,9 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     return dates, taken
 
 
+# "a few days", "several weeks": a count in words that allows a range (compared between linked claims only).
+VAGUE_COUNTS = {"a couple of": (2.0, 3.0), "a few": (2.0, 4.0), "several": (3.0, 9.0)}
+_FEW = re.compile(rf"\b(a\s+couple\s+of|a\s+few|several)\s+({_UNIT})s\b", re.I)
 # "and a half" after a duration ("an hour and a half", "two days and a half") adds half its unit.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "half an hour", "half a day": a half of one unit.
@@ -263,6 +266,10 @@ def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration]
         if whole is not None:
             out.append((m.start(), Duration(whole + 0.5, m.group(2).lower(), m.group(0).strip())))
             spans.append(m.span())
+    for m in _FEW.finditer(text) if articles else ():
+        low, _ = VAGUE_COUNTS[" ".join(m.group(1).lower().split())]
+        out.append((m.start(), Duration(low, m.group(2).lower(), m.group(0).strip())))
+        spans.append(m.span())
     for m in _HALF_OF.finditer(text):
         if free(m.start(), m.end()):
             out.append((m.start(), Duration(0.5, m.group(1).lower(), m.group(0).strip())))
@@ -372,7 +379,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 # "2:32 p.m.", "14:05", "4.15am": a time of day (a dot only with a.m./p.m., else it is a decimal).
 _TIME = re.compile(
     r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*[ap]\.?m\b))"
-    r"(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s+((?:local\s+time|[A-Z]{2,4}T|UTC|GMT)))?",
+    r"(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s+((?:local\s+time|(?-i:[A-Z]{2,4}T|UTC|GMT))))?",
     re.I,
 )
 TIME_OF_DAY = "time of day"

@@ -71,6 +71,7 @@ def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
         ("A quarter of the wells ran dry.", "Some 40 percent of the wells ran dry.",
          "number differs: A quarter vs some 40"),
         ("One in four wells ran dry.", "Half of the wells ran dry.", "number differs: One in four vs Half"),
+        ("The talks lasted several days.", "The talks lasted two weeks.", "duration differs: several days vs two weeks"),
         ("Upwards of 300 homes were flooded.", "About 250 homes were flooded.",
          "number differs: upwards of 300 vs about 250"),
     ],
@@ -109,6 +110,8 @@ def test_differences_in_other_forms(a, b, reason):
         ("The index rose 41 points, or 0.4 percent, to 9,415.", "The index rose 41 points, a gain of 0.4% and 0.7% on the week."),
         ("He scored two second-half goals.", "He scored two goals after the break."),
         ("A third of the wells ran dry.", "About 30 percent of the wells ran dry."),
+        ("The talks lasted several days.", "The talks lasted five days."),
+        ("The repairs took a couple of hours.", "The repairs took two hours."),
         ("One in four wells ran dry.", "A quarter of the wells ran dry."),
     ],
 )  # fmt: skip
