@@ -3,7 +3,7 @@
 usage: python scripts/antonyms_from_wordnet.py PATH/TO/english-wordnet [--out resources/lexicon/antonyms.tsv]
 
 The source is a checkout of https://github.com/globalwordnet/english-wordnet (its ``src/yaml`` lexicon;
-needs PyYAML). Open English WordNet is CC BY 4.0 and builds on Princeton WordNet 3.0 (WordNet License);
+needs the ``lexicon`` extra: PyYAML, vaderSentiment, wordfreq). Open English WordNet is CC BY 4.0 and builds on Princeton WordNet 3.0 (WordNet License);
 both are credited in resources/lexicon/README.md and on every row.
 
 What is kept, and why (precision over recall: a pair that fires on an unrelated sense is a false mark):
@@ -23,6 +23,7 @@ What is kept, and why (precision over recall: a pair that fires on an unrelated 
   ("well"): the engine reads words without their part of speech;
 - a pair that judges: at least one word has a valence in the VADER sentiment lexicon (Hutto and Gilbert
   2014, MIT licence) and the two do not lean the same way ("blind"/"sighted" carries none and goes);
+- words in ordinary use: a Zipf frequency of 2.5 or more in wordfreq ("boffo", "palmy" go);
 - single lower-case words of three letters or more; a pair whose words are also linked as alike is dropped.
 """
 
@@ -32,7 +33,7 @@ import argparse
 import csv
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ NOUN_FILES = frozenset({"noun.act", "noun.event", "noun.state", "noun.feeling"})
 ADJ_FILES = frozenset({"adj.all"})
 ADV_FILES = frozenset({"adv.all"})
 MIN_LEN = 3
+MIN_ZIPF = 2.5
 FINE_SENSES = 2
 
 
@@ -217,12 +219,12 @@ def direct(wn: WordNet) -> Iterator[Row]:
                 wn.describes_things(wn.head(s.synset)) or wn.describes_things(wn.head(o.synset))
             ):
                 continue
-            yield Row(s.lemma, o.lemma, name, "direct", f"{s.id} antonym {o.id}")
+            yield Row(s.lemma, o.lemma, name, "direct", f"{s.id} ! {o.id}")
 
 
 def indirect(wn: WordNet) -> Iterator[Row]:
     """Satellites against the opposite head and its satellites, with at most one "see also" step."""
-    opposite: dict[str, dict[str, tuple[str, str]]] = {}  # head -> opposite head -> (its sense, theirs)
+    opposite: dict[str, set[str]] = {}  # head synset -> the heads WordNet calls its antonyms
     for sid, others in wn.antonyms.items():
         s = wn.senses[sid]
         if s.pos != "a" or wn.synsets[s.synset].get("partOfSpeech") != "a":
@@ -230,20 +232,20 @@ def indirect(wn: WordNet) -> Iterator[Row]:
         for oid in others:
             o = wn.senses.get(oid)
             if o is not None and wn.synsets[o.synset].get("partOfSpeech") == "a":
-                opposite.setdefault(s.synset, {})[o.synset] = (s.id, o.id)
+                opposite.setdefault(s.synset, set()).add(o.synset)
     for h1, heads in sorted(opposite.items()):
-        for h2, (id1, id2) in sorted(heads.items()):
+        for h2 in sorted(heads):
             if wn.describes_things(h1) or wn.describes_things(h2):
                 continue
-            sides = [(h1, h2, [f"antonym {id2}"])]
+            sides = [(h1, h2, [("!", h2)])]
             # A "see also" step is taken only where WordNet draws it on both sides of the opposition
             # ("optimistic" see also "hopeful", "pessimistic" see also "hopeless", "hopeful" antonym
             # "hopeless"): then the two pairs lean the same way and their satellites oppose too.
             for a1 in wn.also(h1):
-                for a2, (_, ida2) in opposite.get(a1, {}).items():
+                for a2 in opposite.get(a1, {}):
                     if a2 in wn.also(h2) and not wn.describes_things(a1) and not wn.describes_things(a2):
-                        sides.append((h1, a2, [f"antonym {id2}", f"also {ida2}"]))
-                        sides.append((a1, h2, [f"also {id1}", f"antonym {id2}"]))
+                        sides.append((h1, a2, [("!", h2), ("^", a2)]))
+                        sides.append((a1, h2, [("^", h1), ("!", h2)]))
             for left, right, steps in sides:
                 for s1 in wn.cluster(left):
                     for s2 in wn.cluster(right):
@@ -251,19 +253,26 @@ def indirect(wn: WordNet) -> Iterator[Row]:
                             continue  # the direct pair itself
                         for x in wn.first_senses(s1, ADJ_FILES):
                             for y in wn.first_senses(s2, ADJ_FILES):
-                                path = [x.id]
-                                if s1 != left:
-                                    path.append(f"similar {first_id(wn, left)}")
-                                path += steps
-                                if s2 != right:
-                                    path.append(f"similar {y.id}")
-                                elif not path[-1].endswith(y.id):
-                                    path.append(f"synonym {y.id}")  # another word of the opposite head
-                                yield Row(x.lemma, y.lemma, "adjective", "indirect", " ".join(path))
+                                yield Row(
+                                    x.lemma,
+                                    y.lemma,
+                                    "adjective",
+                                    "indirect",
+                                    chain(x, s1, left, steps, right, s2, y),
+                                )
 
 
-def first_id(wn: WordNet, synset: str) -> str:
-    return wn.by_synset[synset][0].id
+def chain(x: Sense, s1: str, left: str, steps: list[tuple[str, str]], right: str, s2: str, y: Sense) -> str:
+    """The WordNet steps from one word to the other, with WordNet's pointer symbols: "&" similar to,
+    "^" see also, "!" antonym; the two words by sense key, the heads between them by synset id."""
+    path = [x.id] + ([f"& {left}"] if s1 != left else [])
+    path += [f"{symbol} {synset}" for symbol, synset in steps[:-1]]
+    symbol, synset = steps[-1]
+    if s2 != right:
+        path += [f"{symbol} {synset}", f"& {y.id}"]
+    else:
+        path.append(f"{symbol} {y.id}")  # the other word is a member of the last head itself
+    return " ".join(path)
 
 
 def alike(wn: WordNet) -> set[frozenset[str]]:
@@ -292,6 +301,18 @@ def valences() -> dict[str, float]:
     return out
 
 
+def common(row: Row, zipf: Callable[[str], float]) -> bool:
+    """Both words in ordinary use (wordfreq's Zipf scale: 2.5 is about three uses in ten million words):
+    "boffo" and "palmy" would never fire, and they would only swell the list."""
+    return zipf(row.a) >= MIN_ZIPF and zipf(row.b) >= MIN_ZIPF
+
+
+def frequencies() -> Callable[[str], float]:
+    from wordfreq import zipf_frequency  # a development dependency of this script only
+
+    return lambda word: zipf_frequency(word, "en")
+
+
 def evaluative(row: Row, valence: dict[str, float]) -> bool:
     """A pair that judges: at least one word carries a sentiment, and none leans the same way as the other
     ("despondent" is negative and "upbeat", missing from the sentiment list, is not)."""
@@ -299,17 +320,17 @@ def evaluative(row: Row, valence: dict[str, float]) -> bool:
     return (va or vb) != 0.0 and va * vb <= 0.0
 
 
-def rows(wn: WordNet, valence: dict[str, float]) -> list[Row]:
+def rows(wn: WordNet, valence: dict[str, float], zipf: Callable[[str], float] = lambda w: 9.0) -> list[Row]:
     seen: dict[frozenset[str], Row] = {}
     banned = alike(wn)
     for row in [*direct(wn), *indirect(wn)]:
         key = frozenset({row.a, row.b})
-        if len(key) < 2 or key in banned or not evaluative(row, valence):
+        if len(key) < 2 or key in banned or not evaluative(row, valence) or not common(row, zipf):
             continue
         old = seen.get(key)
         # The direct relation first, then the shortest chain of steps.
-        rank = (row.relation != "direct", row.wordnet.count(" "))
-        if old is None or rank < (old.relation != "direct", old.wordnet.count(" ")):
+        rank = (row.relation != "direct", row.wordnet.count(" "), row.wordnet)
+        if old is None or rank < (old.relation != "direct", old.wordnet.count(" "), old.wordnet):
             seen[key] = row
     order = {"adjective": 0, "adverb": 1, "verb": 2, "noun": 3}
     return sorted(seen.values(), key=lambda r: (order[r.pos], r.relation, r.a, r.b))
@@ -326,7 +347,7 @@ def edition(root: Path) -> str:
 
 
 def write(out: Path, table: Iterable[Row], version: str) -> None:
-    source = f"Open English WordNet {version} antonyms (CC BY 4.0); VADER valence (MIT)"
+    source = f"Open English WordNet {version}, CC BY 4.0"
     tmp = out.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
@@ -340,13 +361,14 @@ def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("wordnet", type=Path, help="a checkout of globalwordnet/english-wordnet")
     p.add_argument("--out", type=Path, default=Path("resources/lexicon/antonyms.tsv"))
+    p.add_argument("--edition", help="the edition to name in the source column (default: git describe)")
     args = p.parse_args(argv)
     if not (args.wordnet / "src" / "yaml").is_dir():
         print(f"no Open English WordNet lexicon at {args.wordnet}/src/yaml", file=sys.stderr)
         return 2
     wn = WordNet(*load(args.wordnet))
-    table = rows(wn, valences())
-    write(args.out, table, edition(args.wordnet))
+    table = rows(wn, valences(), frequencies())
+    write(args.out, table, args.edition or edition(args.wordnet))
     print(f"{len(table)} pairs written to {args.out}")
     return 0
 

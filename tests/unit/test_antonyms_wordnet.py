@@ -53,7 +53,8 @@ def test_every_row_names_open_english_wordnet_and_its_senses():
 def test_indirect_antonyms_come_through_similar_satellites():
     row = next(r for r in lexicon.rows("antonyms") if {r["a"], r["b"]} == {"upbeat", "despondent"})
     assert row["relation"] == "indirect"
-    assert "optimistic%" in row["wordnet"] and "hopeless%" in row["wordnet"]
+    # satellite & head (^ see also) ! opposite head & satellite, in WordNet's pointer symbols
+    assert row["wordnet"].count("&") == 2 and "!" in row["wordnet"]
 
 
 @pytest.mark.parametrize(
@@ -183,8 +184,9 @@ def test_build_finds_the_satellite_against_the_opposite_cluster_through_one_see_
     got = _pairs(_wordnet())
     row = got[frozenset({"upbeat", "despondent"})]
     assert row.relation == "indirect"
-    assert row.wordnet.split()[0] == "upbeat%5:00:00:optimistic:00"
-    assert row.wordnet.split()[-1] == "despondent%5:00:00:hopeless:00"
+    steps = row.wordnet.split()
+    assert {steps[0], steps[-1]} == {"upbeat%5:00:00:optimistic:00", "despondent%5:00:00:hopeless:00"}
+    assert "!" in steps and "^" in steps and steps.count("&") == 2
     assert got[frozenset({"optimistic", "pessimistic"})].relation == "direct"
     assert frozenset({"upbeat", "pessimistic"}) in got
 
