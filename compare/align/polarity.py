@@ -358,7 +358,13 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
     opposites = antonym_pairs()
     for x in sorted(sa):
         for y in sorted(opposites.get(x, ()) & sb.keys()):
-            if y in sa or x in sb or len(sa[x]) != 1 or len(sb[y]) != 1:
+            if len(sa[x]) != 1 or len(sb[y]) != 1:
+                continue
+            if opposites.get(x, frozenset()) & sa.keys() or opposites.get(y, frozenset()) & sb.keys():
+                # A claim that holds both poles ("hopeful about the talks, pessimistic about the vote")
+                # contrasts two things; which of them the other claim means is not known.
+                continue
+            if y in sa or x in sb:
                 continue
             i, j = _first(ra, x), _first(rb, y)
             if not (context(ra, i, i, CLAUSE) & context(rb, j, j, CLAUSE)):

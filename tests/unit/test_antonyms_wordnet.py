@@ -218,3 +218,18 @@ def test_see_also_needs_the_same_step_on_both_sides():
     got = _pairs(wn)
     assert frozenset({"upbeat", "despondent"}) not in got
     assert frozenset({"optimistic", "pessimistic"}) in got
+
+
+def test_a_claim_holding_both_poles_is_not_called_a_difference():
+    # "hopeful" and "pessimistic" are opposites in WordNet (hopeful see also optimistic, antonym pessimistic):
+    # the first claim contrasts two parties, so its "pessimistic" says nothing against the other's "optimistic".
+    assert frozenset({"hopeful", "pessimistic"}) in pairs()
+    reason, _ = polarity.antonym_differs(
+        "The government was hopeful about the talks but the opposition was pessimistic about the talks.",
+        "The government was optimistic about the talks.",
+    )
+    assert reason == ""
+    reason, _ = polarity.antonym_differs(
+        "The opposition was pessimistic about the talks.", "The opposition was optimistic about the talks."
+    )
+    assert reason == "characterisation differs: 'pessimistic' vs 'optimistic'"
