@@ -19,8 +19,9 @@ What is kept, and why (precision over recall: a pair that fires on an unrelated 
 - no sense with a topic or region domain (trade jargon such as "bullish"), and no adjective whose attribute
   is a physical, spatial, visual or temporal property or a magnitude ("light"/"heavy" of weight,
   "close"/"far" of distance, "early"/"late"): such words describe things, not how an account judges them;
-- no adjective that is also an -ed or -ing form of a verb ("defeated", "united") or mostly an adverb
-  ("well"): the engine reads words without their part of speech;
+- no adjective that is also an -ed or -ing form of a verb ("defeated", "united"), an irregular past form
+  ("lost", "broken"), mostly an adverb ("well") or clearly a noun or verb first ("garden", "top"): the
+  engine reads words without their part of speech;
 - a pair that judges: at least one word has a valence in the VADER sentiment lexicon (Hutto and Gilbert
   2014, MIT licence) and the two do not lean the same way ("blind"/"sighted" carries none and goes);
 - words in ordinary use: a Zipf frequency of 2.5 or more in wordfreq ("boffo", "palmy" go);
@@ -91,8 +92,11 @@ def load(root: Path) -> tuple[dict[str, dict], dict[str, dict]]:
 
 
 class WordNet:
-    def __init__(self, entries: dict[str, dict], synsets: dict[str, dict]) -> None:
+    def __init__(
+        self, entries: dict[str, dict], synsets: dict[str, dict], irregular: frozenset[str] = frozenset()
+    ) -> None:
         self.synsets = synsets
+        self.irregular = irregular  # past forms of irregular verbs ("lost", "broken"): verbs, read as such
         self.senses: dict[str, Sense] = {}
         self.antonyms: dict[str, list[str]] = {}
         self.by_synset: dict[str, list[Sense]] = {}
@@ -179,11 +183,26 @@ class WordNet:
         """An adjective used mostly as an adverb ("well", "fast"): its opposite would fire on "as well"."""
         return len(self.by_lemma.get((word, "r"), [])) > len(self.by_lemma.get((word, "a"), []))
 
+    def mostly_other(self, word: str) -> bool:
+        """A word that is clearly a noun or a verb first, with more than twice as many senses of that kind as
+        of adjective ("garden" for "ordinary", "champion" for "excellent", "top"): read without its part of
+        speech, it would fire as the noun."""
+        adjective = len(self.by_lemma.get((word, "a"), []))
+        return any(len(self.by_lemma.get((word, pos), [])) > 2 * adjective for pos in ("n", "v"))
+
     def kept(self, sense: Sense, files: frozenset[str]) -> bool:
         word = sense.lemma
         return (
             self.first(sense, files)
-            and not (sense.pos == "a" and (self.verb_form(word) or self.mostly_adverb(word)))
+            and not (
+                sense.pos == "a"
+                and (
+                    self.verb_form(word)
+                    or word in self.irregular
+                    or self.mostly_adverb(word)
+                    or self.mostly_other(word)
+                )
+            )
             and word.isalpha()
             and word.islower()
             and len(word) >= MIN_LEN
@@ -336,6 +355,13 @@ def rows(wn: WordNet, valence: dict[str, float], zipf: Callable[[str], float] = 
     return sorted(seen.values(), key=lambda r: (order[r.pos], r.relation, r.a, r.b))
 
 
+def irregular_forms() -> frozenset[str]:
+    """The past forms in resources/lexicon/irregular_verbs.tsv (the list the engine's lemmas use)."""
+    path = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / "irregular_verbs.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(r["form"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def edition(root: Path) -> str:
     try:
         out = subprocess.run(
@@ -366,7 +392,7 @@ def main(argv: list[str]) -> int:
     if not (args.wordnet / "src" / "yaml").is_dir():
         print(f"no Open English WordNet lexicon at {args.wordnet}/src/yaml", file=sys.stderr)
         return 2
-    wn = WordNet(*load(args.wordnet))
+    wn = WordNet(*load(args.wordnet), irregular=irregular_forms())
     table = rows(wn, valences(), frequencies())
     write(args.out, table, args.edition or edition(args.wordnet))
     print(f"{len(table)} pairs written to {args.out}")
