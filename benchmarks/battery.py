@@ -656,6 +656,67 @@ EXPECTED = {"negation": "negation differs", "number": "number differs", "date": 
 FORMS = {"number": _number_forms, "date": _date_forms, "weekday": _weekday_forms, "duration": _duration_forms}
 
 
+def _label_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """A figure whose unit word comes before it ("a grade 4"), a lone figure of a thing named earlier, an
+    equal figure of another thing, and bounds written "no fewer than" / "no more than"."""
+    x, y = r.sample(range(2, 10), 2)
+    yield Pair("number", f"Inspectors in {s.place} checked {s.object}, the worst of them a grade {x}.",
+               f"The worst of the faults inspectors in {s.place} found was a grade {y}.", True)  # fmt: skip
+    yield Pair("number", f"Inspectors in {s.place} checked {s.object}, the worst of them a grade {x}.",
+               f"The worst fault inspectors in {s.place} found, of grade {x}, came {y} days later.", False)  # fmt: skip
+    yield Pair("number", f"Inspectors in {s.place} gave {s.object} a score of {x}.",
+               f"Inspectors in {s.place} gave {s.object} a rank of {y}.", False)  # fmt: skip
+    yield Pair("number", f"The survey office rated the damage in {s.place} at a severity grade of {x}.",
+               f"The survey office put the damage in {s.place} at {y}.", True)  # fmt: skip
+    yield Pair("number", f"The survey office rated the damage in {s.place} at a severity grade of {x}.",
+               f"The survey office visited the damage in {s.place} {y} times.", False)  # fmt: skip
+    low, high = sorted((x, y))
+    yield Pair("number", f"No fewer than {high} {s.unit} in {s.place} {s.happening}.",
+               f"{_cap(WORDS.get(low, str(low)))} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"No fewer than {low} {s.unit} in {s.place} {s.happening}.",
+               f"{_cap(WORDS.get(high, str(high)))} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    yield Pair("number", f"No more than {low} {s.unit} in {s.place} {s.happening}.",
+               f"{_cap(WORDS.get(high, str(high)))} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"No more than {high} {s.unit} in {s.place} {s.happening}.",
+               f"{_cap(WORDS.get(low, str(low)))} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    yield Pair("number", f"{_cap(WORDS[high])} {s.unit} and {WORDS[low]} visitors were hurt in {s.place}.",
+               f"{_cap(WORDS[low])} {s.unit} were hurt in {s.place}, along with {WORDS[high]} staff.", True)  # fmt: skip
+    yield Pair("number", f"{_cap(WORDS[high])} {s.unit} and {WORDS[low]} visitors were hurt in {s.place}.",
+               f"{_cap(WORDS[high])} {s.unit} were hurt in {s.place}, along with {WORDS[low]} visitors.", False)  # fmt: skip
+
+
+def _event_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Dates of one event told with verbs of one sense (lifted off / launched, gave up / abandoned), of two
+    events, and a weekday put to a date against the calendar."""
+    when = date(r.randrange(2000, 2030), r.randrange(1, 12), r.randrange(1, 29))
+    day, month, later = when.day, MONTHS_ALL[when.month - 1], MONTHS_ALL[when.month]
+    who = _cap(s.actor)
+    yield Pair("date", f"The rocket of {s.actor} lifted off on {day} {month} {when.year}.",
+               f"The mission of {s.actor} launched on {day} {later} {when.year} from {s.place}.", True)  # fmt: skip
+    yield Pair("date", f"The rocket of {s.actor} lifted off on {day} {month} {when.year}.",
+               f"The mission of {s.actor} launched on {day} {month} {when.year} from {s.place}.", False)  # fmt: skip
+    yield Pair("date", f"The rocket of {s.actor} lifted off on {day} {month} {when.year}.",
+               f"The rocket of {s.actor} landed on {day} {later} {when.year}.", False)  # fmt: skip
+    yield Pair("date", f"After many attempts, the plan was given up as a failure in {month} {when.year}.",
+               f"{who} abandoned {s.object} in {month} {when.year - 1}.", True)  # fmt: skip
+    yield Pair("date", f"After many attempts, the plan was given up as a failure in {month} {when.year}.",
+               f"{who} abandoned {s.object} in {month} {when.year}.", False)  # fmt: skip
+    right = WEEKDAYS[when.weekday()]
+    wrong = WEEKDAYS[(when.weekday() + r.randrange(1, 7)) % 7]
+    dated = f"{who} {s.past} {s.object} in {s.place} on {day} {month} {when.year}"
+    yield Pair("weekday", f"{dated}.", f"{dated}, a {wrong}.", True)
+    yield Pair(
+        "weekday", f"{who} {s.past} {s.object} on {wrong}, {day} {month} {when.year}.", f"{dated}.", True
+    )
+    yield Pair("weekday", f"{dated}.", f"{dated}, a {right}.", False)
+    yield Pair("weekday", f"{dated}, a {wrong}.", f"{who} {s.past} {s.object} in {s.place}.", False)
+
+
+# The shapes of facts2's work (issue 11), drawn from their own generator after the forms above, so that the
+# pairs of every other kind stay as they were.
+SHAPES = (_label_shapes, _event_shapes)
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -672,6 +733,10 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     for form in FORMS.values():
         for s in SUBJECTS:
             out.extend(form(forms, s))
+    shapes = random.Random(f"{seed}:shapes")
+    for shape in SHAPES:
+        for s in SUBJECTS:
+            out.extend(shape(shapes, s))
     return out
 
 

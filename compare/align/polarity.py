@@ -185,13 +185,17 @@ def read(text: str) -> Reading:
 
 
 def _idiom(toks: tuple[Token, ...], i: int, n: int) -> bool:
-    """Cue words that do not negate: "not only ... but", "no-fly zone", "no doubt", "nothing but"."""
+    """Cue words that do not negate: "not only ... but", "no-fly zone", "no doubt", "nothing but", "no more
+    than" (a bound)."""
     word = toks[i].text
     nxt = toks[i + n].text if i + n < len(toks) else ""
     if word == "not" and nxt in {"only", "just", "merely"}:
         return True
     if word.startswith("no-") or (word == "no" and nxt in {"doubt", "matter", "sooner"}):
         return True
+    after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
+    if word == "no" and nxt in {"more", "less", "fewer"} and after == "than":
+        return True  # "no fewer than six", "no more than 12": a bound on a figure, compared as a number
     return word == "nothing" and nxt == "but"
 
 

@@ -38,6 +38,7 @@ _CALENDAR_WORDS = frozenset(
 _EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | _CALENDAR_WORDS
 _PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
 _DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
+_FUNCTION = frozenset(r["word"] for r in lexicon.rows("function_words"))
 _STOPS = frozenset(',;:.!?()"“”—–')
 FRAME_WIDTH = 3  # words either side of a figure that say what it counts
 FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
@@ -100,13 +101,28 @@ def _label(claim: Claim, q: Quantity) -> set[str]:
 
 
 def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
-    """Whether two figures count or measure the same thing: one unit ("62 soldiers", "90 soldiers"), or the
-    unit of one written as the label of the other ("a 7.8-magnitude quake", "of magnitude 7.5")."""
-    if qa.unit == qb.unit:
-        return qa.unit not in VAGUE_UNITS
+    """Whether two figures count or measure the same thing: one unit ("62 soldiers", "90 soldiers"), the
+    unit of one written as the label of the other ("a 7.8-magnitude quake", "of magnitude 7.5"), or, for two
+    figures without a unit after them, one label before both ("a magnitude 4.8", "a magnitude 5.1")."""
+    if qa.unit == qb.unit and qa.unit not in VAGUE_UNITS:
+        return True
+    if qa.unit in VAGUE_UNITS and qb.unit in VAGUE_UNITS:
+        return bool(_content_label(a, qa) & _content_label(b, qb))
     return (qa.unit not in VAGUE_UNITS and qa.unit in _label(b, qb)) or (
         qb.unit not in VAGUE_UNITS and qb.unit in _label(a, qa)
     )
+
+
+def _content_label(claim: Claim, q: Quantity) -> set[str]:
+    """The label of a figure without its function words and verbs ("was 62", "killed 62" name no unit)."""
+    return {w for w in _label(claim, q) if len(w) > 3 and w not in _FUNCTION and not w.endswith("ed")}
+
+
+def _compatible(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two equal figures may be one quantity: "six students" is not "six people" told again, but
+    "1,500 had been treated" names no thing of its own."""
+    vague = VAGUE_UNITS | _FUNCTION
+    return qa.unit == qb.unit or qa.unit in vague or qb.unit in vague
 
 
 def _in_time(text: str, q: Quantity) -> bool:
@@ -208,8 +224,26 @@ def _role(claim: Claim, q: Quantity) -> str:
     if at < 0:
         return ""
     r = read(claim.text[:at])
-    words = [t for t in r.toks if is_content(t) and not t.text.isdigit()]
+    # Not a name: "put the damage in Port Ellis at 6" measures the damage, not the place.
+    words = [
+        t
+        for t in r.toks
+        if is_content(t) and not t.text.isdigit() and r.text[t.start : t.start + 1].islower()
+    ]
     return words[-1].key if words else ""
+
+
+def _named_before(claim: Claim, q: Quantity, role: str) -> bool:
+    """Whether the thing ``role`` is named before a figure in its clause ("registered the quake at a
+    magnitude of 5.8" names the quake that "put the quake at 6.3" measures)."""
+    at = claim.text.find(q.text)
+    if at < 0 or not role:
+        return False
+    clause = re.split(r"[,;:()\u2013\u2014]", claim.text[:at])[-1]
+    # Common nouns only: a place or a person named on both sides says nothing about what a figure counts.
+    return role in {
+        t.key for t in read(clause).toks if is_content(t) and clause[t.start : t.start + 1].islower()
+    }
 
 
 def _frame(claim: Claim, q: Quantity) -> set[str]:
@@ -233,17 +267,27 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     na = [q for q in a.facts.numbers if not _in_time(a.text, q)]
     nb = [q for q in b.facts.numbers if not _in_time(b.text, q)]
     for qa in na:
-        if any(_close(qa.value, qb.value) or _rounded(qa, qb) for qb in nb) or any(
-            _same_thing(a, qa, b, qb) and not _conflict(qa, qb) for qb in nb
-        ):
-            same.append(qa.text)
-            continue
+        equal = [qb for qb in nb if _close(qa.value, qb.value) or _rounded(qa, qb)]
         # The same unit with another value is another count of the same thing.
         rivals = [qb for qb in nb if _same_thing(a, qa, b, qb)]
+        # An equal figure of another thing ("six students" against "six people") does not account for a
+        # figure whose own thing the other side counts otherwise ("Four people").
+        clash = (
+            [qb for qb in rivals if _conflict(qa, qb)]
+            if equal and not any(_compatible(qa, qb) for qb in equal)
+            else []
+        )
+        if (equal and not clash) or any(qb not in clash and not _conflict(qa, qb) for qb in rivals):
+            same.append(qa.text)
+            continue
         if not rivals and similar and len(na) == 1 and len(nb) == 1:
             role_a, role_b = _role(a, qa), _role(b, nb[0])
             units = qa.unit in VAGUE_UNITS or nb[0].unit in VAGUE_UNITS
-            if units and (not role_a or not role_b or role_a == role_b):
+            # Two bare figures measure one thing when one side names, before its figure, what the other's
+            # measures ("registered the quake at a magnitude of 5.8" vs "put the quake at 6.3").
+            bare = qa.unit in VAGUE_UNITS and nb[0].unit in VAGUE_UNITS
+            named = bare and (_named_before(a, qa, role_b) or _named_before(b, nb[0], role_a))
+            if units and (not role_a or not role_b or role_a == role_b or named):
                 rivals = list(nb)
         if not rivals:
             # A count of unstated things close in size to one on the other side ("1.3 million" vs
@@ -261,7 +305,11 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
                 and len(frame & _frame(b, qb)) >= FRAME_SHARED
             ]
         # A figure of the other side that is another of this side, or that one rounded, is accounted for.
-        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) or _rounded(qb, x) for x in na)]
+        rivals = [
+            qb
+            for qb in rivals
+            if not any((_close(qb.value, x.value) or _rounded(qb, x)) and _compatible(qb, x) for x in na)
+        ]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
                 diffs.append(f"number differs: {_fmt(qa)} vs {_fmt(qb)}")
@@ -455,6 +503,9 @@ def _verb(r: Reading, at: str) -> str:
             past = t.text in _PAST or (t.text.endswith("ed") and len(t.text) > 4)
             # "the armed groups": after a determiner an -ed word is an adjective, not the event.
             if past and "-" not in t.text and not (i > 0 and r.toks[i - 1].text in _DETERMINERS):
+                # "lifted off", "was given up": a verb with its particle, when the pair has a sense of its own.
+                if i + 1 < len(r.toks) and f"{t.key} {r.toks[i + 1].key}" in _event_groups():
+                    return f"{t.key} {r.toks[i + 1].key}"
                 return t.key
     return ""
 
@@ -465,13 +516,15 @@ def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
 
 
 @cache
-def _event_groups() -> dict[str, str]:
-    """Verb key -> its group in resources/lexicon/event_verbs.tsv ("staged" and "held" name one event)."""
-    out: dict[str, str] = {}
+def _event_groups() -> dict[str, frozenset[str]]:
+    """Verb key -> its groups in resources/lexicon/event_verbs.tsv ("staged" and "held" name one event; a
+    phrasal verb is keyed with its particle, "lift off"; "launch" is in two senses, to begin and to lift off)."""
+    out: dict[str, frozenset[str]] = {}
     for r in lexicon.rows("event_verbs"):
         toks = read(r["verb"]).toks
         if toks:
-            out[toks[0].key] = r["group"]
+            key = " ".join(t.key for t in toks)
+            out[key] = out.get(key, frozenset()) | {r["group"]}
     return out
 
 
@@ -485,7 +538,7 @@ def _verbs(a: Claim, at_a: str, b: Claim, at_b: str) -> tuple[str, str]:
 
 def _one_sense(va: str, vb: str) -> bool:
     groups = _event_groups()
-    return va == vb or (va in groups and groups.get(vb) == groups[va])
+    return va == vb or bool(groups.get(va, frozenset()) & groups.get(vb, frozenset()))
 
 
 def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True) -> bool:
@@ -500,8 +553,8 @@ def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True)
         return True  # "lasted for 36 minutes" and "lasted an hour and a half": one verb, one event
     groups = _event_groups()
     ra, rb = read(a.text), read(b.text)
-    ca = {groups.get(k, k) for k in _context(ra, at_a)}
-    cb = {groups.get(k, k) for k in _context(rb, at_b)}
+    ca = {g for k in _context(ra, at_a) for g in groups.get(k, {k})}
+    cb = {g for k in _context(rb, at_b) for g in groups.get(k, {k})}
     if ca & cb:  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
         return True
     keys_a, keys_b = {t.key for t in ra.toks}, {t.key for t in rb.toks}
@@ -579,12 +632,14 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     # UTC)" vs "on Saturday": the Saturdays pair, and Friday is left with nothing to differ from).
     left = list(db)
     unpaired = []
+    paired: list[tuple[DateMention, DateMention]] = []
     for x in da:
         y = next((y for y in left if _same(x, y)), None)
         if y is None:
             unpaired.append(x)
         else:
             same.append(_same(x, y))
+            paired.append((x, y))
             left.remove(y)
     for x in unpaired:
         for y in left:
@@ -595,8 +650,48 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
         if diffs:
             break
     if not diffs:
+        diffs += _calendar_weekday(a, b, paired) or _calendar_weekday(b, a, paired, swap=True)
+    if not diffs:
         diffs += _years(a, b)
     return diffs, list(dict.fromkeys(same))
+
+
+# "26 November 2018, a Sunday", "Sunday, 26 November 2018", "Sunday 26 November": a weekday put to a date.
+_APPOSED_AFTER = re.compile(r"\s*,?\s*(?:(?:which\s+was|then)\s+)?(?:a|an)?\s*$", re.I)
+_APPOSED_BEFORE = re.compile(r"\s*,?\s*(?:the\s+)?$", re.I)
+
+
+def _calendar_weekday(
+    a: Claim, b: Claim, paired: list[tuple[DateMention, DateMention]], *, swap: bool = False
+) -> list[str]:
+    """ "26 November 2018" vs "26 November 2018, a Sunday": a weekday one side puts to a date both give,
+    that the calendar says is another day (a Monday), is a difference the other account shows by its date."""
+    for x, y in paired if not swap else [(y, x) for x, y in paired]:
+        if not (x.day and x.month and y.day and y.month):
+            continue
+        year = y.year or x.year
+        told = [d for d in b.facts.dates if d.weekday and not d.day and _apposed(b.text, y.text, d.text)]
+        if not year or not told:
+            continue
+        try:
+            real = WEEKDAYS[datetime.date(year, y.month, y.day).weekday()]
+        except ValueError:
+            continue
+        if told[0].weekday != real:
+            shown = f"{_date_text(x) if x.year else _date_text(y)} (a {real})"
+            pair = (shown, told[0].weekday) if not swap else (told[0].weekday, shown)
+            return [f"weekday differs: {pair[0]} vs {pair[1]}"]
+    return []
+
+
+def _apposed(text: str, date: str, weekday: str) -> bool:
+    """Whether ``weekday`` is written right next to ``date``, as the day it falls on."""
+    at, wd = text.find(date), text.find(weekday)
+    if at < 0 or wd < 0:
+        return False
+    if wd >= at + len(date):
+        return bool(_APPOSED_AFTER.fullmatch(text[at + len(date) : wd]))
+    return wd + len(weekday) <= at and bool(_APPOSED_BEFORE.fullmatch(text[wd + len(weekday) : at]))
 
 
 def _years(a: Claim, b: Claim) -> list[str]:

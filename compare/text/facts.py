@@ -48,6 +48,7 @@ BOUND_KINDS = {
     "an estimated": "about", "estimated": "about", "more or less": "about",
 }  # fmt: skip
 BOUNDS = tuple(sorted(BOUND_KINDS, key=len, reverse=True))
+_BOUND_WORDS = frozenset(b for b in BOUND_KINDS if " " not in b)
 
 # Negation cues and negative-implicative verbs: resources/lexicon/negations.tsv and implicatives.tsv.
 NEGATIONS = tuple(lexicon.column("negations", "cue"))
@@ -82,8 +83,8 @@ MAX_DIGITS = 15
 _RANGE_TAIL = re.compile(
     r"\s*(?:to|-|–|and)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+((?i:million|billion|thousand)))?\b"
 )
-# "1." or "2)" opening a line or claim numbers a list item; it counts nothing.
-_LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?\d{1,2}[.)]\s")
+# "1.", "2)" or a thread's "9/" opening a line or claim numbers a list item or post; it counts nothing.
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*\(?(\d{1,2})[.)/]\s")
 _DETERMINERS = lexicon.words("function_words", "determiner")
 _WORDS = re.compile(rf"\b((?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)\b", re.I)
 _DURATION = re.compile(
@@ -160,6 +161,8 @@ def _unit_after(text: str, end: int) -> str:
     if not m:
         return ""
     word = m.group(1).lower()
+    if word in _BOUND_WORDS:
+        return ""  # "a magnitude 5.1 roughly two hours after": the next figure's bound, not a unit
     if word in {"of", "and", "or", "to", "the", "in", "on", "at", "by", "for", "from", "a", "an"}:
         # "62 of the soldiers", "two of its officers", "5,000 US military personnel": look further.
         m2 = re.match(
@@ -312,7 +315,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    markers = [(m.end() - 3, m.end()) for m in _LIST_MARKER.finditer(text)]
+    markers = [m.span(1) for m in _LIST_MARKER.finditer(text)]
     for m in _FRACTION.finditer(text):
         share = _share(m)
         if share is not None and free(m.start(), m.end()):
