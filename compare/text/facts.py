@@ -173,7 +173,15 @@ def _unit_after(text: str, end: int) -> str:
     if word[0:1].isalpha() and text[m.start(1)].isupper():
         m2 = re.match(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+([a-z][a-z\-]+)", text[m.start(1) :])
         return _singular(m2.group(1)) if m2 else ""
+    # "six humanitarian corridors", "two police officers": a word that is not plural, then a plural noun,
+    # is that noun's modifier; the noun is what is counted.
+    nxt = _PLURAL_NEXT.match(text, m.end())
+    if nxt and _singular(word) == word and _singular(nxt.group(1)) != nxt.group(1):
+        return _singular(nxt.group(1))
     return _singular(word)
+
+
+_PLURAL_NEXT = re.compile(r"\s+([a-z][a-z\-]*s)\b")
 
 
 def _singular(word: str) -> str:

@@ -71,6 +71,9 @@ def test_these_shapes_differ(a, b, reason):
         # The equal figure on the other side names no thing of its own ("had been treated"): it is this one.
         ("At least 1,500 people have been hurt in Corvale.",
          "By evening at least 150 people were confirmed dead in Corvale, and some 1,500 had been treated for injuries."),
+        # "six temporary shelters" counts shelters: the six on each side are one figure, the two are two things.
+        ("The council opened six temporary shelters in Corvale and two shelters for families.",
+         "Six shelters opened in Corvale, and two volunteers ran them."),
         # One event, one date, verbs of one sense.
         ("The probe launched on 5 May 2011 from Kerrin Point.", "The probe lifted off on 5 May 2011 from Kerrin Point."),
         ("After many attempts, the dig was given up as a failure in March 2015.", "The team abandoned it in March 2015."),
@@ -94,3 +97,14 @@ def test_a_thread_number_is_not_a_count():
         "half"
     ]
     assert [q.text for q in extract("12. The toll rose to 40.").numbers] == ["40"]
+
+
+def test_a_modifier_before_a_plural_noun_is_not_the_unit():
+    units = [
+        q.unit for q in extract("They opened six temporary shelters and hired two police officers.").numbers
+    ]
+    assert units == ["shelter", "officer"]
+    assert [q.unit for q in extract("Six people, four children, were hurt.").numbers] == [
+        "people",
+        "children",
+    ]
