@@ -12,11 +12,16 @@ from __future__ import annotations
 import difflib
 
 from compare.align import polarity, quantities
-from compare.model import Claim, Facts, Relation
-from compare.text import lexicon
+from compare.model import Claim, Relation
+from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES
+from compare.text.normalize import content_tokens
 
 ORGANISATIONS = lexicon.words("title_words", "organisation")
+_SAYING = {t for w in lexicon.column("attribution", "word") for t in content_tokens(w)}
+# Share of the smaller side's content words (names and verbs of saying left out) that two claims must share
+# for a body or a document as their source to be "the same words from another source".
+SAME_WORDS = 0.75
 
 # Reason prefixes by kind, for the legend, the reports and the tests.
 CONTRADICTION_KINDS = (
@@ -54,17 +59,48 @@ def _same_name(x: str, y: str) -> bool:
     return "".join(wx).replace(".", "") == _initials(wy) or "".join(wy).replace(".", "") == _initials(wx)
 
 
-def _speaker(a: Facts, b: Facts) -> tuple[list[str], list[str]]:
-    if not (a.speaker and b.speaker):
+def _source(claim: Claim) -> str:
+    """Who the claim gives its words to: the name its own text attributes them to, else the speaker its
+    passage or a pronoun implies."""
+    named = speakers.sources(claim.text)
+    if named:
+        return named[0]
+    inherited = claim.facts.speaker
+    # A speaker that the claim's own words name was read from them above; one they do not name came from
+    # the passage or a pronoun.
+    return "" if not inherited or inherited.lower() in claim.text.lower() else inherited
+
+
+def _same_words(a: Claim, b: Claim, x: str, y: str) -> bool:
+    """Whether the two claims say the same thing apart from who says it: a quotation both carry, or the
+    content words left after the two names and the verbs of saying, mostly shared."""
+    if speakers.quotations(a.text) & speakers.quotations(b.text):
+        return True
+    drop = set(content_tokens(f"{x} {y}")) | _SAYING
+    ta = set(content_tokens(a.text)) - drop
+    tb = set(content_tokens(b.text)) - drop
+    small = min(len(ta), len(tb))
+    return small >= 3 and len(ta & tb) >= SAME_WORDS * small
+
+
+def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
+    """ "speaker differs: Ann Lee vs Omar Diallo": the same words given to another named source.
+
+    Not a difference: a source named on one side only, the same source named another way (a title, an
+    acronym, a capital for its country), a name that the other text mentions too (one quotes the other), or
+    a role ("the Ministry", "a police officer") that names nobody in particular. Two people with a sentence
+    each are compared as before; a body or a document must also carry the same words.
+    """
+    x, y = _source(a), _source(b)
+    if not (x and y):
         return [], []
-    wa, wb = set(a.speaker.lower().split()), set(b.speaker.lower().split())
-    if _same_name(a.speaker, b.speaker):
-        return [], [f"same speaker: {b.speaker}"]
-    mentioned = any(wa & set(e.lower().split()) for e in b.entities) or any(
-        wb & set(e.lower().split()) for e in a.entities
-    )
-    if _is_person(a.speaker) and _is_person(b.speaker) and not mentioned:
-        return [f"speaker differs: {a.speaker} vs {b.speaker}"], []
+    same = speakers.same_source(x, y)
+    if same:
+        return [], [f"same speaker: {speakers.shown(y)}"]
+    if same is None or speakers.mentions(x, b.text) or speakers.mentions(y, a.text):
+        return [], []
+    if (_is_person(x) and _is_person(y)) or _same_words(a, b, x, y):
+        return [f"speaker differs: {speakers.shown(x)} vs {speakers.shown(y)}"], []
     return [], []
 
 
@@ -142,7 +178,7 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
         same.append("same date: " + ", ".join(s))
     diffs += quantities.durations(a, b)
     diffs += _polarity(a.text, b.text, similar)
-    d, s = _speaker(a.facts, b.facts)
+    d, s = _speaker(a, b)
     diffs += d
     same += s
     if not any(r.startswith("speaker differs") for r in diffs):
