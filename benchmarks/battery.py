@@ -52,6 +52,7 @@ SUBJECTS = (
 )  # fmt: skip
 PEOPLE = ("Ana Kovac", "Tomas Reyes", "Lena Hart", "Omar Diallo", "Priya Nair", "Jonas Berg", "Mei Lin",
           "Carlos Mendes", "Sara Okafor", "Henrik Dahl")  # fmt: skip
+PLACES = tuple(s.place for s in SUBJECTS)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "March", "April", "June", "July", "September", "October", "November")
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
@@ -383,6 +384,49 @@ def _speaker(r: random.Random, s: Subject) -> Iterator[Pair]:
         f"{s.actor.capitalize()} will {s.base} {s.object}, {x} said.",
         False,
     )
+    # Bodies and documents as sources; a title in front of another person; a quoted word given to another.
+    body, other = (
+        f"the {s.place} Transport Commission",
+        f"the {r.choice([p for p in PLACES if p != s.place])} Audit Office",
+    )
+    acronym = "".join(w[0] for w in body.split()[1:] if w[0].isupper())
+    title = r.choice(("Foreign Minister", "Senator", "Mayor", "Chief Inspector"))
+    yield Pair(
+        "speaker",
+        f"{_cap(body)} said {s.actor} had {s.past} {s.object}.",
+        f"{_cap(other)} said {s.actor} had {s.past} {s.object}.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"A 2021 report by {body} described the plan as one of the costliest in decades.",
+        f"{_cap(other)} would later call the plan one of the costliest in decades.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"The decision was criticised by residents such as {x}, who labelled it “reckless”.",
+        f"{title} {y} called the decision to {s.base} {s.object} “reckless”.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {body} said.",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {acronym} said.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"{title} {x} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"The {title.lower()} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
 
 
 def _actor(r: random.Random, s: Subject) -> Iterator[Pair]:
@@ -408,6 +452,18 @@ def _actor(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("actor", f"{x} {s.past} {s.object} with {y}.", f"{y} and {x} {s.past} {s.object}.", False)
     yield Pair(
         "actor", f"In {s.place}, {x} {s.past} {s.object}.", f"{x} {s.past} {s.object} in {s.place}.", False
+    )
+    yield Pair(
+        "actor",
+        f"{_cap(s.object)} was {s.past} by {x} on the orders of the board.",
+        f"{_cap(s.object)} was {s.past} by {y} on the orders of the board.",
+        True,
+    )
+    yield Pair(
+        "actor",
+        f"{x} {s.past} {s.object} after {y} asked for it.",
+        f"After {y} asked for it, {x} {s.past} {s.object}.",
+        False,
     )
 
 

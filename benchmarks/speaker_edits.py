@@ -143,10 +143,16 @@ def edits(r: random.Random, name: str, text: str) -> Iterator[Edit]:
             yield Edit("keep", base, Document("d1", name, renamed), s_start, f"{who} -> {kept}")
         # A passage: the next sentence keeps its words; its speaker is the one this sentence names.
         following = [x for x in _sentences(text) if x[0] >= s_end]
-        if following and text[s_end : following[0][0]].strip() == "" and "\n\n" not in text[s_end : following[0][0]]:
+        if (
+            following
+            and text[s_end : following[0][0]].strip() == ""
+            and "\n\n" not in text[s_end : following[0][0]]
+        ):
             nxt = text[following[0][0] : following[0][1]]
             if re.match(r"\s*[“\"]|(?:He|She|They)\s", nxt) and not _speaker_spans(nxt):
-                yield Edit("passage", base, Document("d1", name, swapped), following[0][0], f"{who} -> {other}")
+                yield Edit(
+                    "passage", base, Document("d1", name, swapped), following[0][0], f"{who} -> {other}"
+                )
 
 
 def judged(edit: Edit) -> tuple[str, tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]]:
@@ -181,7 +187,9 @@ def main() -> int:
             c[1] += state == "found"
             c[2] += state != "unlinked"
             # An unchanged sentence of the same passage speaks for the new name too: that one is right.
-            others = [o for o in others if not any(edit.note.split(" -> ")[-1].split()[-1] in x for x in o[2])]
+            others = [
+                o for o in others if not any(edit.note.split(" -> ")[-1].split()[-1] in x for x in o[2])
+            ]
             false_other += len(others)
             links_other += 1
             wrong = (state == "found") != (edit.kind != "keep")

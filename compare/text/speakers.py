@@ -182,7 +182,10 @@ def same_source(x: str, y: str) -> bool | None:
     for short, full in ((ax, y), (ay, x)):
         if short.isupper() and len(short) > 1 and short.lower() == _acronym(full):
             return True
-    lx, ly = sorted(dx)[-1] if len(dx) == 1 else _words(x)[-1], sorted(dy)[-1] if len(dy) == 1 else _words(y)[-1]
+    lx, ly = (
+        sorted(dx)[-1] if len(dx) == 1 else _words(x)[-1],
+        sorted(dy)[-1] if len(dy) == 1 else _words(y)[-1],
+    )
     return difflib.SequenceMatcher(None, lx, ly).ratio() >= 0.8
 
 
@@ -211,7 +214,9 @@ def sources(text: str) -> list[str]:
 
 def quotations(text: str) -> frozenset[str]:
     """The words a claim quotes, lower-cased ("labelled it “ridiculous”" -> {"ridiculous"})."""
-    return frozenset(" ".join(next(g for g in m.groups() if g).lower().split()) for m in _QUOTE.finditer(text))
+    return frozenset(
+        " ".join(next(g for g in m.groups() if g).lower().split()) for m in _QUOTE.finditer(text)
+    )
 
 
 def mentions(name: str, text: str) -> bool:
