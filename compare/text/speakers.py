@@ -129,6 +129,33 @@ def _words(name: str) -> list[str]:
     return [w.lower().replace("’s", "").replace("'s", "") for w in name.replace("-", " ").split()]
 
 
+def _ends_in_role(name: str) -> bool:
+    """ "Google CEO", "KEDO Spokesman", "the Queen": a title that ends the name; not "Jim King", where a
+    title word is a surname after a first name."""
+    raw = name.split()
+    if not raw or _words(name)[-1] not in _TITLES:
+        return False
+    return len(raw) == 1 or raw[-1].isupper() or not raw[-1][:1].isupper() or raw[-2].isupper()
+
+
+def _key_words(name: str) -> list[str]:
+    """The identifying words of a source's name in order (see ``distinctive``)."""
+    if _ends_in_role(name):
+        return []  # "Google CEO", "the agency spokesman": a role, held by someone the other may name
+    whole = canonical_entity(name)
+    if whole != name.strip(" .,’'") and whole.lower() not in _GENERIC:
+        return [whole.lower()]
+    raws, words = name.replace("-", " ").split(), _words(name)
+    out = []
+    for n, (raw, w) in enumerate(zip(raws, words, strict=True)):
+        last_of_name = n == len(words) - 1 and n > 0 and raws[n - 1][:1].isupper()
+        if w in _TITLES and last_of_name and words[n - 1] not in _TITLES:
+            out.append(w)  # "Jim King": a surname that is also a title word
+        elif raw[:1].isupper() and not ({w} & (_TITLES | _GENERIC | _CONNECTORS | _OPENERS)):
+            out.append(canonical_entity(w).lower())  # "a police officer", "the Ministry": descriptions
+    return out
+
+
 def distinctive(name: str) -> frozenset[str]:
     """The words of a source's name that identify it, spelled one way per country or organisation: titles,
     roles, connectors and the generic words of organisations left out ("Secretary of State John Kerry" ->
@@ -137,17 +164,7 @@ def distinctive(name: str) -> frozenset[str]:
     >>> sorted(distinctive("Foreign Secretary Boris Johnson")), sorted(distinctive("the Kremlin"))
     (['boris', 'johnson'], ['russia'])
     """
-    if _words(name)[-1:] and _words(name)[-1] in _TITLES:
-        return frozenset()  # "Google CEO", "the agency spokesman": a role, held by someone the other may name
-    whole = canonical_entity(name)
-    if whole != name.strip(" .,’'") and whole.lower() not in _GENERIC:
-        return frozenset({whole.lower()})
-    out = set()
-    for raw, w in zip(name.replace("-", " ").split(), _words(name), strict=True):
-        if not raw[:1].isupper() or w in _TITLES or w in _GENERIC or w in _CONNECTORS or w in _OPENERS:
-            continue  # "a police officer", "the Ministry": a description, not a name
-        out.add(canonical_entity(w).lower())
-    return frozenset(out)
+    return frozenset(_key_words(name))
 
 
 def shown(name: str) -> str:
@@ -157,6 +174,13 @@ def shown(name: str) -> str:
     while len(words) > 1 and (words[0].lower() in _TITLES | _CONNECTORS | _OPENERS):
         words = words[1:]
     return " ".join(words)
+
+
+def holds_title(name: str) -> bool:
+    """Whether a description of a speaker is a title a named person may hold ("the foreign minister", "the US
+    secretary of state"), so that it may be that person."""
+    words = _words(name)
+    return bool(words) and words[-1] in _TITLES
 
 
 def _acronym(name: str) -> str:
@@ -176,6 +200,10 @@ def same_source(x: str, y: str) -> bool | None:
     dx, dy = distinctive(x), distinctive(y)
     if not dx or not dy:
         return None
+    kx, ky = _key_words(x), _key_words(y)
+    people = not ({*_words(x), *_words(y)} & _GENERIC) and not x.isupper() and not y.isupper()
+    if people and len(kx) > 1 and len(ky) > 1 and kx[-1] != ky[-1]:
+        return difflib.SequenceMatcher(None, kx[-1], ky[-1]).ratio() >= 0.8  # "John Kerry", "John Smith"
     if dx & dy:
         return True
     ax, ay = x.replace(".", "").strip(), y.replace(".", "").strip()
@@ -189,6 +217,22 @@ def same_source(x: str, y: str) -> bool | None:
     return difflib.SequenceMatcher(None, lx, ly).ratio() >= 0.8
 
 
+def attributions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named source a claim gives words to, in reading order: ``end`` is where
+    the attribution ("Ann Lee, who labelled") ends."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _SOURCE_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            words = name.split()
+            while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+                words = words[1:]
+            name = " ".join(words)
+            if name and distinctive(name) and not any(name in f or f in name for _, _, f in found):
+                found.append((m.start(1), m.end(), name))
+    return sorted(found)
+
+
 def sources(text: str) -> list[str]:
     """The named sources a claim gives its words to, in reading order ("Ann Lee said ...", "... according to
     the Agency", "a 2014 report by the Commission described ..."); a name made only of titles, roles or
@@ -199,17 +243,25 @@ def sources(text: str) -> list[str]:
     >>> sources("The decision was criticised by pundits such as Ann Lee, who labelled it 'absurd'.")
     ['Ann Lee']
     """
-    found: list[tuple[int, str]] = []
-    for pattern in _SOURCE_PATTERNS:
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            words = name.split()
-            while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-                words = words[1:]
-            name = " ".join(words)
-            if name and distinctive(name) and not any(name in f or f in name for _, f in found):
-                found.append((m.start(1), name))
-    return [name for _, name in sorted(found)]
+    return [name for _, _, name in attributions(text)]
+
+
+def quoted_by(text: str) -> dict[str, str]:
+    """Each quotation of a claim, lower-cased, with the named source it is given to: the attribution just
+    before it ("Ann Lee, who labelled it “absurd”"), else the one just after it ("“Absurd,” Ann Lee said").
+
+    >>> quoted_by("Ann Lee called it “absurd”, while others such as Omar Diallo thought it fair.")
+    {'absurd': 'Ann Lee'}
+    """
+    named = attributions(text)
+    out: dict[str, str] = {}
+    for m in _QUOTE.finditer(text):
+        before = [n for n in named if n[1] <= m.start()]
+        after = [n for n in named if n[0] >= m.end()]
+        who = before[-1][2] if before else after[0][2] if after else ""
+        if who:
+            out[" ".join(next(g for g in m.groups() if g).lower().split())] = who
+    return out
 
 
 def quotations(text: str) -> frozenset[str]:

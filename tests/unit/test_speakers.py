@@ -55,6 +55,8 @@ def test_the_same_source_named_another_way() -> None:
     assert same_source("TAC", "the Tollgate Audit Commission")
     assert same_source("the Kremlin", "Russia")  # a capital for its government (aliases.tsv)
     assert same_source("John Kerry", "Boris Johnson") is False
+    assert same_source("Ann Lee", "Ann Hart") is False  # a first name in common, another surname
+    assert same_source("Jim King", "Senate President Jim King")  # a surname that is also a title word
     assert same_source("Foreign Secretary Boris Johnson", "Secretary of State John Kerry") is False
     assert same_source("the Ministry", "Ann Lee") is None  # a generic body names nobody in particular
     assert same_source("Google CEO", "Ann Lee") is None  # a role, held by someone the other may name
@@ -149,3 +151,12 @@ def test_speaker_edits_of_the_bundled_sample_are_found_and_copies_stay_agreed() 
 def test_edit_documents_are_real_documents() -> None:
     edit = next(speaker_edits.edits(random.Random(1), "t", "Ann Lee said the bridge would reopen soon."))
     assert isinstance(edit.copy, Document) and "Ann Lee" not in edit.copy.text
+
+
+def test_a_quotation_given_to_the_other_person_differs_even_when_both_are_named() -> None:
+    a = "The plan was criticised by residents such as Ann Lee, who labelled it “reckless”, while Omar Diallo backed it."
+    b = "Omar Diallo called the plan “reckless”; Ann Lee backed it."
+    relation, reasons = judge(_claim(a), _claim(b, "d1"))
+    assert relation is Relation.CONTRADICT and "speaker differs: Ann Lee vs Omar Diallo" in reasons
+    same = "Ann Lee called the plan “reckless”; Omar Diallo backed it."
+    assert "speaker differs" not in _kinds(a, same)[1]
