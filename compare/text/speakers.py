@@ -106,6 +106,7 @@ _BETWEEN = "|".join(sorted(lexicon.words("attribution", "between"), key=len, rev
 _TITLES = frozenset(r["word"].lower() for r in lexicon.rows("title_words") if r["kind"] in {"title", "role"})
 _GENERIC = frozenset(w.lower() for w in lexicon.words("title_words", "organisation"))
 _OPENERS = frozenset(w.lower() for w in lexicon.words("title_words", "opener"))
+_PROXIES = lexicon.words("attribution", "proxy")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "al"})
 _WORD = r"(?:[A-Z][\w\-]*(?:[’']s)?|[A-Z]\.(?:[A-Z]\.)+)"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?{_WORD})*"
@@ -177,10 +178,10 @@ def shown(name: str) -> str:
 
 
 def holds_title(name: str) -> bool:
-    """Whether a description of a speaker is a title a named person may hold ("the foreign minister", "the US
-    secretary of state"), so that it may be that person."""
+    """Whether an unnamed speaker is described by an office a named person may hold ("the foreign minister",
+    "the Prime Minister"), not by a role of someone acting for others ("an army officer", "a spokesman")."""
     words = _words(name)
-    return bool(words) and words[-1] in _TITLES
+    return bool(words) and words[-1] in _TITLES and words[-1] not in _PROXIES
 
 
 def _acronym(name: str) -> str:

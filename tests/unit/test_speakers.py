@@ -94,6 +94,7 @@ def test_the_same_words_from_another_source_differ(a: str, b: str) -> None:
     [
         # the same source, named another way
         ("Ann Lee said the talks would resume.", "Foreign Minister Ann Lee said the talks would resume."),
+        ("Ann Lee said the talks would resume.", "The US secretary of state said the talks would resume."),
         ("Ann Lee said the talks would resume.", "The foreign minister said the talks would resume."),
         ("The strike hit a depot, TAC said.", "The strike hit a depot, the Tollgate Audit Commission said."),
         ("The Kremlin said the strike hit a depot.", "Russia said the strike hit a depot."),
@@ -160,3 +161,11 @@ def test_a_quotation_given_to_the_other_person_differs_even_when_both_are_named(
     assert relation is Relation.CONTRADICT and "speaker differs: Ann Lee vs Omar Diallo" in reasons
     same = "Ann Lee called the plan “reckless”; Omar Diallo backed it."
     assert "speaker differs" not in _kinds(a, same)[1]
+
+
+def test_an_unnamed_officer_or_source_is_not_the_named_person() -> None:
+    relation, kinds = _kinds(
+        "Ann Lee said the corridor had been shelled overnight.",
+        "A police officer said the corridor had been shelled overnight.",
+    )
+    assert relation is Relation.CONTRADICT and "speaker differs" in kinds
