@@ -46,8 +46,12 @@ BODIES = ("the Fernhill Institute", "the Northvale Transport Agency", "the Kestr
 VERBS = r"(?:said|says|told|added|warned|wrote|stated|claimed|insisted|described|called|labelled|labeled)"
 _NAME = r"(?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*"
 # "Ann Lee said", "..., the Agency said", "said Ann Lee", "according to Ann Lee"
-_BEFORE = re.compile(rf"(?<![\w.])(?:the\s+)?({_NAME})(?:,\s+[^,]{{3,40}},)?\s+{VERBS}\b")
-_AFTER = re.compile(rf"\b(?:said|says|according\s+to)\s+(?:the\s+)?({_NAME})")
+# (not after a preposition: in "Sources in the Agency said" the speaker is "Sources")
+_BEFORE = re.compile(
+    rf"(?<![\w.])(?<!\bin )(?<!\bof )(?<!\bat )(?:the\s+)?({_NAME})(?:,\s+[^,]{{3,40}},)?\s+{VERBS}\b"
+)
+# (the name ends the phrase: in "according to Iraqi estimates" the name is an adjective)
+_AFTER = re.compile(rf"\b(?:said|says|according\s+to)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))")
 _OPENERS = {"The", "A", "An", "But", "And", "In", "On", "It", "He", "She", "They", "We", "I", "This", "That",
             "Officials", "Police", "Some", "Many", "Others", "Experts", "Analysts", "Critics", "Witnesses"}  # fmt: skip
 _TITLE_WORDS = {"Mr", "Mrs", "Ms", "Dr", "President", "Secretary", "Minister", "Prime", "General", "Gen.", "Gov.",

@@ -19,6 +19,11 @@ from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
 from compare.text.normalize import content_tokens
 
 ORGANISATIONS = lexicon.words("title_words", "organisation")
+_PLACE_WORDS = lexicon.words("attribution", "place")
+ORGANISATIONS_LOWER = frozenset(w.lower() for w in ORGANISATIONS)
+_TITLE_LOWER = frozenset(
+    r["word"].lower() for r in lexicon.rows("title_words") if r["kind"] in {"title", "role"}
+)
 _SAYING = {t for w in lexicon.column("attribution", "word") for t in content_tokens(w)}
 # Share of the smaller side's content words (names and verbs of saying left out) that two claims must share
 # for a body or a document as their source to be "the same words from another source".
@@ -75,6 +80,12 @@ def _source(claim: Claim) -> str:
     return inherited
 
 
+def _body(name: str, text: str) -> bool:
+    """Whether a source is a body or a document rather than a person: a country, an acronym, an
+    organisation's word, or a name written after "the" ("the Pentagon", never "the Ann Lee")."""
+    return not _is_person(name) or bool(re.search(rf"\bthe\s+{re.escape(name)}", text, re.I))
+
+
 def _same_words(a: Claim, b: Claim, x: str, y: str) -> bool:
     """Whether the two claims say the same thing apart from who says it: a quotation both carry, or the
     content words left after the two names and the verbs of saying, mostly shared."""
@@ -99,7 +110,8 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     qa, qb = speakers.quoted_by(a.text), speakers.quoted_by(b.text)
     for quote in qa.keys() & qb.keys():
         # One quotation given to two named sources: a difference even when both texts name both of them.
-        if speakers.same_source(qa[quote], qb[quote]) is False:
+        x, y = qa[quote], qb[quote]
+        if speakers.same_source(x, y) is False and _body(x, a.text) == _body(y, b.text):
             return [f"speaker differs: {speakers.shown(qa[quote])} vs {speakers.shown(qb[quote])}"], []
     x, y = _source(a), _source(b)
     if not (x and y):
@@ -124,7 +136,10 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
         return [], []
     if speakers.mentions(x, b.text) or speakers.mentions(y, a.text):
         return [], []
-    if (_is_person(x) and _is_person(y)) or _same_words(a, b, x, y):
+    body_x, body_y = _body(x, a.text), _body(y, b.text)
+    if body_x != body_y:
+        return [], []  # a person may speak for the body the other names
+    if not body_x or _same_words(a, b, x, y):
         return [f"speaker differs: {speakers.shown(x)} vs {speakers.shown(y)}"], []
     return [], []
 
@@ -175,6 +190,12 @@ def _actor(a: Claim, b: Claim) -> list[str]:
     x, y = na[0][2], nb[0][2]
     if _same_name(x, y) or x.lower() in b.text.lower() or y.lower() in a.text.lower() or _role(x) or _role(y):
         return []
+    before = ta[na[0][0] - 1].lower() if na[0][0] else ""
+    after = [
+        t.lower().rstrip("’'s") for t in (ta[na[0][1] + 1 : na[0][1] + 2] + tb[nb[0][1] + 1 : nb[0][1] + 2])
+    ]
+    if before in _PLACE_WORDS or any(w in ORGANISATIONS_LOWER or w in _TITLE_LOWER for w in after):
+        return []  # "flights to X": a place; "X's president", "the X Ministry": whose, not who acts
     kind = "speaker" if a.facts.speaker and b.facts.speaker else "actor"
     return [f"{kind} differs: {x} vs {y}"]
 

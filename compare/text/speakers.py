@@ -154,6 +154,9 @@ def _key_words(name: str) -> list[str]:
             out.append(w)  # "Jim King": a surname that is also a title word
         elif raw[:1].isupper() and not ({w} & (_TITLES | _GENERIC | _CONNECTORS | _OPENERS)):
             out.append(canonical_entity(w).lower())  # "a police officer", "the Ministry": descriptions
+    capitals = [w for raw, w in zip(raws, words, strict=True) if raw[:1].isupper() and w not in _OPENERS]
+    if not out and len(capitals) > 1 and set(capitals) & _GENERIC:
+        return capitals  # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
     return out
 
 

@@ -98,6 +98,9 @@ def test_the_same_words_from_another_source_differ(a: str, b: str) -> None:
         ("Ann Lee said the talks would resume.", "The foreign minister said the talks would resume."),
         ("The strike hit a depot, TAC said.", "The strike hit a depot, the Tollgate Audit Commission said."),
         ("The Kremlin said the strike hit a depot.", "Russia said the strike hit a depot."),
+        # a person may speak for a body
+        ("The Harbour Agency said the strike hit a depot.", "Ann Lee said the strike hit a depot."),
+        ("The strike hit a depot, the British Harbour Office said.", "The strike hit a depot, Ann Lee said."),
         # named on one side only
         ("Ann Lee said the talks would resume.", "The talks would resume."),
         # both names in both texts: one quotes the other
