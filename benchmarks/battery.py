@@ -384,49 +384,6 @@ def _speaker(r: random.Random, s: Subject) -> Iterator[Pair]:
         f"{s.actor.capitalize()} will {s.base} {s.object}, {x} said.",
         False,
     )
-    # Bodies and documents as sources; a title in front of another person; a quoted word given to another.
-    body, other = (
-        f"the {s.place} Transport Commission",
-        f"the {r.choice([p for p in PLACES if p != s.place])} Audit Office",
-    )
-    acronym = "".join(w[0] for w in body.split()[1:] if w[0].isupper())
-    title = r.choice(("Foreign Minister", "Senator", "Mayor", "Chief Inspector"))
-    yield Pair(
-        "speaker",
-        f"{_cap(body)} said {s.actor} had {s.past} {s.object}.",
-        f"{_cap(other)} said {s.actor} had {s.past} {s.object}.",
-        True,
-    )
-    yield Pair(
-        "speaker",
-        f"A 2021 report by {body} described the plan as one of the costliest in decades.",
-        f"{_cap(other)} would later call the plan one of the costliest in decades.",
-        True,
-    )
-    yield Pair(
-        "speaker",
-        f"The decision was criticised by residents such as {x}, who labelled it “reckless”.",
-        f"{title} {y} called the decision to {s.base} {s.object} “reckless”.",
-        True,
-    )
-    yield Pair(
-        "speaker",
-        f"{s.actor.capitalize()} had {s.past} {s.object}, {body} said.",
-        f"{s.actor.capitalize()} had {s.past} {s.object}, {acronym} said.",
-        False,
-    )
-    yield Pair(
-        "speaker",
-        f"{x} said {s.actor} had {s.past} {s.object}.",
-        f"{title} {x} said {s.actor} had {s.past} {s.object}.",
-        False,
-    )
-    yield Pair(
-        "speaker",
-        f"{x} said {s.actor} had {s.past} {s.object}.",
-        f"The {title.lower()} said {s.actor} had {s.past} {s.object}.",
-        False,
-    )
 
 
 def _actor(r: random.Random, s: Subject) -> Iterator[Pair]:
@@ -452,18 +409,6 @@ def _actor(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("actor", f"{x} {s.past} {s.object} with {y}.", f"{y} and {x} {s.past} {s.object}.", False)
     yield Pair(
         "actor", f"In {s.place}, {x} {s.past} {s.object}.", f"{x} {s.past} {s.object} in {s.place}.", False
-    )
-    yield Pair(
-        "actor",
-        f"{_cap(s.object)} was {s.past} by {x} on the orders of the board.",
-        f"{_cap(s.object)} was {s.past} by {y} on the orders of the board.",
-        True,
-    )
-    yield Pair(
-        "actor",
-        f"{x} {s.past} {s.object} after {y} asked for it.",
-        f"After {y} asked for it, {x} {s.past} {s.object}.",
-        False,
     )
 
 
@@ -543,11 +488,81 @@ def _disputes(r: random.Random, s: Subject) -> Iterator[Pair]:
     )
 
 
+def _sources(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """More "speaker" pairs (added after the first battery; drawn after every other kind, so that the pairs
+    of the others stay as they were): bodies and documents as sources, a title in front of another person, a
+    quoted word given to another person, and the same source named another way."""
+    x, y = r.sample(PEOPLE, 2)
+    # Bodies and documents as sources; a title in front of another person; a quoted word given to another.
+    body, other = (
+        f"the {s.place} Transport Commission",
+        f"the {r.choice([p for p in PLACES if p != s.place])} Audit Office",
+    )
+    acronym = "".join(w[0] for w in body.split()[1:] if w[0].isupper())
+    title = r.choice(("Foreign Minister", "Senator", "Mayor", "Chief Inspector"))
+    yield Pair(
+        "speaker",
+        f"{_cap(body)} said {s.actor} had {s.past} {s.object}.",
+        f"{_cap(other)} said {s.actor} had {s.past} {s.object}.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"A 2021 report by {body} described the plan as one of the costliest in decades.",
+        f"{_cap(other)} would later call the plan one of the costliest in decades.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"The decision was criticised by residents such as {x}, who labelled it “reckless”.",
+        f"{title} {y} called the decision to {s.base} {s.object} “reckless”.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {body} said.",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {acronym} said.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"{title} {x} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"The {title.lower()} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
+
+
+def _agents(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """More "actor" pairs: another agent of a passive verb; the same agents in another order."""
+    x, y = r.sample(PEOPLE, 2)
+    yield Pair(
+        "actor",
+        f"{_cap(s.object)} was {s.past} by {x} on the orders of the board.",
+        f"{_cap(s.object)} was {s.past} by {y} on the orders of the board.",
+        True,
+    )
+    yield Pair(
+        "actor",
+        f"{x} {s.past} {s.object} after {y} asked for it.",
+        f"After {y} asked for it, {x} {s.past} {s.object}.",
+        False,
+    )
+
+
 GENERATORS = {
     "negation": _negation, "number": _number, "date": _date, "weekday": _weekday, "duration": _duration,
     "speaker": _speaker, "actor": _actor, "characterisation": _characterisation, "certainty": _certainty,
     "disputes": _disputes,
 }  # fmt: skip
+# Generators of more pairs of a kind, drawn after all of GENERATORS (at most EXTRA_PER_KIND a side each).
+EXTRA = {"speaker": _sources, "actor": _agents}
+EXTRA_PER_KIND = 12
 # The reason kind each battery kind must produce (relate.kind_of).
 EXPECTED = {"negation": "negation differs", "number": "number differs", "date": "date differs",
             "weekday": "weekday differs", "duration": "duration differs", "speaker": "speaker differs",
@@ -567,6 +582,13 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
                     if found[p.contradict] < per_kind:
                         out.append(p)
                         found[p.contradict] += 1
+    for gen in EXTRA.values():
+        found = {True: 0, False: 0}
+        for s in SUBJECTS:
+            for p in gen(r, s):
+                if found[p.contradict] < EXTRA_PER_KIND:
+                    out.append(p)
+                    found[p.contradict] += 1
     return out
 
 
