@@ -13,6 +13,7 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, rank_in_group
+from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import MIN_STRENGTH, fact_frame_pairs, next_to_a_link, second_clause
 from compare.align.score import (
@@ -248,6 +249,8 @@ def link_claims(
     out.suggestions.extend(
         second_clauses(base, other, scored, np.union1d(rows, cols), probability, settings.threshold, weights)
     )
+    # A verdict ("a hoax") in a sentence next to the claim's link, or naming a headline's subject (refute.py).
+    out.links[:], out.suggestions[:] = disputing(base, other, out.links, out.suggestions)
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])
         claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)
