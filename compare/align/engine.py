@@ -15,7 +15,14 @@ from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, rank_in_group
 from compare.align.refute import disputing
 from compare.align.relate import relate
-from compare.align.rescue import MIN_STRENGTH, fact_frame_pairs, next_to_a_link, second_clause
+from compare.align.rescue import (
+    MIN_STRENGTH,
+    NEXT,
+    clause_link,
+    fact_frame_pairs,
+    next_to_a_link,
+    second_clause,
+)
 from compare.align.score import (
     DEFAULT_WEIGHTS,
     NEAR_IDENTICAL,
@@ -51,7 +58,8 @@ SIMILAR_WORDING = 0.55
 # Added to the reasons of a pair kept as a suggestion because nothing beyond the topic supports it.
 NO_EVIDENCE = "nothing in common beyond names and topic"
 LOW_CONFIDENCE = "not sure enough to mark"
-SECOND_CLAUSE = "a clause next to a linked claim: offered for review"
+SECOND_CLAUSE = "a clause of a sentence told in two"
+SECOND_CLAUSE_REVIEW = "a clause next to a linked claim: offered for review"
 CANDIDATES = 3  # best counterparts kept per claim and other account, for review
 # Above this many pairs (about 1,000 x 1,000 claims) only each claim's nearest candidates are scored.
 DENSE_PAIRS = 1_000_000
@@ -163,35 +171,65 @@ def second_clauses(
     probability: dict[int, float],
     threshold: float,
     weights: Weights = DEFAULT_WEIGHTS,
-) -> list[Link]:
-    """Differences between a candidate pair next to a link: the second clause of a split sentence.
+    *,
+    unsure: set[int] | None = None,
+) -> tuple[list[Link], list[Link]]:
+    """(links, suggestions): differences between a candidate pair next to a link, the second clause of a
+    split sentence.
 
-    A long sentence may have more than one such clause, so a claim may gain more than one; see
-    ``rescue.second_clause``.
+    A pair is linked when its clauses match beyond names and its claim sits right next to the linked one
+    (``rescue.clause_link``; a part linked so may let the next part link too), and only offered for review
+    when its clauses merely look alike (``rescue.second_clause``). A long sentence may have more than one
+    such clause, so a claim may gain more than one.
     """
     p, scores = scored.pairs, scored.scores
     chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
-    taken = set(chosen)
+    # Pairs the assignment chose but the model is unsure of are judged here too (they still anchor).
+    taken = {(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist() if k not in (unsure or set())}
     floor = MIN_STRENGTH + threshold - AlignSettings().threshold
     combined = scores.combine(weights)
-    out = []
+    found: dict[int, tuple[Relation, tuple[str, ...]]] = {}
     for k in candidates.tolist():
         i, j = int(p.i[k]), int(p.j[k])
-        if (i, j) in taken or scored.strength[k] < floor:
-            continue
-        if not next_to_a_link(i, j, chosen):
+        if (i, j) in taken or scored.strength[k] < floor or not next_to_a_link(i, j, chosen):
             continue
         lexical = float(max(scores.cosine[k], scores.token_set[k]))
         relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
-        if relation is not Relation.CONTRADICT or not second_clause(base[i], other[j], reasons):
-            continue
-        out.append(
-            Link(
-                base[i].id, other[j].id, relation, round(float(scored.strength[k]), 3), (*reasons, SECOND_CLAUSE),
-                confidence=round(probability[k], 3),
-            )
+        if relation is Relation.CONTRADICT and second_clause(base[i], other[j], reasons):
+            found[k] = (relation, reasons)
+    partners_a: dict[int, list[Claim]] = {}
+    partners_b: dict[int, list[Claim]] = {}
+    for i, j in taken:
+        partners_a.setdefault(i, []).append(other[j])
+        partners_b.setdefault(j, []).append(base[i])
+    strict = set()
+    for k, (_, reasons) in found.items():
+        i, j = int(p.i[k]), int(p.j[k])
+        if clause_link(base[i], other[j], reasons[0], partners_a.get(i, ()), partners_b.get(j, ())):
+            strict.add(k)
+    linked: set[int] = set()
+    anchors = list(chosen)
+    grew = True
+    while grew:  # a part linked next to a link may anchor the part after it
+        grew = False
+        for k in sorted(strict - linked):
+            i, j = int(p.i[k]), int(p.j[k])
+            if next_to_a_link(i, j, anchors, reach=NEXT):
+                linked.add(k)
+                anchors.append((i, j))
+                grew = True
+    links, suggestions = [], []
+    for k, (relation, reasons) in found.items():
+        i, j = int(p.i[k]), int(p.j[k])
+        link = Link(
+            base[i].id, other[j].id, relation, round(float(scored.strength[k]), 3), reasons,
+            confidence=round(probability[k], 3),
         )  # fmt: skip
-    return out
+        if k in linked:
+            links.append(replace(link, reasons=(*reasons, SECOND_CLAUSE)))
+        else:
+            suggestions.append(replace(link, reasons=(*reasons, SECOND_CLAUSE_REVIEW)))
+    return links, suggestions
 
 
 def link_claims(
@@ -221,6 +259,7 @@ def link_claims(
     wording = scores.wording(weights)
     out = PairResult()
     rescued_set = set(rescued.tolist())
+    unsure: dict[int, Link] = {}
     for k in scored.chosen.tolist():
         i, j = int(p.i[k]), int(p.j[k])
         lexical = float(max(scores.cosine[k], scores.token_set[k]))
@@ -241,13 +280,20 @@ def link_claims(
         ):
             out.suggestions.append(replace(link, reasons=(*reasons, NO_EVIDENCE)))
         elif confidence < SUGGESTION_LEVEL:
-            out.suggestions.append(replace(link, reasons=(*reasons, LOW_CONFIDENCE)))
+            unsure[k] = replace(link, reasons=(*reasons, LOW_CONFIDENCE))
         else:
             out.links.append(link)
-    # Offered for review, not marked: on the held-out subjects these pairs were more often wrong than right
-    # (docs/quality.md, issue 11), though on the fit subjects and the sample every one was a planted difference.
+    # A split link the model is unsure of is judged, like any candidate, as a second clause: linked when
+    # its clause matches (rescue.clause_link), else it stays a suggestion.
+    candidates = np.union1d(np.union1d(rows, cols), list(unsure)).astype(np.int64)
+    clause_links, clause_suggestions = second_clauses(
+        base, other, scored, candidates, probability, settings.threshold, weights, unsure=set(unsure)
+    )
+    linked = {(lk.a, lk.b) for lk in clause_links}
+    out.links.extend(clause_links)
+    out.suggestions.extend(lk for lk in unsure.values() if (lk.a, lk.b) not in linked)
     out.suggestions.extend(
-        second_clauses(base, other, scored, np.union1d(rows, cols), probability, settings.threshold, weights)
+        lk for lk in clause_suggestions if (lk.a, lk.b) not in {(u.a, u.b) for u in unsure.values()}
     )
     # A verdict ("a hoax") in a sentence next to the claim's link, or naming a headline's subject (refute.py).
     out.links[:], out.suggestions[:] = disputing(base, other, out.links, out.suggestions)
