@@ -10,7 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import refutations  # noqa: E402
 
 HEADLINES = [f"Giant eel number {n} photographed in the Lowbridge canal" for n in range(12)]
-REFUTING = "A picture of a giant eel in the Lowbridge canal spread online. The story is a hoax, a biologist said."
+REFUTING = (
+    "A picture of a giant eel in the Lowbridge canal spread online. The story is a hoax, a biologist said."
+)
 REPORTING = "A picture of a giant eel in the Lowbridge canal spread online. Anglers hope to see it again."
 
 
