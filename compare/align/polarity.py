@@ -341,9 +341,15 @@ def signs_of(text: str) -> dict[str, set[bool]]:
 
 
 @cache
-def antonym_pairs() -> tuple[tuple[str, str], ...]:
-    pairs = {(lemma(r["a"]), lemma(r["b"])) for r in lexicon.rows("antonyms")}
-    return tuple(sorted(pairs | {(b, a) for a, b in pairs}))
+def antonym_pairs() -> dict[str, frozenset[str]]:
+    """Lemma -> the lemmas of its opposites (resources/lexicon/antonyms.tsv, both ways round)."""
+    out: dict[str, set[str]] = {}
+    for r in lexicon.rows("antonyms"):
+        a, b = lemma(r["a"]), lemma(r["b"])
+        if a != b:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _first(r: Reading, key: str) -> int:
@@ -355,8 +361,17 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
     negated on one side ("did not win" vs "lost": the two agree); ("", False) when no antonym is involved."""
     ra, rb = read(a_text), read(b_text)
     sa, sb = ra.signs(), rb.signs()
-    for x, y in antonym_pairs():
-        if x in sa and y in sb and y not in sa and x not in sb and len(sa[x]) == 1 and len(sb[y]) == 1:
+    opposites = antonym_pairs()
+    for x in sorted(sa):
+        for y in sorted(opposites.get(x, ()) & sb.keys()):
+            if len(sa[x]) != 1 or len(sb[y]) != 1:
+                continue
+            if opposites.get(x, frozenset()) & sa.keys() or opposites.get(y, frozenset()) & sb.keys():
+                # A claim that holds both poles ("hopeful about the talks, pessimistic about the vote")
+                # contrasts two things; which of them the other claim means is not known.
+                continue
+            if y in sa or x in sb:
+                continue
             i, j = _first(ra, x), _first(rb, y)
             if not (context(ra, i, i, CLAUSE) & context(rb, j, j, CLAUSE)):
                 continue  # "resume their campaign" and "stopped bombing" are about different things
