@@ -17,6 +17,7 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from compare.align.judge import judge as judge_pair
@@ -54,6 +55,8 @@ PEOPLE = ("Ana Kovac", "Tomas Reyes", "Lena Hart", "Omar Diallo", "Priya Nair", 
           "Carlos Mendes", "Sara Okafor", "Henrik Dahl")  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "March", "April", "June", "July", "September", "October", "November")
+MONTHS_ALL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")  # fmt: skip
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
          10: "ten", 12: "twelve", 20: "twenty"}  # fmt: skip
 # (positive, negative) characterisations; some from the lexicon's general pairs, some by downtoning.
@@ -487,6 +490,154 @@ def _disputes(r: random.Random, s: Subject) -> Iterator[Pair]:
     )
 
 
+def _number_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Counts in a list, where an article is one; ranks, where a bare superlative is first."""
+    wins = r.choice((2, 3, 4, 5))
+    yield Pair(
+        "number",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and a setback in {s.place}.",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and {WORDS[wins + 1]} setbacks in {s.place}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"It was the {r.choice(('second', 'third'))}-largest crowd of {s.unit} ever seen in {s.place}.",
+        f"It was the largest crowd of {s.unit} ever seen in {s.place}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"{_cap(s.actor)} reported {WORDS[wins]} successes and a setback in {s.place}.",
+        f"In {s.place}, {s.actor} reported {WORDS[wins]} successes and one setback.",
+        False,
+    )
+    yield Pair(
+        "number",
+        f"It was one of the largest crowds of {s.unit} ever seen in {s.place}.",
+        f"It was the second-largest crowd of {s.unit} ever seen in {s.place}.",
+        False,
+    )
+    yield Pair(
+        "number",
+        f"A clerk counted two {s.unit} and {WORDS[wins]} visitors in {s.place}.",
+        f"A clerk counted a few {s.unit} in {s.place}.",
+        False,
+    )
+    # Shares in words against percentages.
+    yield Pair(
+        "number",
+        f"A quarter of the {s.unit} in {s.place} {s.happening}.",
+        f"About {r.choice((40, 45, 50))} percent of the {s.unit} in {s.place} {s.happening}.",
+        True,
+    )
+    yield Pair(
+        "number",
+        f"A third of the {s.unit} in {s.place} {s.happening}.",
+        f"About {r.choice((30, 33, 35))} percent of the {s.unit} in {s.place} {s.happening}.",
+        False,
+    )
+
+
+def _date_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Dates at different precision, and years alone."""
+    d = r.randrange(1, 27)
+    month = r.choice(MONTHS)
+    who = _cap(s.actor)
+    year = r.randrange(1990, 2020)
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} on {month} {d}, {year}, after a long delay.",
+        f"{who} {s.past} {s.object} in {month} {year + 1} after a long delay.",
+        True,
+    )
+    yield Pair(
+        "date",
+        f"{who} first {s.past} {s.object} in {year}.",
+        f"{who} first {s.past} {s.object} in {year + r.choice((1, 2, 5))}.",
+        True,
+    )
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} on {month} {d}, {year}, after a long delay.",
+        f"{who} {s.past} {s.object} in {month} {year} after a long delay.",
+        False,
+    )
+    yield Pair(
+        "date",
+        f"{who} {s.past} {s.object} in {year}, two years after the {year - 2} review.",
+        f"{who} {s.past} {s.object} in {year}.",
+        False,
+    )
+
+
+def _weekday_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """A weekday against a full date: the weekday that date falls on."""
+    who = _cap(s.actor)
+    when = date(r.randrange(2000, 2030), r.randrange(1, 13), r.randrange(1, 29))
+    right = WEEKDAYS[when.weekday()]
+    wrong = WEEKDAYS[(when.weekday() + r.randrange(1, 7)) % 7]
+    yield Pair(
+        "weekday",
+        f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.",
+        f"{who} {s.past} {s.object} in {s.place} on {wrong}.",
+        True,
+    )
+    yield Pair(
+        "weekday",
+        f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.",
+        f"{who} {s.past} {s.object} in {s.place} on {right}.",
+        False,
+    )
+
+
+def _duration_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Halves, minutes against hours, and approximate figures."""
+    a, b = r.sample((2, 3, 4, 5, 6), 2)
+    who = _cap(s.actor)
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} after talks lasting half an hour.",
+        f"{who} {s.past} {s.object} after talks lasting {WORDS[a]} hours.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"The meeting in {s.place} lasted approximately {10 * a} minutes.",
+        f"The meeting in {s.place} lasted about an hour and a half.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} after talks lasting an hour and a half.",
+        f"{who} {s.past} {s.object} after talks lasting 90 minutes.",
+        False,
+    )
+    yield Pair(
+        "duration",
+        f"The meeting in {s.place} lasted about {20 * b} minutes.",
+        f"The meeting in {s.place} lasted {20 * b + 5} minutes.",
+        False,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for a day and a half.",
+        f"{who} {s.past} {s.object} for 36 hours.",
+        False,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for several days.",
+        f"{who} {s.past} {s.object} for {WORDS[a]} weeks.",
+        True,
+    )
+    yield Pair(
+        "duration",
+        f"{who} {s.past} {s.object} for several days.",
+        f"{who} {s.past} {s.object} for {WORDS[a + 2]} days.",
+        False,
+    )
+
+
 GENERATORS = {
     "negation": _negation, "number": _number, "date": _date, "weekday": _weekday, "duration": _duration,
     "speaker": _speaker, "actor": _actor, "characterisation": _characterisation, "certainty": _certainty,
@@ -497,6 +648,12 @@ EXPECTED = {"negation": "negation differs", "number": "number differs", "date": 
             "weekday": "weekday differs", "duration": "duration differs", "speaker": "speaker differs",
             "actor": "actor differs", "characterisation": "characterisation differs",
             "certainty": "certainty differs", "disputes": "disputes"}  # fmt: skip
+
+
+# More forms of the facts of one kind (issue 11: dates at two precisions, weekdays of full dates, halves of
+# hours, counts in lists, ranks, shares), drawn from their own generator after the rest, so that adding them
+# leaves the pairs of every other kind as they were.
+FORMS = {"number": _number_forms, "date": _date_forms, "weekday": _weekday_forms, "duration": _duration_forms}
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
@@ -511,6 +668,10 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
                     if found[p.contradict] < per_kind:
                         out.append(p)
                         found[p.contradict] += 1
+    forms = random.Random(f"{seed}:forms")
+    for form in FORMS.values():
+        for s in SUBJECTS:
+            out.extend(form(forms, s))
     return out
 
 

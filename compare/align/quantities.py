@@ -16,23 +16,33 @@ from functools import cache
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
-from compare.text.facts import MONTH_NAMES, SCALES, WEEKDAYS, find_durations, interval
+from compare.text.facts import (
+    BOUND_KINDS,
+    MONTH_NAMES,
+    SCALES,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+    bound_before,
+    find_durations,
+    find_times,
+    interval,
+)
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
 # Verbs of saying: "said on Tuesday" and "said on Friday" may report one event said twice.
 _REPORTING = lexicon.words("function_words", "reporting")
-_EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | frozenset(
+_CALENDAR_WORDS = frozenset(
     lemma(w) for w in ("last", "next", "early", "late", "morning", "evening", "night", "day", "week")
 )
+_EXCLUDED = frozenset(lemma(w) for w in _REPORTING) | _CALENDAR_WORDS
 _PAST = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
 _DETERMINERS = lexicon.words("function_words", "determiner") | {"a", "an"}
 _STOPS = frozenset(',;:.!?()"“”—–')
 FRAME_WIDTH = 3  # words either side of a figure that say what it counts
 FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
 CONTEXT = 4  # words either side of a date or duration that name its event
-_BOUNDED = {"at least": "low", "more than": "low", "over": "low", "up to": "high", "fewer than": "high",
-            "less than": "high", "at most": "high", "between": "range", "nearly": "near", "almost": "near"}  # fmt: skip
+_BOUNDED = {**BOUND_KINDS, "between": "range"}  # "about" kinds are read as "about" by _kind
 
 
 def _fmt(q: Quantity) -> str:
@@ -44,7 +54,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def _kind(q: Quantity) -> str:
-    return _BOUNDED.get(q.bound, "about" if q.bound else "exact")
+    return _BOUNDED.get(q.bound, "about") if q.bound else "exact"
 
 
 def _step(q: Quantity) -> float:
@@ -57,11 +67,19 @@ def _step(q: Quantity) -> float:
 
 def _rounded(qa: Quantity, qb: Quantity) -> bool:
     """One figure is the other written with fewer digits ("0.44" and "0.4", "75.88" and "75")."""
-    return abs(qa.value - qb.value) < max(_step(qa), _step(qb)) and _step(qa) != _step(qb)
+    gap = abs(qa.value - qb.value)
+    # Within the coarser figure's last digit, and close: "one million" is not 266,666 rounded.
+    return (
+        gap < max(_step(qa), _step(qb)) and _step(qa) != _step(qb) and gap <= 0.15 * max(qa.value, qb.value)
+    )
 
 
 def _conflict(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures of the same thing cannot both be right."""
+    if _fraction(qa) or _fraction(qb):
+        # "a third" of a whole is a round share: 28% to 38% of it.
+        (la, ha), (lb, hb) = _share_interval(qa), _share_interval(qb)
+        return ha < lb or hb < la
     ka, kb = _kind(qa), _kind(qb)
     if ka == kb and ka in {"exact", "low", "high"}:
         # "at least 62" vs "at least 90": two different figures; "0.44" vs "0.4": one figure, rounded.
@@ -71,6 +89,111 @@ def _conflict(qa: Quantity, qb: Quantity) -> bool:
         return abs(qa.value - qb.value) > 0.1 * max(abs(qa.value), abs(qb.value))
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     return ha < lb or hb < la
+
+
+def _label(claim: Claim, q: Quantity) -> set[str]:
+    """The two words written just before a figure ("magnitude 7.5", "a death toll of 62"), singular."""
+    at = claim.text.find(q.text)
+    before = re.split(r"[,;:()\u2013\u2014]", claim.text[max(0, at - 30) : at])[-1] if at >= 0 else ""
+    words = re.findall(r"[A-Za-z]+", before)  # in the figure's own phrase, not the one before a comma
+    return {_noun(w.lower()) for w in words[-2:]} - VAGUE_UNITS
+
+
+def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether two figures count or measure the same thing: one unit ("62 soldiers", "90 soldiers"), or the
+    unit of one written as the label of the other ("a 7.8-magnitude quake", "of magnitude 7.5")."""
+    if qa.unit == qb.unit:
+        return qa.unit not in VAGUE_UNITS
+    return (qa.unit not in VAGUE_UNITS and qa.unit in _label(b, qb)) or (
+        qb.unit not in VAGUE_UNITS and qb.unit in _label(a, qa)
+    )
+
+
+def _in_time(text: str, q: Quantity) -> bool:
+    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.")."""
+    if not q.text.isdigit():
+        return False
+    n = re.escape(q.text)
+    return bool(re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text))
+
+
+def times(a: str, b: str) -> tuple[list[str], list[str]]:
+    """(differences, shared) between the times of day of two claims: times both give are paired first, and
+    a time left on each side is one moment written twice ("4:15 a.m." vs "5:40 a.m.")."""
+    ta, tb = find_times(a), find_times(b)
+    left = list(tb)
+    unpaired, same = [], []
+    for x in ta:
+        y = next((y for y in left if _zones_compare(x, y) and not _times_conflict(x, y)), None)
+        if y is None:
+            unpaired.append(x)
+        else:
+            same.append(x.text)
+            left.remove(y)
+    for x in unpaired:
+        for y in left:
+            if _zones_compare(x, y):
+                return [f"number differs: {_fmt_time(x)} vs {_fmt_time(y)}"], same
+    return [], same
+
+
+def _fmt_time(q: Quantity) -> str:
+    return {"more than": f"after {q.text}", "fewer than": f"before {q.text}", "about": f"about {q.text}"}.get(
+        q.bound, q.text
+    )
+
+
+def _zones_compare(qa: Quantity, qb: Quantity) -> bool:
+    za, zb = _ZONE.search(qa.text), _ZONE.search(qb.text)
+    return not (za and zb and za.group(1).lower() != zb.group(1).lower())
+
+
+_ZONE = re.compile(r"((?i:local\s+time)|[A-Z]{2,4}T|UTC|GMT)$")
+TIME_SLACK = 15  # minutes: "around 2:30" allows 2:15 to 2:45
+
+
+def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
+    """Two times of day that cannot be one moment. Times in different written zones are not compared, and a
+    time without a.m./p.m. may be either half of the day ("2:30" and "2:32 p.m." are close)."""
+    if not _zones_compare(qa, qb):
+        return False
+    ambiguous = not re.search(r"[ap]\.?m", qa.text, re.I) or not re.search(r"[ap]\.?m", qb.text, re.I)
+    candidates = [qb.value]
+    if ambiguous:
+        candidates += [(qb.value + 720) % 1440, (qb.value - 720) % 1440]
+    return not any(_time_fits(qa, v, qb.bound) for v in candidates)
+
+
+def _time_fits(q: Quantity, other: float, other_bound: str) -> bool:
+    """Whether the minutes the time ``q`` allows meet those the minute ``other`` with its bound allows."""
+    lo, hi = q.value, q.value
+    if q.bound == "more than":
+        hi = q.value + 120  # "shortly after 2:30": within a couple of hours at most
+    elif q.bound == "fewer than":
+        lo = q.value - 120
+    elif q.bound:
+        lo, hi = q.value - TIME_SLACK, q.value + TIME_SLACK
+    if other_bound == "more than":
+        return other <= hi and other + 120 >= lo
+    if other_bound == "fewer than":
+        return other >= lo and other - 120 <= hi
+    if other_bound:
+        return other + TIME_SLACK >= lo and other - TIME_SLACK <= hi
+    return lo <= other <= hi
+
+
+def _fraction(q: Quantity) -> bool:
+    """A share written in words ("a third", "one in four"), not a figure."""
+    return q.unit == "percent" and not re.search(r"\d", q.text.split(" in ")[0])
+
+
+FRACTION_SLACK = 0.15
+
+
+def _share_interval(q: Quantity) -> tuple[float, float]:
+    if _fraction(q) and not q.bound:
+        return (q.value * (1 - FRACTION_SLACK), q.value * (1 + FRACTION_SLACK))
+    return interval(q)
 
 
 def _near(a: float, b: float) -> bool:
@@ -103,15 +226,20 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     """(differences, shared) between the numbers of two claims."""
     diffs: list[str] = []
     same: list[str] = []
-    na, nb = a.facts.numbers, b.facts.numbers
+    times_differ, times_same = times(a.text, b.text)
+    diffs += times_differ
+    same += times_same
+    # The hour and the minute of a time are compared as the time, not as two counts.
+    na = [q for q in a.facts.numbers if not _in_time(a.text, q)]
+    nb = [q for q in b.facts.numbers if not _in_time(b.text, q)]
     for qa in na:
-        if any(_close(qa.value, qb.value) for qb in nb) or any(
-            qa.unit == qb.unit and qa.unit not in VAGUE_UNITS and not _conflict(qa, qb) for qb in nb
+        if any(_close(qa.value, qb.value) or _rounded(qa, qb) for qb in nb) or any(
+            _same_thing(a, qa, b, qb) and not _conflict(qa, qb) for qb in nb
         ):
             same.append(qa.text)
             continue
         # The same unit with another value is another count of the same thing.
-        rivals = [qb for qb in nb if qb.unit == qa.unit and qa.unit not in VAGUE_UNITS]
+        rivals = [qb for qb in nb if _same_thing(a, qa, b, qb)]
         if not rivals and similar and len(na) == 1 and len(nb) == 1:
             role_a, role_b = _role(a, qa), _role(b, nb[0])
             units = qa.unit in VAGUE_UNITS or nb[0].unit in VAGUE_UNITS
@@ -121,7 +249,7 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
             # A count of unstated things close in size to one on the other side ("1.3 million" vs
             # "1.5 million people") is the same figure reported differently; far apart, it is another figure.
             rivals = [qb for qb in nb if (qa.unit in VAGUE_UNITS or qb.unit in VAGUE_UNITS)
-                      and _near(qa.value, qb.value)]  # fmt: skip
+                      and _near(qa.value, qb.value) and not _fraction(qa) and not _fraction(qb)]  # fmt: skip
         if not rivals:
             # "a force of around 40,000, comprising" vs "a force of around 47,000, comprising": one figure
             # in the same words on both sides is one quantity, whatever follows it.
@@ -132,19 +260,158 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
                 if (qa.unit == qb.unit or VAGUE_UNITS & {qa.unit, qb.unit})
                 and len(frame & _frame(b, qb)) >= FRAME_SHARED
             ]
-        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) for x in na)]
+        # A figure of the other side that is another of this side, or that one rounded, is accounted for.
+        rivals = [qb for qb in rivals if not any(_close(qb.value, x.value) or _rounded(qb, x) for x in na)]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
                 diffs.append(f"number differs: {_fmt(qa)} vs {_fmt(qb)}")
             else:
                 same.append(qa.text)
+    if not diffs:
+        diffs += _editions(a, b) or _articles(a, b) or _articles(b, a, swap=True) or ranks(a.text, b.text)
     return diffs, same
+
+
+def _is_ordinal(q: Quantity) -> bool:
+    return bool(_ORDINAL_TEXT.fullmatch(q.text)) or q.text.lower() in _ORDINAL_WORDS
+
+
+def _editions(a: Claim, b: Claim) -> list[str]:
+    """ "the 21st edition" vs "the 19th final": the one rank of each side, each counting a thing the other
+    claim also names, is one rank of one event."""
+    oa = [q for q in a.facts.numbers if _is_ordinal(q)]
+    ob = [q for q in b.facts.numbers if _is_ordinal(q)]
+    if len(oa) != 1 or len(ob) != 1 or not oa[0].unit or not ob[0].unit or oa[0].unit == ob[0].unit:
+        return []
+    qa, qb = oa[0], ob[0]
+    words_a = {_noun(t.text) for t in read(a.text).toks}
+    words_b = {_noun(t.text) for t in read(b.text).toks}
+    if _close(qa.value, qb.value) or not (qa.unit in words_b or qb.unit in words_a):
+        return []
+    return [f"number differs: {qa.text} {qa.unit} vs {qb.text} {qb.unit}"]
+
+
+def _noun(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+# "a draw", "an officer": one of a thing, when the other side counts the same thing with a figure.
+_ARTICLE = re.compile(r"\b(?:a|an)\s+([a-z]+)\b")
+
+
+def _articles(a: Claim, b: Claim, *, swap: bool = False) -> list[str]:
+    """ "two wins and a draw" vs "two wins and two draws": an article counts one only where the other side
+    gives a figure for the same noun (and no figure of its own counts that noun)."""
+    counted_a = {q.unit for q in a.facts.numbers}
+    for m in _ARTICLE.finditer(a.text):
+        noun = _noun(m.group(1))
+        if noun in counted_a or noun in _hours() or noun in VAGUE_UNITS or not _listed(a, m):
+            continue
+        for qb in b.facts.numbers:
+            if qb.unit != noun or qb.bound or _close(qb.value, 1.0) or _is_ordinal(qb):
+                continue
+            if _ARTICLE_OF(noun).search(b.text):
+                break  # the other side says "a draw" too: its figure counts something else
+            shown = re.search(rf"{re.escape(qb.text)}\s+(?:[\w-]+\s+)?{re.escape(noun)}\w*", b.text, re.I)
+            other = shown.group(0) if shown else qb.text
+            pair = (m.group(0), other) if not swap else (other, m.group(0))
+            return [f"number differs: {pair[0]} vs {pair[1]}"]
+    return []
+
+
+_LIST_JOIN = re.compile(r"\s*(?:[\w-]+\s*)?(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _listed(a: Claim, m: re.Match[str]) -> bool:
+    """ "two wins and a draw", "a draw and two defeats": an article in a list of counts means exactly one;
+    alone ("cracking an egg") it means one or more."""
+    for q in a.facts.numbers:
+        if _is_ordinal(q) or q.unit in VAGUE_UNITS:
+            continue
+        for found in re.finditer(re.escape(q.text), a.text):
+            if found.end() <= m.start():
+                between = a.text[found.end() : m.start()]  # "two wins and | a draw"
+            else:
+                between = a.text[m.end() : found.start()]  # "a draw | and two defeats"
+            if _LIST_JOIN.fullmatch(between):
+                return True
+    return False
+
+
+def _ARTICLE_OF(noun: str) -> re.Pattern[str]:  # noqa: N802 - a pattern factory, read like a constant
+    return re.compile(rf"\b(?:a|an)\s+{re.escape(noun)}s?\b", re.I)
+
+
+@cache
+def _superlatives() -> dict[str, str]:
+    """Superlative -> the scale it ranks on (resources/lexicon/superlatives.tsv)."""
+    return {r["word"]: r["scale"] for r in lexicon.rows("superlatives")}
+
+
+_ORDINAL_WORDS = {r["word"]: int(float(r["value"])) for r in lexicon.rows("ordinals")}
+_ORDINAL_TEXT = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+
+
+@cache
+def _rank_pattern() -> re.Pattern[str]:
+    ords = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    sups = "|".join(sorted(_superlatives(), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<ord>{ords}|\d+(?:st|nd|rd|th))[\s-]+)?(?P<sup>{sups}|most\s+[a-z]{{3,}})\b", re.I
+    )
+
+
+# "one of the largest", "among the biggest": a superlative that ranks a group, not one thing.
+_GROUP = re.compile(r"\b(?:one|some|two|three|several|many|among|of)\s+(?:the|its|their)\s+$", re.I)
+
+
+def _ranks(text: str) -> list[tuple[int, str, str]]:
+    """(rank, scale, as written) of each superlative: "second-largest" is 2 on size, "the biggest" is 1."""
+    out = []
+    for m in _rank_pattern().finditer(text):
+        sup = " ".join(m.group("sup").lower().split())
+        scale = _superlatives().get(sup, sup)
+        before = text[max(0, m.start() - 25) : m.start()]
+        if _GROUP.search(before):
+            continue
+        if m.group("ord"):
+            word = m.group("ord").lower()
+            rank = _ORDINAL_WORDS.get(word) or int(_ORDINAL_TEXT.fullmatch(word).group(1))  # type: ignore[union-attr]
+            out.append((rank, scale, m.group(0)))
+        elif re.search(r"\b(?:the|its|their|his|her)\s+$|['’]s\s+$", before, re.I):
+            out.append((1, scale, f"the {m.group('sup')}"))
+    return out
+
+
+def ranks(a: str, b: str) -> list[str]:
+    """ "number differs: second-largest vs the largest": one thing ranked differently on the same scale (a
+    bare superlative is first); compared only when at least one side writes its rank."""
+    ra, rb = _ranks(a), _ranks(b)
+    for rank_a, scale_a, shown_a in ra:
+        for rank_b, scale_b, shown_b in rb:
+            if scale_a == scale_b and rank_a != rank_b and (rank_a != 1 or rank_b != 1):
+                if any(x[1] == scale_a and x[0] == rank_b for x in ra) or any(
+                    y[1] == scale_b and y[0] == rank_a for y in rb
+                ):
+                    continue  # both ranks are on both sides: two things, each ranked alike
+                return [f"number differs: {shown_a} vs {shown_b}"]
+    return []
+
+
+def _mention(r: Reading, at: str) -> list[int]:
+    """The token indices of the mention ``at``, with the comma that closes a year written "May 6, 2010,"."""
+    pos = r.text.find(at)
+    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    if idx and "," in at and at[-4:].isdigit():
+        after = idx[-1] + 1
+        if after < len(r.toks) and r.toks[after].text == ",":
+            idx.append(after)
+    return idx
 
 
 def _context(r: Reading, at: str) -> set[str]:
     """Words (not names, not dates, not verbs of saying) next to the mention ``at``: the event it dates."""
-    pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    idx = _mention(r, at)
     if not idx:
         return set()
     near = context(r, idx[0], idx[-1], CONTEXT, names=False)
@@ -152,6 +419,20 @@ def _context(r: Reading, at: str) -> set[str]:
         # "On 17 September, jets struck ...": a date set off by a comma dates the whole clause.
         near = {t.key for t in r.toks if is_content(t) and not r.text[t.start : t.start + 1].isupper()}
     return {k for k in near if k not in _EXCLUDED and not k.isdigit()}
+
+
+def _attributive(r: Reading, at: str) -> set[str]:
+    """ "the May 6, 2010 flash crash": a date between a determiner and a noun names that thing; the keys of
+    the (up to two) words it qualifies, or nothing when the mention is not used that way."""
+    idx = _mention(r, at)
+    if not idx or idx[0] == 0 or r.toks[idx[0] - 1].text not in _DETERMINERS:
+        return set()
+    out: set[str] = set()
+    for t in r.toks[idx[-1] + 1 : idx[-1] + 3]:
+        if not is_content(t) or _calendar(t.text):
+            break
+        out.add(t.key)
+    return out
 
 
 def _calendar(word: str) -> bool:
@@ -163,8 +444,7 @@ def _calendar(word: str) -> bool:
 def _verb(r: Reading, at: str) -> str:
     """The lemma of the past-tense verb nearest a mention in its clause ("collapsed on Monday" -> "collaps"),
     or "" when none is close: the event a date or a duration belongs to."""
-    pos = r.text.find(at)
-    idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(at) and t.end > pos]
+    idx = _mention(r, at)
     if not idx:
         return ""
     for dist in range(1, 2 * CONTEXT + 1):
@@ -195,29 +475,46 @@ def _event_groups() -> dict[str, str]:
     return out
 
 
-def _verbs_differ(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    va, vb = _verb(read(a.text), at_a), _verb(read(b.text), at_b)
-    if not (va and vb) or va == vb:
-        return False
-    groups = _event_groups()
-    return not (va in groups and groups.get(vb) == groups[va])
+def _verbs(a: Claim, at_a: str, b: Claim, at_b: str) -> tuple[str, str]:
+    ra, rb = read(a.text), read(b.text)
+    # An attributive date ("the May 6, 2010 crash") dates its noun, not the verb of the clause.
+    va = "" if _attributive(ra, at_a) else _verb(ra, at_a)
+    vb = "" if _attributive(rb, at_b) else _verb(rb, at_b)
+    return va, vb
 
 
-def _same_event(a: Claim, at_a: str, b: Claim, at_b: str) -> bool:
-    """Whether two mentions date or measure the same event: their verbs, when both have one, are the same or
-    of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and "collapsed on Monday" are two
-    events), and their neighbours overlap."""
-    if _verbs_differ(a, at_a, b, at_b):
-        return False
+def _one_sense(va: str, vb: str) -> bool:
     groups = _event_groups()
-    ca = {groups.get(k, k) for k in _context(read(a.text), at_a)}
-    cb = {groups.get(k, k) for k in _context(read(b.text), at_b)}
-    return bool(ca & cb)  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
+    return va == vb or (va in groups and groups.get(vb) == groups[va])
+
+
+def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True) -> bool:
+    """Whether two mentions date or measure the same event on a linked pair: their verbs, when both have
+    one, are the same or of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and
+    "collapsed on Monday" are two events), and something ties them: neighbouring words in common, the
+    thing an attributive date qualifies named on the other side, or a name both claims share."""
+    va, vb = _verbs(a, at_a, b, at_b)
+    if va and vb and not _one_sense(va, vb):
+        return False
+    if va and vb and va not in _EXCLUDED - _CALENDAR_WORDS:
+        return True  # "lasted for 36 minutes" and "lasted an hour and a half": one verb, one event
+    groups = _event_groups()
+    ra, rb = read(a.text), read(b.text)
+    ca = {groups.get(k, k) for k in _context(ra, at_a)}
+    cb = {groups.get(k, k) for k in _context(rb, at_b)}
+    if ca & cb:  # "played on 15 July" and "held on 14 July": verbs of one event count as shared
+        return True
+    keys_a, keys_b = {t.key for t in ra.toks}, {t.key for t in rb.toks}
+    if _attributive(ra, at_a) & keys_b or _attributive(rb, at_b) & keys_a:
+        return True
+    return names and bool(set(a.facts.entities) & set(b.facts.entities))
 
 
 def _date_text(d: DateMention) -> str:
     if d.day and d.month:
         return f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else "")
+    if d.month:
+        return f"{MONTH_NAMES[d.month]} {d.year}" if d.year else MONTH_NAMES[d.month]
     return d.text
 
 
@@ -241,9 +538,12 @@ def _differ(x: DateMention, y: DateMention) -> str:
         return ""
     if x.month and y.month and x.year and y.year and (x.month, x.year) != (y.month, y.year):
         return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+    if x.month and y.month and x.month != y.month and not (x.year and y.year) and not (x.day and y.day):
+        # "in October" vs "on 3 November": the month is the precision both give.
+        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
     wx, wy = _weekday(x), _weekday(y)
     if wx and wy and wx != wy and (x.weekday or y.weekday):
-        shown = lambda d, w: w if d.weekday else f"{w} ({_date_text(d)})"  # noqa: E731 - two uses
+        shown = lambda d, w: w if d.weekday else f"{_date_text(d)} (a {w})"  # noqa: E731 - two uses
         return f"weekday differs: {shown(x, wx)} vs {shown(y, wy)}"
     return ""
 
@@ -259,6 +559,13 @@ def _same(x: DateMention, y: DateMention) -> str:
         return _date_text(x)
     if x.weekday and x.weekday == y.weekday:
         return x.weekday
+    if (
+        x.month
+        and x.month == y.month
+        and not (x.day or y.day)
+        and not (x.year and y.year and x.year != y.year)
+    ):
+        return _date_text(x)  # "in October" and "October 2016"
     return ""
 
 
@@ -268,19 +575,50 @@ def dates(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     same: list[str] = []
     da = [d for d in a.facts.dates if d.month or d.weekday]
     db = [d for d in b.facts.dates if d.month or d.weekday]
+    # Mentions the other side also makes are paired first, one for one ("Saturday morning (Friday 2245
+    # UTC)" vs "on Saturday": the Saturdays pair, and Friday is left with nothing to differ from).
+    left = list(db)
+    unpaired = []
     for x in da:
-        shared = [t for t in (_same(x, y) for y in db) if t]
-        if shared:
-            same.append(shared[0])
-            continue
-        for y in db:
+        y = next((y for y in left if _same(x, y)), None)
+        if y is None:
+            unpaired.append(x)
+        else:
+            same.append(_same(x, y))
+            left.remove(y)
+    for x in unpaired:
+        for y in left:
             reason = _differ(x, y)
             if reason and _same_event(a, x.text, b, y.text):
                 diffs.append(reason)
                 break
         if diffs:
             break
+    if not diffs:
+        diffs += _years(a, b)
     return diffs, list(dict.fromkeys(same))
+
+
+def _years(a: Claim, b: Claim) -> list[str]:
+    """ "since 1998" vs "since 2002": a year alone, compared with a year alone of the other side that this
+    side does not give, when the words around both show one event (years of background are too common for
+    a shared name to do)."""
+    ya = [d for d in a.facts.dates if d.year and not d.month and not d.weekday]
+    yb = [d for d in b.facts.dates if d.year and not d.month and not d.weekday]
+    # Years both sides give are paired one for one ("the 2018 final of the 2018 cup" vs "the 2021 final of
+    # the 2018 cup": one 2018 pairs, the other is left to differ from 2021).
+    left_a = [x for x in ya if not any(d.year == x.year for d in a.facts.dates if d.month)]
+    left_b = [y for y in yb if not any(d.year == y.year for d in b.facts.dates if d.month)]
+    for x in list(left_a):
+        y = next((y for y in left_b if y.year == x.year), None)
+        if y is not None:
+            left_a.remove(x)
+            left_b.remove(y)
+    for x in left_a:
+        for y in left_b:
+            if _same_event(a, x.text, b, y.text, names=False):
+                return [f"date differs: {x.text} vs {y.text}"]
+    return []
 
 
 @cache
@@ -293,17 +631,68 @@ def hours(d: Duration) -> float:
     return d.value * _hours().get(d.unit, math.nan)
 
 
+# How far an approximate duration ("about an hour", "roughly 40 minutes") may be from another and still be it.
+DURATION_SLACK = 0.2
+
+
+def _span_hours(text: str, d: Duration) -> tuple[float, float]:
+    """The hours a duration allows: exact, or widened by the bound written before it ("about", "at least")."""
+    h = hours(d)
+    vague = VAGUE_COUNTS.get(" ".join(d.text.lower().split()[:-1]))
+    if vague:
+        return (vague[0] * h / d.value, vague[1] * h / d.value)  # "several days": three to nine days
+    at = text.find(d.text)
+    bound = bound_before(text, at) if at >= 0 else ""
+    kind = _BOUNDED.get(bound, "about" if bound else "exact")
+    if kind == "low":
+        return (h, math.inf)
+    if kind == "high":
+        return (0.0, h)
+    if kind in {"about", "near"}:
+        return (h * (1 - DURATION_SLACK), h * (1 + DURATION_SLACK))
+    return (h, h)
+
+
+def _approximate(text: str, d: Duration) -> bool:
+    at = text.find(d.text)
+    return at >= 0 and _BOUNDED.get(bound_before(text, at), "exact") == "about"
+
+
+def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    # The lexicon gives a minute to six places: "90 minutes" is 1.500003 hours, which is "an hour and a half".
+    slack = 1e-4 * max(x[0], y[0], 1e-12)
+    return x[0] <= y[1] + slack and y[0] <= x[1] + slack
+
+
 def durations(a: Claim, b: Claim) -> list[str]:
+    """ "duration differs" when a duration of one side cannot be the other's of the same event, across units
+    ("24 hours" vs "three days") and bounds ("approximately 36 minutes" vs "about an hour and a half")."""
     diffs = []
     found_a, found_b = find_durations(a.text, articles=True)[0], find_durations(b.text, articles=True)[0]
+    found_a = [x for x in found_a if not math.isnan(hours(x))]
+    found_b = [y for y in found_b if not math.isnan(hours(y))]
+    span_a = {x: _span_hours(a.text, x) for x in found_a}
+    span_b = {y: _span_hours(b.text, y) for y in found_b}
+
+    def fits(x: Duration, y: Duration) -> bool:
+        if _approximate(a.text, x) and _approximate(b.text, y):
+            # "about 36 minutes" vs "roughly half an hour" is one estimate; vs "about 48 minutes", two figures.
+            return abs(hours(x) - hours(y)) <= DURATION_SLACK * max(hours(x), hours(y))
+        return _overlap(span_a[x], span_b[y])
+
     for x in found_a:
-        hx = hours(x)
-        if any(_close(hx, hours(y)) for y in found_b):
+        if any(fits(x, y) for y in found_b):
             continue
-        # A duration of the other side that equals another of this side is already accounted for.
-        free = [y for y in found_b if not any(_close(hours(y), hours(z)) for z in found_a)]
+        # A duration of the other side that fits another of this side is already accounted for.
+        free = [y for y in found_b if not any(fits(z, y) for z in found_a)]
         rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
-        if rival is not None and not math.isnan(hx) and not math.isnan(hours(rival)):
-            diffs.append(f"duration differs: {x.text} vs {rival.text}")
+        if rival is not None:
+            diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
     return diffs
+
+
+def _shown(text: str, d: Duration) -> str:
+    at = text.find(d.text)
+    bound = bound_before(text, at) if at >= 0 else ""
+    return f"{bound} {d.text}" if bound else d.text

@@ -33,12 +33,21 @@ MONTHS = {
 MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DURATION_UNITS = {"minute", "hour", "day", "week", "month", "year", "night", "decade"}
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "night", "decade"}
+_UNIT = "second|minute|hour|day|week|fortnight|month|year|night|decade"
 
-BOUNDS = (
-    "at least", "more than", "over", "nearly", "almost", "about", "around", "approximately", "some",
-    "up to", "fewer than", "less than", "at most", "roughly", "an estimated", "estimated",
-)  # fmt: skip
+# Words that bound a figure, by what they allow: "low" (the figure or more), "high" (the figure or less),
+# "near" (just under it), "about" (a little either way). Longer phrases first, so "no more than" is not "more than".
+BOUND_KINDS = {
+    "at least": "low", "more than": "low", "over": "low", "upwards of": "low", "in excess of": "low",
+    "no fewer than": "low", "no less than": "low", "well over": "low", "just over": "low", "above": "low",
+    "up to": "high", "fewer than": "high", "less than": "high", "at most": "high", "no more than": "high",
+    "as many as": "high", "under": "high", "just under": "high", "below": "high", "within": "high",
+    "nearly": "near", "almost": "near", "close to": "near",
+    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about", "more or less": "about",
+}  # fmt: skip
+BOUNDS = tuple(sorted(BOUND_KINDS, key=len, reverse=True))
 
 # Negation cues and negative-implicative verbs: resources/lexicon/negations.tsv and implicatives.tsv.
 NEGATIONS = tuple(lexicon.column("negations", "cue"))
@@ -48,7 +57,15 @@ _NUMWORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "and"], key=len, revers
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 
-_DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
+_DATE_DM = re.compile(
+    rf"\b(\d{{1,2}})(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\s+({_MONTH})\.?(?:,?\s+(\d{{4}}))?\b", re.I
+)  # "19 September", "19th September", "the 19th of September", "19 Sept. 2016"
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+# A month named alone after a preposition of time ("in October", "since March", "mid-June"): full names only.
+_MONTH_ALONE = re.compile(
+    r"\b(?i:in|since|until|till|by|during|early|late|mid|from|through|throughout|last|next|this|the|of)[\s-]+"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)"
+)
 _DATE_MD = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_MY = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY})s?\b")
@@ -71,7 +88,7 @@ _DETERMINERS = lexicon.words("function_words", "determiner")
 _WORDS = re.compile(rf"\b((?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)\b", re.I)
 _DURATION = re.compile(
     rf"\b(\d{{1,6}}(?:\.\d+)?|an|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*)[\s-]+"
-    r"(minute|hour|day|week|month|year|night|decade)s?(?:'|’)?(?![\w-]*old)\b",
+    rf"({_UNIT})s?(?:'|’)?(?![\w-]*old)\b",
     re.I,
 )
 _NEXT_NOUN = re.compile(r"\s*(?:-|\s)?([A-Za-z][A-Za-z.]*(?:-[a-z]+)*)")
@@ -166,7 +183,8 @@ def _singular(word: str) -> str:
     return word
 
 
-def _bound_before(text: str, start: int) -> str:
+def bound_before(text: str, start: int) -> str:
+    """The bound written just before position ``start`` ("at least", "about", ...), or ""."""
     m = _BOUND_BEFORE.search(text, max(0, start - 20), start)
     return m.group(1).lower() if m else ""
 
@@ -178,7 +196,12 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in _DATE_ISO.finditer(text):
+        dates.append(DateMention(m.group(0), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        taken.append(m.span())
     for m in _DATE_DM.finditer(text):
+        if m.group(2).lower() == "may" and not m.group(2)[0].isupper():
+            continue  # "the 5 may ...": the verb
         if int(m.group(1)) <= 31 and free(m.start(), m.end()):
             year = int(m.group(3)) if m.group(3) else None
             dates.append(DateMention(m.group(0), int(m.group(1)), MONTHS[m.group(2).lower()], year))
@@ -194,6 +217,10 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
         if free(m.start(), m.end()) and (m.group(1)[0].isupper()):
             dates.append(DateMention(m.group(0), None, MONTHS[m.group(1).lower()], int(m.group(2))))
             taken.append(m.span())
+    for m in _MONTH_ALONE.finditer(text):
+        if free(m.start(1), m.end(1)):
+            dates.append(DateMention(m.group(1), month=MONTHS[m.group(1).lower()]))
+            taken.append(m.span(1))
     for m in _WEEKDAY_RE.finditer(text):
         if free(m.start(), m.end()):
             dates.append(DateMention(m.group(0), weekday=m.group(1)))
@@ -205,24 +232,78 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
     return dates, taken
 
 
+# "a few days", "several weeks": a count in words that allows a range (compared between linked claims only).
+VAGUE_COUNTS = {"a couple of": (2.0, 3.0), "a few": (2.0, 4.0), "several": (3.0, 9.0)}
+_FEW = re.compile(rf"\b(a\s+couple\s+of|a\s+few|several)\s+({_UNIT})s\b", re.I)
+# "and a half" after a duration ("an hour and a half", "two days and a half") adds half its unit.
+_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# "half an hour", "half a day": a half of one unit.
+_HALF_OF = re.compile(rf"\bhalf[\s-]+(?:an?|one)[\s-]+({_UNIT})\b", re.I)
+# "one and a half hours", "two and a half years": the half written before the unit.
+_HALF_BEFORE = re.compile(
+    rf"\b(\d{{1,6}}|an?|(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*?)\s+and\s+a\s+half[\s-]+"
+    rf"({_UNIT})s?\b",
+    re.I,
+)
+
+
 def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration], list[tuple[int, int]]]:
     """Durations with a figure ("three days"); with ``articles`` also "a day", "an hour" (too common in
-    idioms like "twice a day" to be a fact of every claim, but worth comparing between linked claims)."""
-    out: list[Duration] = []
+    idioms like "twice a day" to be a fact of every claim, but worth comparing between linked claims).
+    Halves count: "an hour and a half", "half an hour", "two and a half days".
+
+    >>> [(d.value, d.unit) for d in find_durations("It took a day and a half, not half a week.")[0]]
+    [(1.5, 'day'), (0.5, 'week')]
+    """
+    out: list[tuple[int, Duration]] = []
     spans: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    for m in _HALF_BEFORE.finditer(text):
+        whole = _figure(m.group(1), articles=True)
+        if whole is not None:
+            out.append((m.start(), Duration(whole + 0.5, m.group(2).lower(), m.group(0).strip())))
+            spans.append(m.span())
+    for m in _FEW.finditer(text) if articles else ():
+        low, _ = VAGUE_COUNTS[" ".join(m.group(1).lower().split())]
+        out.append((m.start(), Duration(low, m.group(2).lower(), m.group(0).strip())))
+        spans.append(m.span())
+    for m in _HALF_OF.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((m.start(), Duration(0.5, m.group(1).lower(), m.group(0).strip())))
+            spans.append(m.span())
     for m in _DURATION.finditer(text):
-        raw = m.group(1)
-        if raw.lower() in {"a", "an"}:
-            if not articles:
-                continue
-            value: float | None = 1.0  # "a day ahead", "an hour later"
-        else:
-            value = float(raw) if raw[0].isdigit() else parse_number_words(raw)
+        if not free(m.start(), m.end()):
+            continue
+        half = _AND_HALF.match(text, m.end())
+        if m.group(2).lower() == "second" and (
+            not raw_figure(m.group(1)) or text[m.end() : m.end() + 1] == "-"
+        ):
+            continue  # "a second quake", "two second-half goals": an ordinal more often than a duration
+        value = _figure(m.group(1), articles=articles or bool(half))
         if value is None:
             continue
-        out.append(Duration(value, m.group(2).lower(), m.group(0).strip()))
-        spans.append(m.span())
-    return out, spans
+        end = m.end()
+        if half:
+            value, end = value + 0.5, half.end()
+        out.append((m.start(), Duration(value, m.group(2).lower(), text[m.start() : end].strip())))
+        spans.append((m.start(), end))
+    out.sort(key=lambda sd: sd[0])
+    return [d for _, d in out], spans
+
+
+def raw_figure(raw: str) -> bool:
+    """Whether a duration's count is written as a figure or a number word other than "a", "an", "one"."""
+    return raw.lower() not in {"a", "an", "one"}
+
+
+def _figure(raw: str, *, articles: bool) -> float | None:
+    """The count of units a duration gives: digits, number words, or "a"/"an" (one) when ``articles``."""
+    if raw.lower() in {"a", "an"}:
+        return 1.0 if articles else None  # "a day ahead", "an hour later"
+    return float(raw) if raw[0].isdigit() else parse_number_words(raw)
 
 
 def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -232,13 +313,19 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         return all(b <= s or a >= e for s, e in taken)
 
     markers = [(m.end() - 3, m.end()) for m in _LIST_MARKER.finditer(text)]
+    for m in _FRACTION.finditer(text):
+        share = _share(m)
+        if share is not None and free(m.start(), m.end()):
+            # "a third of the ice", "one in four voters": a share, compared with percentages of the same whole.
+            out.append((m.start(), Quantity(share, m.group(1), bound_before(text, m.start()), "percent")))
+            taken.append(m.span(1))
     for m in _DIGITS.finditer(text):
         if not free(m.start(), m.end()) or any(a <= m.start() < b for a, b in markers):
             continue
         value = _digits_value(m.group(1), m.group(2))
         if value is None:
             continue
-        bound, end, shown = _bound_before(text, m.start()), m.end(), m.group(0)
+        bound, end, shown = bound_before(text, m.start()), m.end(), m.group(0)
         if re.search(r"[A-Za-z][-–]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # "S-300", "F-16": a model name, not a count
         tail = _RANGE_TAIL.match(text, m.end())
@@ -283,10 +370,68 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue  # "one of", "no one": a pronoun more often than a count
         start = m.start() + m.group(1).lower().find(phrase.lower())
         end = start + len(phrase)
-        out.append((start, Quantity(value, phrase, _bound_before(text, start), _unit_after(text, end))))
+        out.append((start, Quantity(value, phrase, bound_before(text, start), _unit_after(text, end))))
         taken.append((start, end))
     out.sort(key=lambda sq: sq[0])
     return [q for _, q in out]
+
+
+# "2:32 p.m.", "14:05", "4.15am": a time of day (a dot only with a.m./p.m., else it is a decimal).
+_TIME = re.compile(
+    r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*[ap]\.?m\b))"
+    r"(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s+((?:local\s+time|(?-i:[A-Z]{2,4}T|UTC|GMT))))?",
+    re.I,
+)
+TIME_OF_DAY = "time of day"
+# "shortly after 2:30", "just before noon": a time written as a bound.
+_TIME_BOUND = re.compile(
+    r"\b(?:(?:shortly|just|soon|right)\s+)?(after|before|around|about|at\s+about)\s*$", re.I
+)
+
+
+def find_times(text: str) -> list[Quantity]:
+    """Times of day ("2:32 p.m. EDT", "14:05", "shortly after 2:30"), compared by quantities.times. They are
+    not among a claim's numbers: the hour and the minute stay two figures there, as the link scores expect.
+
+    >>> [(q.value, q.bound) for q in find_times("It began at 2:32 p.m., shortly after 2:30.")]
+    [(872.0, ''), (150.0, 'more than')]
+    """
+    return [_time_of_day(text, m) for m in _TIME.finditer(text)]
+
+
+def _time_of_day(text: str, m: re.Match[str]) -> Quantity:
+    """A time of day as minutes after midnight; its zone, when written, is kept in the shown text. Without
+    a.m. or p.m. an hour up to 12 stays ambiguous (``time_minutes`` compares it modulo twelve hours)."""
+    hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
+    half = (m.group(4) or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    bound = _TIME_BOUND.search(text, max(0, m.start() - 20), m.start())
+    kind = (
+        {"after": "more than", "before": "fewer than"}.get(bound.group(1).lower(), "about") if bound else ""
+    )
+    return Quantity(float(hour * 60 + minute), m.group(0).strip(), kind, TIME_OF_DAY)
+
+
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION = re.compile(
+    r"\b((?:a|one|two|three|four)[\s-]+(half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)|half(?=\s+of\b)|one\s+in\s+(\w+))(?:\s+of\b)?",
+    re.I,
+)
+
+
+def _share(m: re.Match[str]) -> float | None:
+    """The percentage a fraction phrase gives: "two-thirds" 66.7, "a quarter" 25, "one in four" 25."""
+    if m.group(3):
+        n = float(m.group(3)) if m.group(3).isdigit() else parse_number_words(m.group(3))
+        return 100 / n if n else None
+    if not m.group(2):
+        return 50.0  # "half of"
+    count = m.group(1).split()[0].split("-")[0].lower()
+    times = 1.0 if count in {"a", "one"} else float(UNITS[count])
+    return times * _FRACTIONS[m.group(2).lower().rstrip("s")]
 
 
 def _digits_value(digits: str, scale: str | None) -> float | None:
@@ -312,11 +457,12 @@ def interval(q: Quantity) -> tuple[float, float]:
         if low is not None and high is not None:
             return (low * scale, high * scale)
         return (float(v), float(v))
-    if q.bound in {"at least", "more than", "over"}:
+    kind = BOUND_KINDS.get(q.bound, "about")
+    if kind == "low":
         return (float(v), math.inf)
-    if q.bound in {"up to", "fewer than", "less than", "at most"}:
+    if kind == "high":
         return (0.0, float(v))
-    if q.bound in {"nearly", "almost"}:
+    if kind == "near":
         return (v * 0.9, float(v))
     if q.bound:  # about, around, approximately, some, roughly, an estimated: within a tenth either way
         return (v * 0.9, v * 1.1)

@@ -236,7 +236,7 @@ def test_a_denial_of_what_the_other_asserts_is_a_dispute():
         ("The crash happened on May 6, 2010.", "The crash happened on 6 May 2011.",
          "date differs: 6 May 2010 vs 6 May 2011"),
         ("Stocks crashed on May 6, 2010, in the afternoon.", "Stocks crashed on Wednesday afternoon.",
-         "weekday differs: Thursday (6 May 2010) vs Wednesday"),
+         "weekday differs: 6 May 2010 (a Thursday) vs Wednesday"),
         ("Pogba scored in the 59th minute after Lovren blocked his shot.",
          "Pogba scored in the 61st minute after Lovren blocked his shot.", "number differs: 59th vs 61st"),
         ("The goal came from a controversial free kick in the first half.",
