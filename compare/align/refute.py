@@ -8,9 +8,11 @@ base claim that no contradiction covers yet: a sentence that asserts a verdict (
 true", "fabricated") and is tied to that claim (linked to it, next to its link, or naming its subject) makes
 a "disputes" contradiction, the cue in the reason.
 
-A verdict quoted as a question, weighed ("whether it is a hoax"), negated ("not a hoax") or already in the
-base ("... is a hoax" against "... was a hoax") disputes nothing. Denials ("denied the report") are left
-to the polarity rules of the linked pair: articles that only report a claim quote denials too.
+A verdict quoted as a question, weighed ("whether it is a hoax"), reported ("reportedly told friends it
+was false"), negated ("not a hoax") or qualifying another noun ("a fake nose") disputes nothing, and a base
+that gives a verdict or reports a denial itself ("X denies Y") is not disputed by the account's retelling
+of Y. Denials in the account ("denied the report") are left to the polarity rules of the linked pair:
+articles that only report a claim quote denials too.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ REACH = 10  # tokens before a verdict, within its clause, in which a weighing wo
 REPORTED = 6  # tokens before a verdict in which a reporting word makes it someone's, not the account's
 POINT = 6  # tokens before a verdict (3 after it) in which "the story", "this" point at the claim
 _BREAKS = frozenset(",;:.!()—–")
-WHY = "says untrue, in a sentence about the same claim"
+WHY = "the account's verdict, in a sentence about the same claim"
 HEADLINE_VERDICT = "the headline's own verdict or denial, not the account's"
 
 
