@@ -53,6 +53,7 @@ SUBJECTS = (
 )  # fmt: skip
 PEOPLE = ("Ana Kovac", "Tomas Reyes", "Lena Hart", "Omar Diallo", "Priya Nair", "Jonas Berg", "Mei Lin",
           "Carlos Mendes", "Sara Okafor", "Henrik Dahl")  # fmt: skip
+PLACES = tuple(s.place for s in SUBJECTS)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "March", "April", "June", "July", "September", "October", "November")
 MONTHS_ALL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -490,6 +491,55 @@ def _disputes(r: random.Random, s: Subject) -> Iterator[Pair]:
     )
 
 
+def _sources(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """More "speaker" pairs (one of the FORMS): bodies and documents as sources, a title in front of another
+    person, a quoted word given to another person, and the same source named another way."""
+    x, y = r.sample(PEOPLE, 2)
+    # Bodies and documents as sources; a title in front of another person; a quoted word given to another.
+    body, other = (
+        f"the {s.place} Transport Commission",
+        f"the {r.choice([p for p in PLACES if p != s.place])} Audit Office",
+    )
+    acronym = "".join(w[0] for w in body.split()[1:] if w[0].isupper())
+    title = r.choice(("Foreign Minister", "Senator", "Mayor", "Chief Inspector"))
+    yield Pair(
+        "speaker",
+        f"{_cap(body)} said {s.actor} had {s.past} {s.object}.",
+        f"{_cap(other)} said {s.actor} had {s.past} {s.object}.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"A 2021 report by {body} described the plan as one of the costliest in decades.",
+        f"{_cap(other)} would later call the plan one of the costliest in decades.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"The decision was criticised by residents such as {x}, who labelled it “reckless”.",
+        f"{title} {y} called the decision to {s.base} {s.object} “reckless”.",
+        True,
+    )
+    yield Pair(
+        "speaker",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {body} said.",
+        f"{s.actor.capitalize()} had {s.past} {s.object}, {acronym} said.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"{title} {x} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
+    yield Pair(
+        "speaker",
+        f"{x} said {s.actor} had {s.past} {s.object}.",
+        f"The {title.lower()} said {s.actor} had {s.past} {s.object}.",
+        False,
+    )
+
+
 def _number_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
     """Counts in a list, where an article is one; ranks, where a bare superlative is first."""
     wins = r.choice((2, 3, 4, 5))
@@ -534,6 +584,23 @@ def _number_forms(r: random.Random, s: Subject) -> Iterator[Pair]:
         "number",
         f"A third of the {s.unit} in {s.place} {s.happening}.",
         f"About {r.choice((30, 33, 35))} percent of the {s.unit} in {s.place} {s.happening}.",
+        False,
+    )
+
+
+def _agents(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """More "actor" pairs: another agent of a passive verb; the same agents in another order."""
+    x, y = r.sample(PEOPLE, 2)
+    yield Pair(
+        "actor",
+        f"{_cap(s.object)} was {s.past} by {x} on the orders of the board.",
+        f"{_cap(s.object)} was {s.past} by {y} on the orders of the board.",
+        True,
+    )
+    yield Pair(
+        "actor",
+        f"{x} {s.past} {s.object} after {y} asked for it.",
+        f"After {y} asked for it, {x} {s.past} {s.object}.",
         False,
     )
 
@@ -651,9 +718,10 @@ EXPECTED = {"negation": "negation differs", "number": "number differs", "date": 
 
 
 # More forms of the facts of one kind (issue 11: dates at two precisions, weekdays of full dates, halves of
-# hours, counts in lists, ranks, shares), drawn from their own generator after the rest, so that adding them
+# hours, counts in lists, ranks, shares; bodies, documents and quotations as sources, passive agents), drawn from their own generator after the rest, so that adding them
 # leaves the pairs of every other kind as they were.
-FORMS = {"number": _number_forms, "date": _date_forms, "weekday": _weekday_forms, "duration": _duration_forms}
+FORMS = {"number": _number_forms, "date": _date_forms, "weekday": _weekday_forms, "duration": _duration_forms,
+         "speaker": _sources, "actor": _agents}  # fmt: skip
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

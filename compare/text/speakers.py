@@ -10,16 +10,21 @@ the person named nearby.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.model import Claim
+from compare.text import lexicon
+from compare.text.facts import canonical_entity
 
 # A linguistic rule (a pronoun subject and a verb of saying), not a word list fitted to any text.
 PRONOUN_OPENER = re.compile(
     r"(?:He|She)\s+(?:said|told|added|described|warned|wrote|reported|posted|called)\b"
 )
+# '"We will go on," he said.': the pronoun and its verb after the quotation they attribute.
+PRONOUN_AFTER = re.compile(r"[,”\"]\s+(?:he|she)\s+(?:said|told|added|warned|wrote|insisted)\b")
 _OPEN, _CLOSE = "“", "”"
 
 
@@ -34,7 +39,8 @@ def resolve_speakers(claims: Sequence[Claim]) -> list[Claim]:
     """
     out: list[Claim] = []
     for claim in claims:
-        if not claim.facts.speaker and out and PRONOUN_OPENER.match(claim.text):
+        pronoun = PRONOUN_OPENER.match(claim.text) or PRONOUN_AFTER.search(claim.text)
+        if not claim.facts.speaker and out and pronoun and not sources(claim.text):
             # "He described ..." speaks for the person the previous claim named last.
             prior = out[-1].facts
             person = prior.speaker or next((e for e in reversed(prior.entities) if " " in e), "")
@@ -87,3 +93,197 @@ def share_speakers(claims: Sequence[Claim]) -> list[Claim]:
             if not out[n].facts.speaker and out[n].doc == out[group[0]].doc:
                 out[n] = replace(out[n], facts=replace(out[n].facts, speaker=who, quoted=True))
     return out
+
+
+# --- Who is the source of a claim's words, read from its text -------------------------------------------------
+# Verbs of saying and of naming ("described it as", "labelled it"), nouns of a written statement ("a 2014
+# report"), and the auxiliaries or adverbs that may stand between a subject and its verb ("would later call"):
+# resources/lexicon/attribution.tsv. Titles and roles ("Foreign Secretary", "Defence") and the generic words
+# of organisations ("Commission", "Ministry") are read from title_words.tsv: they describe, not name.
+_VERBS = "|".join(sorted(lexicon.words("attribution", "verb"), key=len, reverse=True))
+_DOCUMENTS = "|".join(sorted(lexicon.words("attribution", "document"), key=len, reverse=True))
+_BETWEEN = "|".join(sorted(lexicon.words("attribution", "between"), key=len, reverse=True))
+_TITLES = frozenset(r["word"].lower() for r in lexicon.rows("title_words") if r["kind"] in {"title", "role"})
+_GENERIC = frozenset(w.lower() for w in lexicon.words("title_words", "organisation"))
+_OPENERS = frozenset(w.lower() for w in lexicon.words("title_words", "opener"))
+_PROXIES = lexicon.words("attribution", "proxy")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "al"})
+_WORD = r"(?:[A-Z][\w\-]*(?:[’']s)?|[A-Z]\.(?:[A-Z]\.)+)"
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|and|for|de)\s+(?:the\s+)?)?{_WORD})*"
+_SOURCE_PATTERNS = (
+    # "Ann Lee said", "A CFTC 2014 report described", "Ann Lee, who labelled", "the SEC would later call"
+    re.compile(
+        rf"({_NAME})(?:\s+\d{{4}})?(?:\s+(?:{_DOCUMENTS}))?(?:,\s+who|,\s+[^,“”\"]{{3,60}},)?"
+        rf"(?:\s+(?:{_BETWEEN})){{0,2}}\s+(?:{_VERBS})\b"
+    ),
+    # "a 2014 report by the Commodity Futures Trading Commission"
+    re.compile(rf"\b(?:{_DOCUMENTS})\s+(?:by|from|of)\s+(?:the\s+)?({_NAME})"),
+    # "..., said Ann Lee", "according to the Agency"
+    # (after "said" only when the name ends the clause: "said Europe's heatwave was ..." names no speaker)
+    re.compile(rf"\b(?:[Ss]aid|[Ss]ays|[Aa]dded|[Ww]rote)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?]|$))"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME})"),
+)
+_QUOTE = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"|(?<!\w)‘([^’]{2,200})’(?!\w)")
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower().replace("’s", "").replace("'s", "") for w in name.replace("-", " ").split()]
+
+
+def _ends_in_role(name: str) -> bool:
+    """ "Google CEO", "KEDO Spokesman", "the Queen": a title that ends the name; not "Jim King", where a
+    title word is a surname after a first name."""
+    raw = name.split()
+    if not raw or _words(name)[-1] not in _TITLES:
+        return False
+    return len(raw) == 1 or raw[-1].isupper() or not raw[-1][:1].isupper() or raw[-2].isupper()
+
+
+def _key_words(name: str) -> list[str]:
+    """The identifying words of a source's name in order (see ``distinctive``)."""
+    if _ends_in_role(name):
+        return []  # "Google CEO", "the agency spokesman": a role, held by someone the other may name
+    whole = canonical_entity(name)
+    if whole != name.strip(" .,’'") and whole.lower() not in _GENERIC:
+        return [whole.lower()]
+    raws, words = name.replace("-", " ").split(), _words(name)
+    out = []
+    for n, (raw, w) in enumerate(zip(raws, words, strict=True)):
+        last_of_name = n == len(words) - 1 and n > 0 and raws[n - 1][:1].isupper()
+        if w in _TITLES and last_of_name and words[n - 1] not in _TITLES:
+            out.append(w)  # "Jim King": a surname that is also a title word
+        elif raw[:1].isupper() and not ({w} & (_TITLES | _GENERIC | _CONNECTORS | _OPENERS)):
+            out.append(canonical_entity(w).lower())  # "a police officer", "the Ministry": descriptions
+    capitals = [w for raw, w in zip(raws, words, strict=True) if raw[:1].isupper() and w not in _OPENERS]
+    if not out and len(capitals) > 1 and set(capitals) & _GENERIC:
+        return capitals  # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
+    return out
+
+
+def distinctive(name: str) -> frozenset[str]:
+    """The words of a source's name that identify it, spelled one way per country or organisation: titles,
+    roles, connectors and the generic words of organisations left out ("Secretary of State John Kerry" ->
+    {"john", "kerry"}; "the Kremlin" -> {"russia"}; "the Ministry" -> nothing).
+
+    >>> sorted(distinctive("Foreign Secretary Boris Johnson")), sorted(distinctive("the Kremlin"))
+    (['boris', 'johnson'], ['russia'])
+    """
+    return frozenset(_key_words(name))
+
+
+def shown(name: str) -> str:
+    """A source's name as a reason shows it, without the titles in front ("Secretary of State John Kerry" ->
+    "John Kerry")."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in _TITLES | _CONNECTORS | _OPENERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def holds_title(name: str) -> bool:
+    """Whether an unnamed speaker is described by an office a named person may hold ("the foreign minister",
+    "the Prime Minister"), not by a role of someone acting for others ("an army officer", "a spokesman")."""
+    words = _words(name)
+    return bool(words) and words[-1] in _TITLES and words[-1] not in _PROXIES
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in _CONNECTORS)
+
+
+def same_source(x: str, y: str) -> bool | None:
+    """Whether two names of sources name the same one (None: one of them names nobody in particular).
+
+    The same when they share an identifying word ("Kerry", "Secretary of State John Kerry"), are one
+    country or its capital (aliases.tsv), one is the acronym of the other ("CFTC", "Commodity Futures
+    Trading Commission"), or their last words are near spellings ("Sundwell", "Sundwall").
+
+    >>> same_source("CFTC", "the Commodity Futures Trading Commission"), same_source("Kerry", "Ann Lee")
+    (True, False)
+    """
+    dx, dy = distinctive(x), distinctive(y)
+    if not dx or not dy:
+        return None
+    kx, ky = _key_words(x), _key_words(y)
+    people = not ({*_words(x), *_words(y)} & _GENERIC) and not x.isupper() and not y.isupper()
+    if people and len(kx) > 1 and len(ky) > 1 and kx[-1] != ky[-1]:
+        return difflib.SequenceMatcher(None, kx[-1], ky[-1]).ratio() >= 0.8  # "John Kerry", "John Smith"
+    if dx & dy:
+        return True
+    ax, ay = x.replace(".", "").strip(), y.replace(".", "").strip()
+    for short, full in ((ax, y), (ay, x)):
+        if short.isupper() and len(short) > 1 and short.lower() == _acronym(full):
+            return True
+    lx, ly = (
+        sorted(dx)[-1] if len(dx) == 1 else _words(x)[-1],
+        sorted(dy)[-1] if len(dy) == 1 else _words(y)[-1],
+    )
+    return difflib.SequenceMatcher(None, lx, ly).ratio() >= 0.8
+
+
+def attributions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named source a claim gives words to, in reading order: ``end`` is where
+    the attribution ("Ann Lee, who labelled") ends."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _SOURCE_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            words = name.split()
+            while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+                words = words[1:]
+            name = " ".join(words)
+            if name and distinctive(name) and not any(name in f or f in name for _, _, f in found):
+                found.append((m.start(1), m.end(), name))
+    return sorted(found)
+
+
+def sources(text: str) -> list[str]:
+    """The named sources a claim gives its words to, in reading order ("Ann Lee said ...", "... according to
+    the Agency", "a 2014 report by the Commission described ..."); a name made only of titles, roles or
+    generic words ("Officials said", "the Ministry said") names nobody and is left out.
+
+    >>> sources("A CFTC 2014 report described it as one of the worst days.")
+    ['CFTC']
+    >>> sources("The decision was criticised by pundits such as Ann Lee, who labelled it 'absurd'.")
+    ['Ann Lee']
+    """
+    return [name for _, _, name in attributions(text)]
+
+
+def quoted_by(text: str) -> dict[str, str]:
+    """Each quotation of a claim, lower-cased, with the named source it is given to: the attribution just
+    before it ("Ann Lee, who labelled it “absurd”"), else the one just after it ("“Absurd,” Ann Lee said").
+
+    >>> quoted_by("Ann Lee called it “absurd”, while others such as Omar Diallo thought it fair.")
+    {'absurd': 'Ann Lee'}
+    """
+    named = attributions(text)
+    out: dict[str, str] = {}
+    for m in _QUOTE.finditer(text):
+        before = [n for n in named if n[1] <= m.start()]
+        after = [n for n in named if n[0] >= m.end()]
+        who = before[-1][2] if before else after[0][2] if after else ""
+        if who:
+            out[" ".join(next(g for g in m.groups() if g).lower().split())] = who
+    return out
+
+
+def quotations(text: str) -> frozenset[str]:
+    """The words a claim quotes, lower-cased ("labelled it “ridiculous”" -> {"ridiculous"})."""
+    return frozenset(
+        " ".join(next(g for g in m.groups() if g).lower().split()) for m in _QUOTE.finditer(text)
+    )
+
+
+def mentions(name: str, text: str) -> bool:
+    """Whether ``text`` names the source ``name`` anywhere (as a speaker or not)."""
+    words = {canonical_entity(w).lower() for w in _words(text)}
+    words |= {canonical_entity(w.strip(".,;:“”\"'’")).lower() for w in text.split()}
+    key = distinctive(name)
+    acronym = name.replace(".", "").strip()
+    initials = _acronym(name)
+    return (
+        bool(key & words)
+        or (acronym.isupper() and acronym.lower() in words)
+        or (len(initials) > 2 and initials in {w for w in words if len(w) > 2})
+    )
