@@ -13,6 +13,7 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, group_best, rank_in_group
+from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import (
     MIN_STRENGTH,
@@ -355,6 +356,9 @@ def link_claims(
     out.suggestions.extend(
         lk for lk in clause_suggestions if (lk.a, lk.b) not in {(u.a, u.b) for u in unsure.values()}
     )
+    # A verdict ("a hoax") in a sentence next to the claim's link, or naming a headline's subject (refute.py).
+    out.links[:], out.suggestions[:] = disputing(base, other, out.links, out.suggestions)
+    # Last, so that a claim any rule above linked is not lone.
     out.links.extend(lone_links(base, other, scored, candidates, out, settings.threshold, weights))
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])

@@ -290,7 +290,9 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
     # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
     lowered = set(_lowered(ra)) | set(_lowered(rb))
-    differing = [k for k in shared if sa[k] != sb[k] and k not in lowered]
+    # A possessive ("a friend's party") names whose thing it is, not the predicate that is negated.
+    owners = {t.key for r in (ra, rb) for t in r.toks if r.text[t.start : t.end].endswith(("'s", "’s"))}
+    differing = [k for k in shared if sa[k] != sb[k] and k not in lowered and k not in owners]
     if not differing:
         return ""
     best: tuple[int, int, int, int] | None = None  # (not a verb, distance to its cue, side, token index)
@@ -324,10 +326,14 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     cue = r.cues[r.covered[i][-1]]
     words = " ".join(t.text for t in r.toks[cue.start : cue.end])
     # "denied that ..." is a refutation as well as a negation: named as the dispute it is.
-    kind = (
-        "disputes" if words in {fold(c) for c in lexicon.column("refutations", "cue")} else "negation differs"
-    )
+    kind = "disputes" if words in {fold(c) for c in _refutation_cues()} else "negation differs"
     return f"{kind}: '{left}' vs '{right}'"
+
+
+@cache
+def _refutation_cues() -> tuple[str, ...]:
+    """The words that call a claim untrue (refutations.tsv also lists words that only point at a claim)."""
+    return tuple(r["cue"] for r in lexicon.rows("refutations") if r["kind"] in {"verdict", "denial"})
 
 
 def signs_of(text: str) -> dict[str, set[bool]]:
@@ -454,15 +460,28 @@ def intensity_differs(a_text: str, b_text: str) -> str:
     return ""
 
 
-def _cues_in(text: str, name: str, col: str) -> list[str]:
-    toks = read(text).toks
+def _cues_in(text: str, name: str, col: str, asserted: bool = False, attributive: bool = True) -> list[str]:
+    """The cues of a lexicon found in ``text``; with ``asserted``, only those no negation covers; without
+    ``attributive``, not those that qualify the noun after them ("a fake nose" says nothing is untrue)."""
+    r = read(text)
+    toks = r.toks
     phrases = _phrases(name, col)
     found = []
     for i in range(len(toks)):
         n = _match_at(toks, i, phrases)
-        if n:
-            found.append(text[toks[i].start : toks[i + n - 1].end])
+        if not n or (asserted and r.negative(i)):
+            continue
+        after = toks[i + n] if i + n < len(toks) else None
+        if not attributive and after is not None and is_content(after) and after.text not in _pointers():
+            continue
+        found.append(text[toks[i].start : toks[i + n - 1].end])
     return found
+
+
+@cache
+def _pointers() -> frozenset[str]:
+    """Nouns that name the claim itself ("a fake story", "false reports"): a cue before them still counts."""
+    return frozenset(fold(r["cue"]) for r in lexicon.rows("refutations") if r["kind"] == "reference")
 
 
 def hedges(text: str) -> list[str]:
@@ -475,7 +494,10 @@ def refutations(text: str) -> list[str]:
     """Words by which a claim calls something untrue ("a hoax", "fabricated"). Verbs like "denied" are
     negative implicatives: their scope is read by ``negation_differs``, which says what they deny."""
     implicatives = {" ".join(p) for p in _phrases("implicatives", "forms", split=True)}
-    return [c for c in _cues_in(text, "refutations", "cue") if fold(c) not in implicatives]
+    cues = {fold(c) for c in _refutation_cues()}
+    # "not fake" does not call anything untrue: a negated cue is left to ``negation_differs``.
+    found = _cues_in(text, "refutations", "cue", asserted=True, attributive=False)
+    return [c for c in found if fold(c) not in implicatives and fold(c) in cues]
 
 
 def certainty_differs(a_text: str, b_text: str) -> str:
