@@ -12,7 +12,7 @@ from compare.align.blocking import blocked_scores
 from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_model, pair_features
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
-from compare.align.pairs import Pairs, rank_in_group
+from compare.align.pairs import Pairs, group_best, rank_in_group
 from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import (
@@ -20,6 +20,8 @@ from compare.align.rescue import (
     NEXT,
     clause_link,
     fact_frame_pairs,
+    lone_difference,
+    lone_pairs,
     next_to_a_link,
     second_clause,
 )
@@ -60,6 +62,11 @@ NO_EVIDENCE = "nothing in common beyond names and topic"
 LOW_CONFIDENCE = "not sure enough to mark"
 SECOND_CLAUSE = "a clause of a sentence told in two"
 SECOND_CLAUSE_REVIEW = "a clause next to a linked claim: offered for review"
+LONE_PAIR = "two claims otherwise unmatched, differing in one fact"
+# Share of such links that are right: the fit split has none to count (rescue.py), so the estimate is
+# Laplace's (0 + 1) / (0 + 2), the level of a link: more likely right than wrong is all that is known. Refit
+# (benchmarks/fit_confidence.py material) when development sets have lone pairs.
+LONE_CONFIDENCE = 0.5
 CANDIDATES = 3  # best counterparts kept per claim and other account, for review
 # Above this many pairs (about 1,000 x 1,000 claims) only each claim's nearest candidates are scored.
 DENSE_PAIRS = 1_000_000
@@ -232,6 +239,60 @@ def second_clauses(
     return links, suggestions
 
 
+def lone_links(
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+    scored: Scored,
+    candidates: np.ndarray,
+    known: PairResult,
+    threshold: float,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Link]:
+    """Differences between two claims neither of which is linked to the other account (``rescue.lone_pairs``).
+
+    ``known``: the links and suggestions found so far; a pair already offered for review stays there.
+    """
+    p, scores = scored.pairs, scored.scores
+    index_a = {c.id: n for n, c in enumerate(base)}
+    index_b = {c.id: n for n, c in enumerate(other)}
+    linked_a = {index_a[lk.a] for lk in known.links}
+    linked_b = {index_b[lk.b] for lk in known.links}
+    offered = {(index_a[lk.a], index_b[lk.b]) for lk in known.suggestions}
+    combined = scores.combine(weights)
+    # Each claim's best counterpart among the claims left unlinked on the other side: a lone pair must be
+    # each other's, or a claim told only by one account would be paired with whatever is left over.
+    free = np.isin(p.i, list(linked_a), invert=True) & np.isin(p.j, list(linked_b), invert=True)
+    left = np.where(free, scored.strength, -1.0)
+    best_a, best_b = group_best(p.i, left, p.n), group_best(p.j, left, p.m)
+    found: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
+    for k in candidates.tolist():
+        i, j = int(p.i[k]), int(p.j[k])
+        if not free[k] or (i, j) in offered or best_a[i] != k or best_b[j] != k:
+            continue
+        lexical = float(max(scores.cosine[k], scores.token_set[k]))
+        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        if relation is Relation.CONTRADICT and lone_difference(
+            base[i], other[j], reasons, similar=lexical >= SIMILAR_WORDING
+        ):
+            found[(i, j)] = (k, reasons)
+    pairs = lone_pairs(
+        [(i, j, float(scored.strength[k])) for (i, j), (k, _) in found.items()],
+        linked_a,
+        linked_b,
+        shift=threshold - AlignSettings().threshold,
+    )
+    out = []
+    for i, j in pairs:
+        k, reasons = found[(i, j)]
+        out.append(
+            Link(
+                base[i].id, other[j].id, Relation.CONTRADICT, round(float(scored.strength[k]), 3),
+                (*reasons, LONE_PAIR), confidence=LONE_CONFIDENCE,
+            )
+        )  # fmt: skip
+    return out
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -297,6 +358,8 @@ def link_claims(
     )
     # A verdict ("a hoax") in a sentence next to the claim's link, or naming a headline's subject (refute.py).
     out.links[:], out.suggestions[:] = disputing(base, other, out.links, out.suggestions)
+    # Last, so that a claim any rule above linked is not lone.
+    out.links.extend(lone_links(base, other, scored, candidates, out, settings.threshold, weights))
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])
         claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)
