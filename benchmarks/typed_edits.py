@@ -61,6 +61,8 @@ REPORTING = "said|says|told|added|warned|stated|announced|wrote|insisted|explain
 STARTERS = {"The", "He", "She", "It", "They", "We", "I", "This", "That", "As", "But", "And", "When", "While"}
 NAME = rf"(?!(?:{'|'.join(STARTERS)})\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}"
 ORGANISATIONS = lexicon.words("title_words", "organisation")
+# After these a capitalised word is a place or a body ("a source inside Mosul told"), not a speaker.
+PLACE_WORDS = {"the", "in", "inside", "from", "at", "of", "to", "near", "within", "across"}
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,9 @@ def _number_edit(s: str) -> tuple[str, str] | None:
         elif 2 <= value <= 12:
             control = NUMBER_WORDS[value - 2]
         else:
-            continue
-        return s[: m.start()] + new + s[m.end() :], s[: m.start()] + control + s[m.end() :]
+            control = ""  # no other way to write it that a reader would take as the same figure
+        kept = s[: m.start()] + control + s[m.end() :] if control else ""
+        return s[: m.start()] + new + s[m.end() :], kept
     for m in re.finditer(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", s):
         value = NUMBER_WORDS.index(m.group(1)) + 2
         new = NUMBER_WORDS[(value - 2 + 2) % len(NUMBER_WORDS)]
@@ -140,7 +143,7 @@ def _negation_edit(s: str) -> tuple[str, str] | None:
         edited = s[: m.end(1)] + " not" + s[m.end(1) :]
         control = s[: m.end(1)] + " indeed" + s[m.end(1) :]  # emphasis keeps the polarity
         return edited, control
-    for m in re.finditer(r"\b([a-z]+)\b", s):
+    for m in re.finditer(r"(?<![\w-])([a-z]+)(?![\w-])", s):
         base = PAST.get(m.group(1))
         if base and m.start() > 0:
             return s[: m.start()] + "did not " + base + s[m.end() :], ""
@@ -157,7 +160,8 @@ def _speaker_edit(s: str, others: list[str]) -> tuple[str, str] | None:
         if not m:
             continue
         name = m.group("name")
-        if name.split()[-1] in ORGANISATIONS or s[: m.start("name")].lower().endswith("the "):
+        before = s[: m.start("name")].lower().split()[-1:] or [""]
+        if name.split()[-1] in ORGANISATIONS or before[0] in PLACE_WORDS:
             continue  # a pronoun, a sentence opener or an organisation, not a person's name
         other = next((o for o in others if o.split()[-1] not in s and name.split()[-1] not in o), None)
         if other is None:
