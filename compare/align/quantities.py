@@ -563,7 +563,8 @@ def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True)
     return names and bool(set(a.facts.entities) & set(b.facts.entities))
 
 
-def _date_text(d: DateMention) -> str:
+def date_text(d: DateMention) -> str:
+    """A date as the reasons show it: day month year, whatever order the text gives it in."""
     if d.day and d.month:
         return f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else "")
     if d.month:
@@ -587,16 +588,16 @@ def _differ(x: DateMention, y: DateMention) -> str:
     """The reason two mentions of one event's date disagree, or ""."""
     if x.day and x.month and y.day and y.month:
         if (x.day, x.month) != (y.day, y.month) or (x.year and y.year and x.year != y.year):
-            return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+            return f"date differs: {date_text(x)} vs {date_text(y)}"
         return ""
     if x.month and y.month and x.year and y.year and (x.month, x.year) != (y.month, y.year):
-        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+        return f"date differs: {date_text(x)} vs {date_text(y)}"
     if x.month and y.month and x.month != y.month and not (x.year and y.year) and not (x.day and y.day):
         # "in October" vs "on 3 November": the month is the precision both give.
-        return f"date differs: {_date_text(x)} vs {_date_text(y)}"
+        return f"date differs: {date_text(x)} vs {date_text(y)}"
     wx, wy = _weekday(x), _weekday(y)
     if wx and wy and wx != wy and (x.weekday or y.weekday):
-        shown = lambda d, w: w if d.weekday else f"{_date_text(d)} (a {w})"  # noqa: E731 - two uses
+        shown = lambda d, w: w if d.weekday else f"{date_text(d)} (a {w})"  # noqa: E731 - two uses
         return f"weekday differs: {shown(x, wx)} vs {shown(y, wy)}"
     return ""
 
@@ -609,7 +610,7 @@ def _same(x: DateMention, y: DateMention) -> str:
         and (x.day, x.month) == (y.day, y.month)
         and not (x.year and y.year and x.year != y.year)
     ):
-        return _date_text(x)
+        return date_text(x)
     if x.weekday and x.weekday == y.weekday:
         return x.weekday
     if (
@@ -618,7 +619,7 @@ def _same(x: DateMention, y: DateMention) -> str:
         and not (x.day or y.day)
         and not (x.year and y.year and x.year != y.year)
     ):
-        return _date_text(x)  # "in October" and "October 2016"
+        return date_text(x)  # "in October" and "October 2016"
     return ""
 
 
@@ -678,7 +679,7 @@ def _calendar_weekday(
         except ValueError:
             continue
         if told[0].weekday != real:
-            shown = f"{_date_text(x) if x.year else _date_text(y)} (a {real})"
+            shown = f"{date_text(x) if x.year else date_text(y)} (a {real})"
             pair = (shown, told[0].weekday) if not swap else (told[0].weekday, shown)
             return [f"weekday differs: {pair[0]} vs {pair[1]}"]
     return []

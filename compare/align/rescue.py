@@ -17,8 +17,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from compare.align.polarity import Reading, context, is_content, lemma, read
+from compare.align.quantities import date_text
 from compare.model import Claim
-from compare.text.facts import BOUNDS, MONTH_NAMES
+from compare.text.facts import BOUNDS
 
 FRAME = 6  # content words either side of a fact that make its frame (within its clause)
 MIN_SHARED = 3  # frame words two mentions must share to be the same fact
@@ -148,12 +149,7 @@ def _as_written(claim: Claim, words: str) -> str:
     weekday it falls on ("6 May 2010 (a Thursday)"), whatever order the text gives it in ("May 6, 2010")."""
     words = _WEEKDAY_NOTE.sub("", words)
     for d in claim.facts.dates:
-        shown = [d.text]
-        if d.day and d.month:
-            shown.append(f"{d.day} {MONTH_NAMES[d.month]}" + (f" {d.year}" if d.year else ""))
-        elif d.month:
-            shown.append(f"{MONTH_NAMES[d.month]} {d.year}" if d.year else MONTH_NAMES[d.month])
-        if words in shown:
+        if words in (d.text, date_text(d)):
             return d.text
     return words
 
