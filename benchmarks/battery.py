@@ -785,6 +785,44 @@ def _event_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
 SHAPES = (_label_shapes, _event_shapes)
 
 
+# Degree and evaluation scales (issue 11, stance): the same thing graded or judged oppositely by words that are
+# not antonyms of each other, and agreeing pairs that grade it alike in other words, negate one pole into the
+# other, or contrast two things on one side. Drawn from their own generator, after every other pair.
+HIGH = ("severely", "heavily", "badly")
+LOW = ("slightly", "lightly", "only mildly")
+STANCE_WORDS = (("successful", "disastrous"), ("impressive", "disappointing"), ("excellent", "poor"))
+
+
+def _stance_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    x = r.choice(PEOPLE)
+    high, high2 = r.sample(HIGH, 2)
+    low = r.choice(LOW)
+    good, bad = r.choice(STANCE_WORDS)
+    kind = "characterisation"
+    yield Pair(kind, f"{s.place} was {high} affected when {s.actor} {s.past} {s.object}.",
+               f"{s.place} was {low} affected when {s.actor} {s.past} {s.object}.", True)  # fmt: skip
+    yield Pair(kind, f"Complaints about {s.object} are frequent, {x} said.",
+               f"Complaints about {s.object} are rare, {x} said.", True)  # fmt: skip
+    yield Pair(kind, f"{x} described the week {s.actor} {s.past} {s.object} as one of the most turbulent in years.",
+               f"{x} described the week {s.actor} {s.past} {s.object} as an ordinary week.", True)  # fmt: skip
+    yield Pair(kind, f"In {s.place}, {s.actor} has a poor record of safety.",
+               f"In {s.place}, {s.actor} is among the safest in the country.", True)  # fmt: skip
+    yield Pair(kind, f"{x} said the work to {s.base} {s.object} was {good}.",
+               f"{x} said the work to {s.base} {s.object} was {bad}.", True)  # fmt: skip
+    yield Pair(kind, f"{s.place} was {high} affected when {s.actor} {s.past} {s.object}.",
+               f"{s.place} was {high2} affected when {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    yield Pair(kind, f"{s.place} was not {high} affected when {s.actor} {s.past} {s.object}.",
+               f"{s.place} was {low} affected when {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    yield Pair(kind, f"Complaints about {s.object} are rare, {x} said.",
+               f"Complaints about {s.object} are uncommon, {x} said.", False)  # fmt: skip
+    yield Pair(kind, f"In {s.place}, {s.actor} has a poor record of safety.",
+               f"In {s.place}, {s.actor} is not among the safest in the country.", False)  # fmt: skip
+    yield Pair(kind, f"{x} said the work to {s.base} {s.object} was {high} delayed but {low} over budget.",
+               f"{x} said the work to {s.base} {s.object} was {low} over budget.", False)  # fmt: skip
+    yield Pair(kind, f"{s.place} was not {high} affected when {s.actor} {s.past} {s.object}.",
+               f"{s.place} was {high} affected when {s.actor} {s.past} {s.object}.", True)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -805,6 +843,9 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     for shape in SHAPES:
         for s in SUBJECTS:
             out.extend(shape(shapes, s))
+    scales = random.Random(f"{seed}:stance")
+    for s in SUBJECTS:
+        out.extend(_stance_shapes(scales, s))
     return out
 
 

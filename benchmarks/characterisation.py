@@ -1,8 +1,9 @@
-"""How often the antonym rule alone ("characterisation differs") fires where it should not, and where it should.
+"""How often the characterisation rules alone fire where they should not, and where they should.
 
 usage: python benchmarks/characterisation.py [--sick PATH] [--stsb PATH...] [--verbose]
 
-Counts, for ``polarity.antonym_differs`` on its own (not the whole relation): the STS-B pairs rated as
+Counts, for ``polarity.antonym_differs`` (antonyms, negative prefixes) and ``stance.stance_differs`` (degree
+and evaluation scales), each on its own (not the whole relation): the STS-B pairs rated as
 paraphrases (score >= 4), SICK's ENTAILMENT and CONTRADICTION pairs, the typed battery's agreeing
 paraphrases, and the agreeing gold pairs of the development sets judged directly (fit and held-out, pooled
 counts only: the held-out texts are never printed). ``--verbose`` prints the public pairs that fire (STS-B,
@@ -12,7 +13,7 @@ SICK, battery), for looking into a figure.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -21,6 +22,12 @@ from battery import battery  # noqa: E402
 from devkit import load_devsets  # noqa: E402
 
 from compare.align.polarity import antonym_differs  # noqa: E402
+from compare.align.stance import stance_differs  # noqa: E402
+
+RULES = {
+    "an antonym characterisation": lambda a, b: antonym_differs(a, b)[0],
+    "a stance characterisation": stance_differs,
+}
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "pairs"
 
@@ -53,11 +60,20 @@ def gold_agreeing(split: str) -> Iterator[tuple[str, str]]:
                 yield s.base[m.base[0] : m.base[1]], account.text[m.other[0] : m.other[1]]
 
 
-def fires(pairs: Iterator[tuple[str, str]]) -> tuple[int, list[tuple[str, str, str]]]:
+def gold_contradicting(split: str) -> Iterator[tuple[str, str]]:
+    for s in load_devsets(split):
+        for account, m in s.pairs():
+            if m.relation == "contradict":
+                yield s.base[m.base[0] : m.base[1]], account.text[m.other[0] : m.other[1]]
+
+
+def fires(
+    pairs: Iterator[tuple[str, str]], rule: Callable[[str, str], str]
+) -> tuple[int, list[tuple[str, str, str]]]:
     n, hits = 0, []
     for a, b in pairs:
         n += 1
-        reason, _ = antonym_differs(a, b)
+        reason = rule(a, b)
         if reason:
             hits.append((reason, a, b))
     return n, hits
@@ -80,19 +96,24 @@ def main(argv: list[str]) -> int:
         public.append(("SICK contradictions (found, not false)", sick(sick_path, "CONTRADICTION")))
     else:
         print(f"no SICK file at {sick_path}: skipped")
-    agreeing = ((p.a, p.b) for p in battery() if not p.contradict)
-    public.append(("battery agreeing paraphrases", agreeing))
+    public.append(("battery agreeing paraphrases", iter([(p.a, p.b) for p in battery() if not p.contradict])))
+    public.append(("fit gold contradictions (found, not false)", gold_contradicting("fit")))
     for name, pairs in public:
-        n, hits = fires(pairs)
-        print(f"{name}: {len(hits)} of {n} get an antonym characterisation")
-        if verbose:
-            for reason, a, b in hits:
-                print(f"    {reason} | {a} | {b}")
+        listed = list(pairs)
+        for label, rule in RULES.items():
+            n, hits = fires(iter(listed), rule)
+            print(f"{name}: {len(hits)} of {n} get {label}")
+            if verbose:
+                for reason, a, b in hits:
+                    print(f"    {reason} | {a} | {b}")
     for split in ("fit", "heldout"):
-        n, hits = fires(gold_agreeing(split))
-        print(
-            f"dev sets, {split}, agreeing gold pairs (pooled): {len(hits)} of {n} get an antonym characterisation"
-        )
+        listed = list(gold_agreeing(split))
+        for label, rule in RULES.items():
+            n, hits = fires(iter(listed), rule)
+            print(f"dev sets, {split}, agreeing gold pairs (pooled): {len(hits)} of {n} get {label}")
+            if verbose and split == "fit":
+                for reason, a, b in hits:
+                    print(f"    {reason} | {a} | {b}")
     return 0
 
 

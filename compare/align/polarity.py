@@ -302,6 +302,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     best: tuple[int, int, int, int] | None = None  # (not a verb, distance to its cue, side, token index)
     for side, r in ((0, ra), (1, rb)):
         for i, t in enumerate(r.toks):
+            if r.covered[i] and _grades(r, r.cues[r.covered[i][-1]]):
+                continue  # "not heavily affected" is affected, lightly: the degree scale tells (stance.py)
             if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
                 # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
                 distance = _distance(r, i)
@@ -332,6 +334,20 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     # "denied that ..." is a refutation as well as a negation: named as the dispute it is.
     kind = "disputes" if words in {fold(c) for c in _refutation_cues()} else "negation differs"
     return f"{kind}: '{left}' vs '{right}'"
+
+
+@cache
+def _amplifiers() -> frozenset[str]:
+    """Single-word amplifiers of resources/lexicon/degree.tsv ("severely", "completely")."""
+    return frozenset(
+        fold(r["word"]) for r in lexicon.rows("degree") if r["pole"] == "high" and " " not in r["word"]
+    )
+
+
+def _grades(r: Reading, cue: Cue) -> bool:
+    """Whether a negation particle negates the degree word right after it rather than the predicate."""
+    nxt = r.toks[cue.end].text if cue.end < len(r.toks) else ""
+    return not cue.implicative and nxt in _amplifiers()
 
 
 @cache

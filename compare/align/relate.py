@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from compare.align import polarity, quantities
+from compare.align import polarity, quantities, stance
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
@@ -240,7 +240,8 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
 
 
 def _polarity(a: str, b: str, similar: bool) -> list[str]:
-    """Negation, antonyms, downtoners and refutations: at most one reason, the most specific first."""
+    """Negation, antonyms, downtoners, degree and evaluation scales, refutations: at most one reason, the most
+    specific first."""
     antonym, involved = polarity.antonym_differs(a, b)
     if antonym:
         return [antonym]
@@ -251,6 +252,10 @@ def _polarity(a: str, b: str, similar: bool) -> list[str]:
     lowered = polarity.intensity_differs(a, b)
     if lowered:
         return [lowered]
+    if not involved:
+        graded = stance.stance_differs(a, b)
+        if graded:
+            return [graded]
     dispute = polarity.disputes(a, b)
     plain = b if polarity.refutations(a) else a
     if dispute and not polarity.read(plain).cues and not polarity.hedges(plain):

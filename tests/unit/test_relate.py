@@ -286,7 +286,7 @@ def test_a_negation_both_share_elsewhere_does_not_hide_a_new_one():
     b = "Moscow is not deeply suspicious of the operation, and the city is not fully encircled."
     relation, reasons = related(a, b)
     assert relation is Relation.CONTRADICT
-    assert reasons == ("negation differs: 'deeply' vs 'is not deeply'",)
+    assert reasons == ("negation differs: 'deeply suspicious' vs 'is not deeply suspicious'",)
 
 
 def test_one_figure_in_the_same_words_is_one_quantity():
