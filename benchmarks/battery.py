@@ -819,7 +819,7 @@ def _stance_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"In {s.place}, {s.actor} is not among the safest in the country.", False)  # fmt: skip
     yield Pair(kind, f"{x} said the work to {s.base} {s.object} was {high} delayed but {low} over budget.",
                f"{x} said the work to {s.base} {s.object} was {low} over budget.", False)  # fmt: skip
-    yield Pair(kind, f"{s.place} was not {high} affected when {s.actor} {s.past} {s.object}.",
+    yield Pair("negation", f"{s.place} was not {high} affected when {s.actor} {s.past} {s.object}.",
                f"{s.place} was {high} affected when {s.actor} {s.past} {s.object}.", True)  # fmt: skip
 
 

@@ -338,10 +338,9 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
 
 @cache
 def _amplifiers() -> frozenset[str]:
-    """Single-word amplifiers of resources/lexicon/degree.tsv ("severely", "completely")."""
-    return frozenset(
-        fold(r["word"]) for r in lexicon.rows("degree") if r["pole"] == "high" and " " not in r["word"]
-    )
+    """Amplifying adverbs of resources/lexicon/degree.tsv ("severely", "completely"); not adjectives: "no
+    large dog" denies the dog."""
+    return frozenset(fold(r["word"]) for r in lexicon.rows("degree") if r["kind"] in {"maximizer", "booster"})
 
 
 def _grades(r: Reading, cue: Cue) -> bool:

@@ -36,6 +36,7 @@ _PREDICATIVE = frozenset({
 })  # fmt: skip
 _DETERMINERS = frozenset({"a", "an", "the", "it", "them", "this", "very", "so", "too", "quite", "largely",
                           "mostly", "mainly"})  # fmt: skip
+_ADVERB_KINDS = frozenset({"maximizer", "booster", "diminisher", "minimizer"})
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BREAKS = frozenset(",;:.!?()—–") | lexicon.words("function_words", "clause")
 # Derivational endings that keep the judged quality: "safe", "safety", "safest" are one aspect.
@@ -54,9 +55,15 @@ class Pole:
 
 
 @cache
-def _degree() -> tuple[tuple[tuple[str, ...], int], ...]:
+def _degree() -> tuple[tuple[tuple[str, ...], int, bool], ...]:
+    """(words, pole, adverb) of resources/lexicon/degree.tsv, longest first; an adverb grades the word after
+    it, so a negation right before it negates the degree ("not severely"), while "no large dog" denies a dog."""
     out = [
-        (tuple(fold(w) for w in r["word"].split()), 1 if r["pole"] == "high" else -1)
+        (
+            tuple(fold(w) for w in r["word"].split()),
+            1 if r["pole"] == "high" else -1,
+            r["kind"] in _ADVERB_KINDS or r["word"].endswith("ly"),
+        )
         for r in lexicon.rows("degree")
     ]
     return tuple(sorted(out, key=lambda p: len(p[0]), reverse=True))
@@ -114,9 +121,10 @@ def _clause(r: Reading, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _about(r: Reading, pole: Pole, cues: set[int]) -> set[str]:
-    """What a cue is said of: the content words of its clause, names, numbers and other cues left out."""
-    lo, hi = _clause(r, pole.first)
+def _about(r: Reading, pole: Pole, cues: set[int], whole: bool = False) -> set[str]:
+    """What a cue is said of: the content words of its clause (``whole``: of the claim), names, numbers and
+    other cues left out."""
+    lo, hi = (0, len(r.toks) - 1) if whole else _clause(r, pole.first)
     return {
         root(t.text)
         for j, t in enumerate(r.toks[lo : hi + 1], start=lo)
@@ -129,7 +137,7 @@ def degrees(r: Reading) -> list[Pole]:
     out: list[Pole] = []
     i = 0
     while i < len(r.toks):
-        for words, sign in _degree():
+        for words, sign, adverb in _degree():
             n = len(words)
             if tuple(t.text for t in r.toks[i : i + n]) != words:
                 continue
@@ -137,12 +145,16 @@ def degrees(r: Reading) -> list[Pole]:
             if words[-1] == "most" and (after is None or not polarity.is_content(after)):
                 break  # "most of the people" counts people, it does not grade them
             before = r.toks[i - 1].text if i else ""
-            if before in {"in", "a"} and n == 1 and words[0] not in {"little", "bit"}:
-                break  # "in common", "a routine": not a degree
+            noun = after is None or not polarity.is_content(after)
+            if (before, words[0]) == ("in", "common") or (before in {"a", "the"} and noun and n == 1):
+                break  # "in common", "a routine", "the high": a noun, not a degree
+            if words[0] == "a" and not noun and not after.text.endswith(("ed", "ly")):
+                break  # "a little girl" is small; "a little tired", "a bit more" are degrees
             shown = i + n if after is not None and polarity.is_content(after) else i + n - 1
             first = min([r.cues[k].start for k in r.covered[i]], default=i)
-            graded = any(r.cues[k].end == i for k in r.covered[i])
-            pole = Pole(first, shown, -sign if r.negative(i) else sign, " ".join(words), 1.0, True, graded)
+            graded = adverb and any(r.cues[k].end == i for k in r.covered[i])
+            said = _predicative(r, i) and (after is None or not polarity.is_content(after))
+            pole = Pole(first, shown, -sign if r.negative(i) else sign, " ".join(words), 1.0, said, graded)
             out.append(pole)
             i += n - 1
             break
@@ -203,9 +215,10 @@ def _shown(r: Reading, p: Pole) -> str:
 
 
 def _opposed(
-    ra: Reading, pa: list[Pole], rb: Reading, pb: list[Pole], strong: float
+    ra: Reading, pa: list[Pole], rb: Reading, pb: list[Pole], strong: float, judged: bool
 ) -> tuple[Pole, Pole] | None:
-    """The strongest cue of each side when each side leans one way, the two oppositely, on one subject."""
+    """The strongest cue of each side when each side leans one way, the two oppositely, on one subject.
+    ``judged``: evaluative words, which count only when said of the subject ("was a success")."""
     keys_a, keys_b = {p.key for p in pa}, {p.key for p in pb}
     only_a = [p for p in pa if p.key not in keys_b]
     only_b = [p for p in pb if p.key not in keys_a]
@@ -213,13 +226,17 @@ def _opposed(
     if not (sa and sb) or sa == sb:
         return None
     x, y = max(only_a, key=lambda p: p.strength), max(only_b, key=lambda p: p.strength)
-    if min(x.strength, y.strength) < strong or not (x.predicative and y.predicative):
+    if min(x.strength, y.strength) < strong or (judged and not (x.predicative and y.predicative)):
         return None
     cues_a = {j for p in pa for j in range(p.first, p.last + 1)}
     cues_b = {j for p in pb for j in range(p.first, p.last + 1)}
-    if not _about(ra, x, cues_a) & _about(rb, y, cues_b):
-        return None
-    return x, y
+    # "Accidents are rare" grades its subject, which the other claim may grade in another of its clauses.
+    same = (
+        _about(ra, x, cues_a) & _about(rb, y, cues_b)
+        or (y.predicative and _about(ra, x, cues_a, whole=True) & _about(rb, y, cues_b))
+        or (x.predicative and _about(ra, x, cues_a) & _about(rb, y, cues_b, whole=True))
+    )
+    return (x, y) if same else None
 
 
 def _turned(pa: list[Pole], pb: list[Pole]) -> tuple[Pole, Pole] | None:
@@ -254,9 +271,9 @@ def stance_differs(a_text: str, b_text: str) -> str:
         x, y = turned
         return f"negation differs: '{_shown(ra, x)}' vs '{_shown(rb, y)}'"
     ea, eb = evaluations(ra), evaluations(rb)
-    found = _aspect(ra, ea, rb, eb) or _opposed(ra, ea, rb, eb, STRONG)
+    found = _aspect(ra, ea, rb, eb) or _opposed(ra, ea, rb, eb, STRONG, judged=True)
     if not found:
-        found = _opposed(ra, da, rb, db, 1.0)
+        found = _opposed(ra, da, rb, db, 1.0, judged=False)
     if not found:
         return ""
     x, y = found

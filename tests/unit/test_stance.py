@@ -38,6 +38,9 @@ def claim(cid: str, text: str) -> Claim:
          "characterisation differs: 'successful' vs 'disastrous'"),
         ("The harbour was heavily flooded, the mayor said.", "The harbour was lightly flooded, the mayor said.",
          "characterisation differs: 'heavily flooded' vs 'lightly flooded'"),
+        ("Inspectors say about 40 ferry breakdowns are logged each year, causing major delays.",
+         "Ferry breakdowns are rare, the operator says.",
+         "characterisation differs: 'major delays' vs 'rare'"),
         ("The mill town was not severely affected by the closure.",
          "The mill town was severely affected by the closure.",
          "negation differs: 'was not severely affected' vs 'severely affected'"),
@@ -68,6 +71,10 @@ def test_opposite_grades_of_one_thing_differ(a, b, reason):
         # words that look like a grade but are not one
         ("Most of the passengers were rescued.", "A few passengers were rescued by a routine patrol."),
         ("The rescuers shared a lot in common with the villagers.", "The rescuers were severely tired."),
+        # a grade said of one thing, a grade in another claim of something else
+        ("Ferry breakdowns are rare.", "The operator made major changes to its timetable."),
+        # size, not degree
+        ("A little girl is wearing a hat.", "A girl with a large hat is smiling."),
         # an evaluative noun is not what the claim says of its subject
         ("Officials say the death toll is likely to rise.", "Officials are confident about the count."),
         # a verb whose crude root looks like a judging word
