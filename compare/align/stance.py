@@ -180,7 +180,8 @@ def evaluations(r: Reading) -> list[Pole]:
 
 def _qualifier(r: Reading, i: int) -> int:
     """The index of a strongly negative adjective or a downtoner that qualifies word ``i`` ("poor safety", "a
-    poor history of safety", "inadequate to protect", "did little to protect"), else ``i``. Verb forms are not qualifiers: "those arrested lived" judges no one's life."""
+    poor history of safety", "inadequate to protect", "did little to protect"), else ``i``. Verb forms are
+    not qualifiers: "those arrested lived" judges no one's life."""
     for j, between in ((i - 1, ""), (i - 2, "to"), (i - 3, "of")):
         if j < 0 or (between and r.toks[i - 1].text != between):
             continue
