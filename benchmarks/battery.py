@@ -821,6 +821,10 @@ def _stance_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{x} said the work to {s.base} {s.object} was {low} over budget.", False)  # fmt: skip
     yield Pair("negation", f"{s.place} was not {high} affected when {s.actor} {s.past} {s.object}.",
                f"{s.place} was {high} affected when {s.actor} {s.past} {s.object}.", True)  # fmt: skip
+    yield Pair(kind, f"Demand in {s.place} was unusually strong the week {s.actor} {s.past} {s.object}.",
+               f"Demand in {s.place} was close to normal that week, {x} said.", True)  # fmt: skip
+    yield Pair(kind, f"Demand in {s.place} was unusually strong the week {s.actor} {s.past} {s.object}.",
+               f"Demand in {s.place} was exceptionally strong that week, {x} said.", False)  # fmt: skip
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

@@ -41,6 +41,9 @@ def claim(cid: str, text: str) -> Claim:
         ("Inspectors say about 40 ferry breakdowns are logged each year, causing major delays.",
          "Ferry breakdowns are rare, the operator says.",
          "characterisation differs: 'major delays' vs 'rare'"),
+        ("An unusually dry spring hit the reservoir, hydrologists said.",
+         "The spring was close to normal for the reservoir, hydrologists said.",
+         "characterisation differs: 'unusually dry' vs 'normal'"),
         ("The mill town was not severely affected by the closure.",
          "The mill town was severely affected by the closure.",
          "negation differs: 'was not severely affected' vs 'severely affected'"),
@@ -75,6 +78,8 @@ def test_opposite_grades_of_one_thing_differ(a, b, reason):
         ("Ferry breakdowns are rare.", "The operator made major changes to its timetable."),
         # size, not degree
         ("A little girl is wearing a hat.", "A girl with a large hat is smiling."),
+        # a degree word used as a noun
+        ("At its low the index had lost 9 percent.", "The index recovered a large part of its loss."),
         # an evaluative noun is not what the claim says of its subject
         ("Officials say the death toll is likely to rise.", "Officials are confident about the count."),
         # a verb whose crude root looks like a judging word
