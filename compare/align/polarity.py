@@ -449,6 +449,9 @@ def _lowered(r: Reading) -> dict[str, int]:
         n = _match_at(r.toks, i, _downtoners())
         if n == 1 and r.toks[i].text == "little" and _size_adjective(r, i):
             continue
+        figure = i + n < len(r.toks) and r.toks[i + n].text[:1].isdigit()
+        if figure:
+            continue  # "barely 27 per cent" states a figure (a number compares it), it does not deny one
         if n and not (i > 0 and r.toks[i - 1].text == "a" and n == 1):
             # The downtoner plays down its noun phrase: "little political appetite" lowers both words.
             for nxt in r.toks[i + n : i + n + 2]:

@@ -134,3 +134,10 @@ def test_valence_lexicon_is_what_the_script_builds(tmp_path):
     with out.open(encoding="utf-8") as fh:
         words = [r["word"] for r in csv.DictReader(fh, delimiter="\t")]
     assert "safe" in words and ":)" not in words
+
+
+def test_a_downtoner_before_a_figure_states_the_figure():
+    a = "In March the pumps were delivering 40% of capacity."
+    b = "In March the pumps were delivering barely 40 per cent of their capacity."
+    assert polarity.intensity_differs(a, b) == ""
+    assert polarity.intensity_differs("The launch had fanfare.", "The launch had little fanfare.")
