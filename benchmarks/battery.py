@@ -785,6 +785,57 @@ def _event_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
 SHAPES = (_label_shapes, _event_shapes)
 
 
+def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Times of day in words against figures, counts whose noun is left out ("one of only three they
+    counted"), offsets between two events ("about an hour after"), a full date against a weekday, and a bound
+    that a figure meets (facts3, issue 11)."""
+    who = _cap(s.actor)
+    hour, minute = r.randrange(1, 10), r.choice((5, 10, 32, 40, 48))
+    clock = f"{hour}:{minute:02d} a.m."
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {clock} local time.",
+               f"{who} {s.past} {s.object} at about half past {WORDS[hour + 2]} in the morning.", True)  # fmt: skip
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {hour}:30 a.m. local time.",
+               f"{who} {s.past} {s.object} at about half past {WORDS[hour]} in the morning.", False)  # fmt: skip
+    pm = r.randrange(1, 8)
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {pm} p.m.",
+               f"{who} {s.past} {s.object} in {s.place} at {WORDS[pm + 2]} in the afternoon.", True)  # fmt: skip
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {pm} p.m.",
+               f"In {s.place}, {s.actor} {s.past} {s.object} at {WORDS[pm]} o'clock in the afternoon.", False)  # fmt: skip
+    low, high = sorted(r.sample(range(2, 10), 2))
+    yield Pair("number", f"At least {WORDS[high]} {s.unit} in {s.place} {s.happening}.",
+               f"Staff in {s.place} named the oldest of the {s.unit}, one of only {WORDS[low]} they counted.", True)  # fmt: skip
+    yield Pair("number", f"At least {WORDS[low]} {s.unit} in {s.place} {s.happening}.",
+               f"Staff in {s.place} named the oldest of the {s.unit}, one of {WORDS[high]} they counted.", False)  # fmt: skip
+    yield Pair("number", f"At least {10 * low} {s.unit} in {s.place} {s.happening}.",
+               f"Officials said {10 * high} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    a = r.choice((2, 3, 4))
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}, with a second alarm about an hour after.",
+               f"Alarms sounded all day in {s.place}, the loudest roughly {WORDS[a]} hours after {s.actor} {s.past} {s.object}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}, with a second alarm about an hour after.",
+               f"Alarms sounded all day in {s.place}, the loudest some 60 minutes after {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}; the police arrived {WORDS[a]} hours later.",
+               f"{who} {s.past} {s.object} in {s.place}; the mayor left {WORDS[a + 2]} hours later.", False)  # fmt: skip
+    when = date(r.randrange(2000, 2030), r.randrange(1, 13), r.randrange(1, 29))
+    right = WEEKDAYS[when.weekday()]
+    wrong = WEEKDAYS[(when.weekday() + r.randrange(1, 7)) % 7]
+    full = f"{MONTHS_ALL[when.month - 1]} {when.day}, {when.year}"
+    yield Pair("weekday", f"The {full} vote of {s.actor} {s.past} {s.object} in {s.place}.",
+               f"{who} voted on {wrong} afternoon to {s.base} {s.object}.", True)  # fmt: skip
+    yield Pair("weekday", f"The {full} vote of {s.actor} {s.past} {s.object} in {s.place}.",
+               f"{who} voted on {right} afternoon to {s.base} {s.object}.", False)  # fmt: skip
+    iso = f"{when.year}-{when.month:02d}-{when.day:02d}"
+    yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
+               f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.", False)  # fmt: skip
+    other = when.replace(day=when.day + 1)
+    yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
+               f"{who} {s.past} {s.object} in {s.place} on {other.day} {MONTHS_ALL[other.month - 1]} {other.year}.", True)  # fmt: skip
+
+
+# facts3's shapes (issue 11, second pass), drawn from their own generator after the shapes above, so that the
+# pairs of every other kind stay as they were.
+FACTS3 = (_clock_shapes,)
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -805,6 +856,10 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     for shape in SHAPES:
         for s in SUBJECTS:
             out.extend(shape(shapes, s))
+    facts3 = random.Random(f"{seed}:facts3")
+    for shape in FACTS3:
+        for s in SUBJECTS:
+            out.extend(shape(facts3, s))
     return out
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 
-from compare.align.polarity import Reading, context, is_content, lemma, read
+from compare.align.polarity import Reading, Token, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
 from compare.text.facts import (
@@ -26,6 +27,7 @@ from compare.text.facts import (
     find_durations,
     find_times,
     interval,
+    time_spans,
 )
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
@@ -106,11 +108,32 @@ def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     figures without a unit after them, one label before both ("a magnitude 4.8", "a magnitude 5.1")."""
     if qa.unit == qb.unit and qa.unit not in VAGUE_UNITS:
         return True
+    if _elided_of(b, qb, qa.unit) or _elided_of(a, qa, qb.unit):
+        return True
     if qa.unit in VAGUE_UNITS and qb.unit in VAGUE_UNITS:
         return bool(_content_label(a, qa) & _content_label(b, qb))
     return (qa.unit not in VAGUE_UNITS and qa.unit in _label(b, qb)) or (
         qb.unit not in VAGUE_UNITS and qb.unit in _label(a, qa)
     )
+
+
+# "one of only three the town felt", "one of the 12 that survived": a count whose noun is left out.
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:(?:only|just|the|its|their|some|about|around)\s+){0,2}$", re.I)
+_NO_NOUN = re.compile(
+    r"\s*(?:[,;:.!?)\u2013\u2014]|$)|\s+(?:the|its|their|this|that|these|those|which|who|we|they|he|she|it|i)\b",
+    re.I,
+)
+
+
+def _elided_of(claim: Claim, q: Quantity, unit: str) -> bool:
+    """Whether ``q`` counts things of ``unit`` left unsaid: "The strongest aftershock ..., one of only three
+    the town felt" counts aftershocks, the noun its claim names before "one of"."""
+    at = claim.text.find(q.text)
+    if at < 0 or unit in VAGUE_UNITS or not _ONE_OF.search(claim.text[max(0, at - 40) : at]):
+        return False
+    if not _NO_NOUN.match(claim.text, at + len(q.text)):
+        return False
+    return unit in {_noun(t.text.lower()) for t in read(claim.text[:at]).toks}
 
 
 def _content_label(claim: Claim, q: Quantity) -> set[str]:
@@ -126,11 +149,14 @@ def _compatible(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _in_time(text: str, q: Quantity) -> bool:
-    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.")."""
-    if not q.text.isdigit():
-        return False
+    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.", "two" of
+    "half past two in the morning")."""
     n = re.escape(q.text)
-    return bool(re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text))
+    if q.text.isdigit() and re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text):
+        return True
+    spans = [(s, e) for s, e, _ in time_spans(text)]
+    found = [m.start() for m in re.finditer(rf"(?<![\w.,]){n}(?![\w])", text)]
+    return bool(found) and all(any(s <= at < e for s, e in spans) for at in found)
 
 
 def times(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -160,12 +186,21 @@ def _fmt_time(q: Quantity) -> str:
 
 
 def _zones_compare(qa: Quantity, qb: Quantity) -> bool:
-    za, zb = _ZONE.search(qa.text), _ZONE.search(qb.text)
-    return not (za and zb and za.group(1).lower() != zb.group(1).lower())
+    za, zb = _zone(qa), _zone(qb)
+    return not (za and zb and za != zb)
+
+
+def _zone(q: Quantity) -> str:
+    """The zone written with a time, lower-cased; GMT and UTC are one clock for the news."""
+    m = _ZONE.search(q.text)
+    zone = " ".join(m.group(1).lower().split()) if m else ""
+    return "utc" if zone == "gmt" else zone
 
 
 _ZONE = re.compile(r"((?i:local\s+time)|[A-Z]{2,4}T|UTC|GMT)$")
 TIME_SLACK = 15  # minutes: "around 2:30" allows 2:15 to 2:45
+# What says which half of the day a time is in: "a.m.", "p.m.", "in the morning", "at night", "noon".
+_HALF_KNOWN = re.compile(r"[ap]\.?m|morning|afternoon|evening|night|noon|midday", re.I)
 
 
 def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
@@ -173,7 +208,7 @@ def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
     time without a.m./p.m. may be either half of the day ("2:30" and "2:32 p.m." are close)."""
     if not _zones_compare(qa, qb):
         return False
-    ambiguous = not re.search(r"[ap]\.?m", qa.text, re.I) or not re.search(r"[ap]\.?m", qb.text, re.I)
+    ambiguous = not _HALF_KNOWN.search(qa.text) or not _HALF_KNOWN.search(qb.text)
     candidates = [qb.value]
     if ambiguous:
         candidates += [(qb.value + 720) % 1440, (qb.value - 720) % 1440]
@@ -695,6 +730,78 @@ def _apposed(text: str, date: str, weekday: str) -> bool:
     return wd + len(weekday) <= at and bool(_APPOSED_BEFORE.fullmatch(text[wd + len(weekday) : at]))
 
 
+# A document states its main event, and the day of it, in its first claims (the dateline and the lead).
+LEAD_CLAIMS = 3
+# A report written this many days after an event may still call it by its weekday ("on Wednesday").
+REPORT_WINDOW = 7
+
+
+def lead_event(claim: Claim, claims: Sequence[Claim]) -> DateMention | None:
+    """The day ``claim`` gives its document's main event, or None: the first day (a date with its day of
+    the month, or a weekday) the document names, when it is named within its first LEAD_CLAIMS claims and
+    ``claim`` is the claim naming it ("The May 6, 2010 flash crash ...", "Stocks went into a free fall on
+    Wednesday afternoon"). ``claims`` are the document's claims in reading order."""
+    for c in claims[:LEAD_CLAIMS]:
+        days = [d for d in c.facts.dates if (d.day and d.month) or d.weekday]
+        if days:
+            return days[0] if c.id == claim.id else None
+    return None
+
+
+def _iso_day(written: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(written.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _full_day(d: DateMention) -> datetime.date | None:
+    try:
+        return datetime.date(d.year, d.month, d.day) if d.year and d.month and d.day else None
+    except ValueError:
+        return None
+
+
+def same_lead_event(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> bool:
+    """Whether ``a`` and ``b`` date the main events of their documents, one by its full date and the other
+    by a weekday alone, so that the two are one event: the report that names the weekday was written within
+    REPORT_WINDOW days after the full date (when its date is known). ``written_*``: the documents' dates
+    (ISO, or "")."""
+    return _lead_pair(a, claims_a, written_a, b, claims_b, written_b) is not None
+
+
+def lead_events_differ(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> str:
+    """ "weekday differs: 6 May 2010 (a Thursday) vs Wednesday" when ``same_lead_event`` holds and the
+    weekday is not the day of the full date; "" otherwise."""
+    pair = _lead_pair(a, claims_a, written_a, b, claims_b, written_b)
+    if pair is None:
+        return ""
+    x, y = pair
+    return _differ(x, y)
+
+
+def _lead_pair(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> tuple[DateMention, DateMention] | None:
+    """The (a-side, b-side) lead days of one event, a full date against a weekday alone, or None."""
+    da, db = lead_event(a, claims_a), lead_event(b, claims_b)
+    if da is None or db is None:
+        return None
+    for full, bare, written in ((da, db, written_b), (db, da, written_a)):
+        day = _full_day(full)
+        if day is None or not bare.weekday or bare.day or bare.month:
+            continue
+        sent = _iso_day(written)
+        if sent is not None and not 0 <= (sent - day).days <= REPORT_WINDOW:
+            return None  # written long before or after: the weekday may be of another event
+        return (da, db)
+    return None
+
+
 def _years(a: Claim, b: Claim) -> list[str]:
     """ "since 1998" vs "since 2002": a year alone, compared with a year alone of the other side that this
     side does not give, when the words around both show one event (years of background are too common for
@@ -781,11 +888,49 @@ def durations(a: Claim, b: Claim) -> list[str]:
             continue
         # A duration of the other side that fits another of this side is already accounted for.
         free = [y for y in found_b if not any(fits(z, y) for z in found_a)]
-        rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
+        rival = next((y for y in free if _same_event(a, x.text, b, y.text) or _same_offset(a, x, b, y)), None)
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
     return diffs
+
+
+# "an hour after", "two hours later", "a day earlier": a duration that places an event after (or before)
+# another one, not how long something lasted.
+_OFFSET = re.compile(r"\s+(after|later|afterwards|before|earlier)\b", re.I)
+_LATER = frozenset({"after", "later", "afterwards"})
+
+
+def _offset(text: str, d: Duration) -> str:
+    """ "after" or "before" when the duration ``d`` is an offset between two events, else ""."""
+    at = text.find(d.text)
+    m = _OFFSET.match(text, at + len(d.text)) if at >= 0 else None
+    return "" if not m else ("after" if m.group(1).lower() in _LATER else "before")
+
+
+def _same_offset(a: Claim, x: Duration, b: Claim, y: Duration) -> bool:
+    """ "a 4.8 aftershock about an hour after" vs "the strongest aftershock roughly two hours after the main
+    shock": on a linked pair, the one offset each side gives in the same direction places one event, unless
+    their verbs name two ("arrived an hour later" vs "left two hours later") or nothing but the unit is shared."""
+    way = _offset(a.text, x)
+    if not way or way != _offset(b.text, y):
+        return False
+    others = [d for d in find_durations(a.text, articles=True)[0] if d != x and _offset(a.text, d)]
+    others += [d for d in find_durations(b.text, articles=True)[0] if d != y and _offset(b.text, d)]
+    if others:
+        return False  # several offsets on a side: which pairs with which is not written
+    va, vb = _verbs(a, x.text, b, y.text)
+    if va and vb and not _one_sense(va, vb):
+        return False
+    ra, rb = read(a.text), read(b.text)
+    common = {t.key for t in ra.toks if _plain(ra, t)} & {t.key for t in rb.toks if _plain(rb, t)}
+    return bool(common - _EXCLUDED - {lemma(u) for u in _hours()})
+
+
+def _plain(r: Reading, t: Token) -> bool:
+    """A content word written in lower case, or opening the claim: not a name, not a figure."""
+    opening = not r.text[: t.start].strip()
+    return is_content(t) and not t.text[:1].isdigit() and (opening or r.text[t.start : t.start + 1].islower())
 
 
 def _shown(text: str, d: Duration) -> str:

@@ -387,9 +387,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return [q for _, q in out]
 
 
-# "2:32 p.m.", "14:05", "4.15am": a time of day (a dot only with a.m./p.m., else it is a decimal).
+# "2:32 p.m.", "14:05", "4.15am", "22.45 GMT", "2245 UTC": a time of day (a dot or four digits only with
+# a.m./p.m. or a zone, else it is a decimal or a count).
 _TIME = re.compile(
-    r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*[ap]\.?m\b))"
+    r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,4}T|UTC|GMT)\b))"
+    r"|(?<=[012]\d)([0-5]\d)(?=\s+(?-i:[A-Z]{2,4}T|UTC|GMT)\b))"
     r"(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s+((?:local\s+time|(?-i:[A-Z]{2,4}T|UTC|GMT))))?",
     re.I,
 )
@@ -401,29 +403,111 @@ _TIME_BOUND = re.compile(
 
 
 def find_times(text: str) -> list[Quantity]:
-    """Times of day ("2:32 p.m. EDT", "14:05", "shortly after 2:30"), compared by quantities.times. They are
-    not among a claim's numbers: the hour and the minute stay two figures there, as the link scores expect.
+    """Times of day ("2:32 p.m. EDT", "14:05", "shortly after 2:30", "half past two in the morning", "3
+    a.m.", "noon"), compared by quantities.times. They are not among a claim's numbers: the hour and the
+    minute stay two figures there, as the link scores expect.
 
     >>> [(q.value, q.bound) for q in find_times("It began at 2:32 p.m., shortly after 2:30.")]
     [(872.0, ''), (150.0, 'more than')]
+    >>> [(q.value, q.bound) for q in find_times("It struck at about half past two in the morning.")]
+    [(150.0, 'about')]
     """
-    return [_time_of_day(text, m) for m in _TIME.finditer(text)]
+    return [q for _, _, q in time_spans(text)]
+
+
+def time_spans(text: str) -> list[tuple[int, int, Quantity]]:
+    """(start, end, time) of every time of day in ``text``, in reading order."""
+    out = [(m.start(), m.end(), _time_of_day(text, m)) for m in _TIME.finditer(text)]
+    for m in _WORD_TIME.finditer(text):
+        start = m.start("h4") if m.group("h4") else m.start()
+        if any(start < e and s < m.end() for s, e, _ in out):
+            continue
+        q = _word_time(text, m, start)
+        if q is not None:
+            out.append((start, m.end(), q))
+    return sorted(out, key=lambda x: x[0])
 
 
 def _time_of_day(text: str, m: re.Match[str]) -> Quantity:
     """A time of day as minutes after midnight; its zone, when written, is kept in the shown text. Without
     a.m. or p.m. an hour up to 12 stays ambiguous (``time_minutes`` compares it modulo twelve hours)."""
-    hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
-    half = (m.group(4) or "").lower()
+    hour, minute = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))
+    half = (m.group(5) or "").lower()
+    shown = m.group(0).strip()
+    part = _DAYPART.match(text, m.end()) if not half and not m.group(6) else None
+    if part and hour <= 12:
+        # "2:30 in the morning" is 2:30 a.m.
+        half, shown = _daypart_half(part.group(1), hour), text[m.start() : part.end()].strip()
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
-    bound = _TIME_BOUND.search(text, max(0, m.start() - 20), m.start())
-    kind = (
+    return Quantity(float(hour * 60 + minute), shown, _time_bound(text, m.start()), TIME_OF_DAY)
+
+
+def _time_bound(text: str, start: int) -> str:
+    bound = _TIME_BOUND.search(text, max(0, start - 20), start)
+    return (
         {"after": "more than", "before": "fewer than"}.get(bound.group(1).lower(), "about") if bound else ""
     )
-    return Quantity(float(hour * 60 + minute), m.group(0).strip(), kind, TIME_OF_DAY)
+
+
+# Times in words: "half past two", "a quarter to six", "ten o'clock", "3 a.m.", "two in the morning", "noon".
+_CLOCK_HOUR = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9]"
+_DAYPART = re.compile(r"\s+(in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.I)
+_WORD_TIME = re.compile(
+    rf"\b(?:(?P<min>(?:a\s+)?quarter|half|twenty[\s-]five|twenty|ten|five|\d{{1,2}}\s+minutes)\s+"
+    rf"(?P<rel>past|to)\s+(?P<h1>{_CLOCK_HOUR})(?:\s+o['’]clock)?\b"
+    rf"|(?P<h2>{_CLOCK_HOUR})\s+o['’]clock\b"
+    rf"|(?P<h3>1[0-2]|0?[1-9])\s*(?P<ap>[ap])\.?m\b\.?"
+    rf"|(?:at|about|around|by|until|till|before|after)\s+(?P<h4>{_CLOCK_HOUR})(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
+    rf"|(?P<noon>noon|midday|midnight)\b)"
+    rf"(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)?"
+    rf"(?:\s+(?P<zone>local\s+time|(?-i:[A-Z]{{2,4}}T|UTC|GMT))\b)?",
+    re.I,
+)
+_MINUTE_WORDS = {
+    "quarter": 15, "a quarter": 15, "half": 30, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5,
+}  # fmt: skip
+
+
+def _daypart_half(part: str, hour: int) -> str:
+    """ "in the morning" is a.m.; "in the afternoon", "in the evening" p.m.; "at night" p.m. from six on."""
+    part = " ".join(part.lower().split())
+    if part == "in the morning":
+        return "a"
+    if part == "at night":
+        return "p" if 6 <= hour < 12 else "a"
+    return "p"
+
+
+def _word_time(text: str, m: re.Match[str], start: int) -> Quantity | None:
+    """A time of day written in words, as minutes after midnight (see ``_time_of_day``)."""
+    if m.group("noon"):
+        return Quantity(0.0 if m.group("noon").lower() == "midnight" else 720.0, text[start : m.end()].strip(),
+                        _time_bound(text, start), TIME_OF_DAY)  # fmt: skip
+    raw = m.group("h1") or m.group("h2") or m.group("h3") or m.group("h4")
+    hour = int(raw) if raw.isdigit() else int(UNITS.get(raw.lower(), TENS.get(raw.lower(), 0)))
+    if not 1 <= hour <= 12:
+        return None
+    minute = 0
+    if m.group("min"):
+        words = " ".join(m.group("min").lower().replace("-", " ").split())
+        minute = _MINUTE_WORDS[words] if words in _MINUTE_WORDS else int(words.split()[0])
+        if m.group("rel").lower() == "to":
+            if words not in {"quarter", "a quarter"} and "minutes" not in words:
+                return None  # "ten to two" reads as a range of counts as often as a time
+            hour, minute = hour - 1, 60 - minute
+    half = (m.group("ap") or "").lower()
+    if not half and m.group("part"):
+        half = _daypart_half(m.group("part"), hour)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return Quantity(
+        float(hour * 60 + minute), text[start : m.end()].strip(), _time_bound(text, start), TIME_OF_DAY
+    )
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}

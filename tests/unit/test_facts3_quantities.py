@@ -1,0 +1,198 @@
+"""Times of day in words, counts whose noun is left out, offsets between events, and the day of a document's
+main event (issue 11, second pass: facts of separately written accounts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import quantities
+from compare.align.judge import judge
+from compare.model import Claim, Relation
+from compare.text.facts import extract, find_times
+
+
+def _claim(text: str, cid: str = "d0:c0", written: str = "") -> Claim:
+    doc = cid.split(":")[0]
+    return Claim(cid, doc, 0, len(text), text, extract(text, written=written))
+
+
+def _judge(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
+    return judge(_claim(a), _claim(b, "d1:c0"))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "bound"),
+    [
+        ("The storm hit at about half past two in the morning.", 150, "about"),
+        ("Doors opened at a quarter to six in the evening.", 1065, ""),
+        ("The vote closed at ten o'clock.", 600, ""),
+        ("The train left at 3 a.m. sharp.", 180, ""),
+        ("It ended at 3pm.", 900, ""),
+        ("They met at noon.", 720, ""),
+        ("Guards changed at midnight.", 0, ""),
+        ("The plane landed at eleven at night.", 1380, ""),
+        ("The shift began at 2:30 in the morning.", 150, ""),
+        ("It was 22.45 GMT on Friday.", 1365, ""),
+        ("It was Friday 2245 UTC.", 1365, ""),
+        ("The office opens at five past nine.", 545, ""),
+    ],
+)
+def test_times_of_day_in_words_and_figures(text: str, minutes: int, bound: str) -> None:
+    found = find_times(text)
+    assert [(q.value, q.bound) for q in found] == [(float(minutes), bound)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between ten to twelve people were hurt.",  # a range of counts, not "ten to twelve" o'clock
+        "Four people died and two were hurt.",
+        "The score was 2.45 on average.",  # a decimal without a.m., p.m. or a zone
+        "Sales reached 2019 units.",
+    ],
+)
+def test_counts_are_not_times(text: str) -> None:
+    assert find_times(text) == []
+
+
+def test_a_time_in_words_differs_from_a_time_in_figures() -> None:
+    rel, reasons = _judge(
+        "The quake struck the valley at 3:32 a.m. local time.",
+        "The quake struck at about half past two in the morning.",
+    )
+    assert rel is Relation.CONTRADICT
+    assert reasons[0] == "number differs: 3:32 a.m. local time vs about half past two in the morning"
+
+
+def test_about_allows_minutes_not_hours() -> None:
+    rel, _ = _judge(
+        "The quake struck the valley at 2:38 a.m. local time.",
+        "The quake struck at about half past two in the morning.",
+    )
+    assert rel is Relation.AGREE
+
+
+def test_the_hour_of_a_time_in_words_is_not_a_count() -> None:
+    # "two" of "half past two" is not compared with "three" aftershocks.
+    rel, reasons = _judge(
+        "Three aftershocks followed the quake at half past two in the morning.",
+        "Three aftershocks followed the quake at 2:30 a.m.",
+    )
+    assert rel is Relation.AGREE, reasons
+
+
+def test_gmt_and_utc_are_one_clock() -> None:
+    rel, reasons = _judge(
+        "The train derailed at 4:15 a.m. local time (Friday 2245 UTC).",
+        "The train derailed at 4.15am local time, which was 22.45 GMT on Friday.",
+    )
+    assert rel is Relation.AGREE, reasons
+    rel, reasons = _judge(
+        "The train derailed on Friday at 2245 UTC.",
+        "The train derailed on Friday at 21.45 GMT.",
+    )
+    assert rel is Relation.CONTRADICT and reasons[0].startswith("number differs: 2245 UTC vs 21.45 GMT")
+
+
+def test_a_count_whose_noun_is_left_out() -> None:
+    base = "At least nine aftershocks have shaken the area since the first quake."
+    rel, reasons = _judge(
+        base, "The strongest aftershock came an hour later, one of only three the town felt."
+    )
+    assert rel is Relation.CONTRADICT
+    assert reasons[0] == "number differs: at least nine vs three"
+    rel, _ = _judge(base, "The strongest aftershock came an hour later, one of twelve the town felt.")
+    assert rel is Relation.AGREE
+
+
+def test_a_left_out_noun_must_be_named_in_the_claim() -> None:
+    # "one of three" with nothing of the other side's noun in its claim counts something else.
+    rel, reasons = _judge(
+        "At least nine aftershocks have shaken the area since the first quake.",
+        "The mayor, one of only three the town elected, visited the area.",
+    )
+    assert rel is Relation.AGREE, reasons
+
+
+def test_offsets_of_one_event_differ() -> None:
+    rel, reasons = _judge(
+        "The quake struck the valley at dawn with a 4.8 aftershock about an hour after.",
+        "Aftershocks went on all morning, the strongest of them roughly two hours after the main shock.",
+    )
+    assert rel is Relation.CONTRADICT
+    assert reasons[0] == "duration differs: about an hour vs roughly two hours"
+    # With one offset on each side (not two, as in the test below), the offsets are compared.
+    rel, reasons = _judge(
+        "A tremor came an hour after.",
+        "Tremors went on all day, the strongest of them three hours after the main shock.",
+    )
+    assert reasons[0] == "duration differs: an hour vs three hours"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Offsets of two events: their verbs say so.
+        ("Police arrived an hour later.", "The ambulance left two hours later."),
+        # The same offset in other units.
+        ("The aftershock came about an hour after.", "The aftershock came some 60 minutes after the quake."),
+        # Two offsets on a side: which pairs with which is not written.
+        (
+            "The first tremor came an hour after, and a second tremor two hours after.",
+            "Tremors went on all day, the strongest of them three hours after the main shock.",
+        ),
+    ],
+)
+def test_offsets_that_do_not_conflict(a: str, b: str) -> None:
+    rel, reasons = _judge(a, b)
+    assert rel is Relation.AGREE, reasons
+
+
+def test_bounds_that_a_figure_meets_agree() -> None:
+    # "at least 100" and 250 can both be right; "passed 200" is not read as a bound (gold of the rail set calls
+    # "at least 100" vs "passed 200" a contradiction; by logic it is not one).
+    for other in ("Officials said 250 people were hurt.", "By evening the number hurt had passed 200."):
+        rel, reasons = _judge("At least 100 people were hurt in the derailment.", other)
+        assert rel is Relation.AGREE, reasons
+
+
+def _doc(doc: str, *texts: str, written: str = "") -> list[Claim]:
+    return [_claim(t, f"{doc}:c{i}", written) for i, t in enumerate(texts)]
+
+
+BASE = _doc(
+    "d0",
+    "The vote count was slow.",
+    "The May 6, 2010 council vote, also known as the long count, ended at dusk.",
+    "Turnout was high.",
+)
+
+
+def test_a_weekday_and_a_date_that_lead_their_documents_are_one_event() -> None:
+    other = _doc("d1", "Councillors voted on Wednesday afternoon after a long count.", "It was close.")
+    args = (BASE[1], BASE, "", other[0], other, "2010-05-06")
+    assert quantities.same_lead_event(*args)
+    assert quantities.lead_events_differ(*args) == "weekday differs: 6 May 2010 (a Thursday) vs Wednesday"
+    # The other way round, the reason names the account's weekday second, as the rules do.
+    back = (other[0], other, "2010-05-06", BASE[1], BASE, "")
+    assert quantities.lead_events_differ(*back) == "weekday differs: Wednesday vs 6 May 2010 (a Thursday)"
+    same = _doc("d2", "Councillors voted on Thursday afternoon after a long count.")
+    assert quantities.same_lead_event(BASE[1], BASE, "", same[0], same, "2010-05-07")
+    assert quantities.lead_events_differ(BASE[1], BASE, "", same[0], same, "2010-05-07") == ""
+
+
+def test_a_weekday_is_not_tied_to_a_date_it_cannot_be_of() -> None:
+    other = _doc("d1", "Councillors voted on Wednesday afternoon.", "It was close.")
+    # Written a month after the vote: "on Wednesday" is of another week.
+    assert not quantities.same_lead_event(BASE[1], BASE, "", other[0], other, "2010-06-10")
+    # Written before it.
+    assert not quantities.same_lead_event(BASE[1], BASE, "", other[0], other, "2010-05-01")
+    # Not the first day the account names: its lead is dated by another weekday.
+    later = _doc("d2", "Councillors met on Monday.", "They voted on Wednesday afternoon.")
+    assert not quantities.same_lead_event(BASE[1], BASE, "", later[1], later, "2010-05-06")
+    # Two full dates are never paired this way (a lead may be of a later event).
+    dated = _doc("d3", "On Monday, August 24, the council voted again.")
+    assert not quantities.same_lead_event(BASE[1], BASE, "", dated[0], dated, "")
+    # Past the lead: the day named in the fourth claim is not the main event's.
+    deep = _doc("d4", "A long night.", "Nobody slept.", "The count dragged on.", "They voted on Wednesday.")
+    assert not quantities.same_lead_event(BASE[1], BASE, "", deep[3], deep, "2010-05-06")
