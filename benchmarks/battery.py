@@ -831,9 +831,35 @@ def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{who} {s.past} {s.object} in {s.place} on {other.day} {MONTHS_ALL[other.month - 1]} {other.year}.", True)  # fmt: skip
 
 
+def _span_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Counts of a scale without a figure ("hundreds of"), and a span of days given by its two ends against
+    how long it lasted (facts3, issue 11)."""
+    who = _cap(s.actor)
+    small = r.randrange(20, 90)
+    yield Pair("number", f"Hundreds of {s.unit} in {s.place} {s.happening}.",
+               f"About {small} {s.unit} in {s.place} {s.happening}, {who.lower()} said.", True)  # fmt: skip
+    yield Pair("number", f"Hundreds of {s.unit} in {s.place} {s.happening}.",
+               f"About {small * 10} {s.unit} in {s.place} {s.happening}, {who.lower()} said.", False)  # fmt: skip
+    yield Pair("number", f"Thousands of {s.unit} in {s.place} {s.happening}.",
+               f"{who} said {small * 10} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"Thousands of {s.unit} in {s.place} {s.happening}.",
+               f"{who} said {small * 100:,} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    month = r.choice(MONTHS)
+    first = r.randrange(1, 15)
+    days = r.randrange(3, 9)
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from {first} to {first + days} {month}.",
+               f"{who} {s.past} {s.object} in {s.place} for {WORDS[days - 2]} days.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from {first} to {first + days} {month}.",
+               f"{who} {s.past} {s.object} in {s.place} for {WORDS[days + 1]} days.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from Monday to Thursday.",
+               f"For {WORDS[r.choice((1, 6, 7))]} days {s.actor} {s.past} {s.object} in {s.place}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from Monday to Thursday.",
+               f"For {WORDS[r.choice((3, 4))]} days {s.actor} {s.past} {s.object} in {s.place}.", False)  # fmt: skip
+
+
 # facts3's shapes (issue 11, second pass), drawn from their own generator after the shapes above, so that the
 # pairs of every other kind stay as they were.
-FACTS3 = (_clock_shapes,)
+FACTS3 = (_clock_shapes, _span_shapes)
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

@@ -892,7 +892,91 @@ def durations(a: Claim, b: Claim) -> list[str]:
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
-    return diffs
+    return diffs or _span_differs(a, b, found_b) or _span_differs(b, a, found_a, swap=True)
+
+
+_CONNECT = r"\s*(?:-|\u2013|to|until|till|through|thru|and)\s*(?:the\s+)?"
+_MONTH_RE = "|".join(sorted((m.lower() for m in MONTH_NAMES if m), key=len, reverse=True))
+_WEEKDAY_RANGE = re.compile(
+    rf"\b(?:from|between)\s+({'|'.join(WEEKDAYS)}){_CONNECT}({'|'.join(WEEKDAYS)})\b"
+    rf"|\b({'|'.join(WEEKDAYS)})\s+(?:through|thru)\s+({'|'.join(WEEKDAYS)})\b"
+)
+_DAY_RANGE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?({_MONTH_RE}))?{_CONNECT}"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b"
+    rf"|\b(?:from\s+|between\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_CONNECT}(?:({_MONTH_RE})\s+)?"
+    rf"(\d{{1,2}})\b(?!\s*(?:st|nd|rd|th|,?\s*\d{{4}}\s*(?:-|to)))",
+    re.I,
+)
+
+
+def _day(day: str, month: str) -> datetime.date | None:
+    try:
+        return datetime.date(2001, MONTH_NAMES.index(month.capitalize()), int(day))
+    except ValueError:
+        return None
+
+
+def date_spans(text: str) -> list[tuple[int, str]]:
+    """(days between the ends, as written) of every span of days a claim gives by its two ends: "from 3 to 9
+    May" (6), "from 28 April to 2 May" (4), "May 3-9", "from Monday to Wednesday" (2)."""
+    out = []
+    for m in _WEEKDAY_RANGE.finditer(text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.append(((WEEKDAYS.index(last) - WEEKDAYS.index(first)) % 7, m.group(0).strip()))
+    for m in _DAY_RANGE.finditer(text):
+        if m.group(1):
+            start, end = _day(m.group(1), m.group(2) or m.group(4)), _day(m.group(3), m.group(4))
+        else:
+            start, end = _day(m.group(6), m.group(5)), _day(m.group(8), m.group(7) or m.group(5))
+        opened = m.group(0).lower().startswith(("from", "between"))
+        if start is None or end is None or not (opened or re.search(r"\d\s*[-\u2013]\s*\d", m.group(0))):
+            continue  # "on 3 and 9 May" names two days, not the days between them
+        if end < start:
+            end = end.replace(year=2002)  # "from 28 December to 3 January": into the next year
+        days = (end - start).days
+        if 0 < days <= 366:
+            out.append((days, m.group(0).strip()))
+    return out
+
+
+# Words that say a duration is how long something lasted ("for three days", "lasted a week", "a three-day").
+_LASTING = re.compile(
+    r"\b(?:for|lasting|lasted|lasts|last|over|spanning)\s+(?:about\s+|some\s+|nearly\s+)?$", re.I
+)
+
+
+def _lasting(text: str, d: Duration) -> bool:
+    at = text.find(d.text)
+    if at < 0 or _offset(text, d):
+        return False
+    hyphenated = (
+        bool(re.match(r"[\s-]*(?:long\b)|-", text[at + len(d.text) : at + len(d.text) + 6])) or "-" in d.text
+    )
+    return hyphenated or bool(_LASTING.search(text[max(0, at - 25) : at]))
+
+
+def _span_differs(a: Claim, b: Claim, found_b: list[Duration], *, swap: bool = False) -> list[str]:
+    """ "from 3 to 9 May" vs "for three days": a span of days one side gives by its two ends, against the
+    one duration the other side gives of how long the same thing lasted (the ends counted or not: 6 or 7
+    days). Compared only when the other side gives no span of its own and its verbs name the same event."""
+    spans = date_spans(a.text)
+    lasting = [y for y in found_b if _lasting(b.text, y)]
+    if len(spans) != 1 or len(lasting) != 1 or date_spans(b.text):
+        return []
+    (days, shown), y = spans[0], lasting[0]
+    if _overlap((days * 24.0, (days + 1) * 24.0), _span_hours(b.text, y)):
+        return []
+    first = shown.split()[1] if shown.split()[0].lower() in {"from", "between"} else shown.split()[0]
+    va, vb = _verbs(a, first, b, y.text)
+    if va and vb and not _one_sense(va, vb):
+        return []
+    ra, rb = read(a.text), read(b.text)
+    common = {t.key for t in ra.toks if _plain(ra, t)} & {t.key for t in rb.toks if _plain(rb, t)}
+    if not common - _EXCLUDED - {lemma(u) for u in _hours()}:
+        return []
+    pair = (shown, _shown(b.text, y)) if not swap else (_shown(b.text, y), shown)
+    return [f"duration differs: {pair[0]} vs {pair[1]}"]
 
 
 # "an hour after", "two hours later", "a day earlier": a duration that places an event after (or before)

@@ -330,6 +330,12 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             # "a third of the ice", "one in four voters": a share, compared with percentages of the same whole.
             out.append((m.start(), Quantity(share, m.group(1), bound_before(text, m.start()), "percent")))
             taken.append(m.span(1))
+    for m in _VAGUE_SCALE.finditer(text):
+        if free(m.start(), m.end()):
+            # "hundreds of workers": a count of unstated size within a scale, compared as a range.
+            low, _ = VAGUE_SCALES[" ".join(m.group(1).lower().split())]
+            out.append((m.start(), Quantity(low, m.group(1), "between", _unit_after(text, m.end(1)))))
+            taken.append(m.span(1))
     for m in _DIGITS.finditer(text):
         if not free(m.start(), m.end()) or any(a <= m.start() < b for a, b in markers):
             continue
@@ -538,13 +544,30 @@ def _digits_value(digits: str, scale: str | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
+# "dozens of", "hundreds of", "tens of thousands of": counts of a scale without a figure. The usual reading
+# of each (twenty-four up to the next scale); wide at the top, as writers round up.
+VAGUE_SCALES = {
+    "dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 1_999.0),
+    "thousands": (2_000.0, 99_999.0), "tens of thousands": (20_000.0, 199_999.0),
+    "hundreds of thousands": (200_000.0, 1_999_999.0), "millions": (2_000_000.0, 999_999_999.0),
+}  # fmt: skip
+_VAGUE_SCALE = re.compile(
+    r"\b((?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\s+of\b", re.I
+)
+
+
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a quantity allows: "at least 19" is [19, inf), "about 4000" is 4000 give or take 10%.
 
     >>> interval(Quantity(3000, "3,000 to 5,000", "between")), interval(Quantity(19, "19", "at least"))
     ((3000.0, 5000.0), (19.0, inf))
+    >>> interval(Quantity(200, "hundreds", "between"))
+    (200.0, 1999.0)
     """
     v = q.value
+    vague = VAGUE_SCALES.get(" ".join(q.text.lower().split())) if q.bound == "between" else None
+    if vague:
+        return vague
     if q.bound == "between":
         ends = [_digits_value(d, None) for d in re.findall(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", q.text)]
         scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)

@@ -196,3 +196,87 @@ def test_a_weekday_is_not_tied_to_a_date_it_cannot_be_of() -> None:
     # Past the lead: the day named in the fourth claim is not the main event's.
     deep = _doc("d4", "A long night.", "Nobody slept.", "The count dragged on.", "They voted on Wednesday.")
     assert not quantities.same_lead_event(BASE[1], BASE, "", deep[3], deep, "2010-05-06")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        ("Hundreds of workers walked out at the plant.", "About 40 workers walked out at the plant.", True),
+        (
+            "Thousands of people marched through the capital.",
+            "Police said 800 people marched in the capital.",
+            True,
+        ),
+        (
+            "Thousands of people marched through the capital.",
+            "Some 12,000 people marched through the capital.",
+            False,
+        ),
+        (
+            "Dozens of people were hurt in the blast.",
+            "Officials said 35 people were hurt in the blast.",
+            False,
+        ),
+        ("Tens of thousands of people marched.", "Police said 8,000 people marched.", True),
+        # Hundreds of another thing do not count the workers.
+        ("Hundreds of police lined the road.", "About 40 workers walked out at the plant.", False),
+    ],
+)
+def test_counts_of_a_scale_without_a_figure(a: str, b: str, differs: bool) -> None:
+    rel, reasons = _judge(a, b)
+    assert (rel is Relation.CONTRADICT) is differs, reasons
+    if differs:
+        assert reasons[0].startswith("number differs: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The strike ran from 3 to 9 May.", [(6, "from 3 to 9 May")]),
+        ("It lasted from 28 April to 2 May.", [(4, "from 28 April to 2 May")]),
+        ("Talks ran from 30 December to 2 January.", [(3, "from 30 December to 2 January")]),
+        ("Polls were open May 3-9.", [(6, "May 3-9")]),
+        ("Trains ran from Monday to Wednesday.", [(2, "from Monday to Wednesday")]),
+        ("Shops opened Monday through Friday.", [(4, "Monday through Friday")]),
+        ("Attacks on 3 and 9 May were reported.", []),  # two days, not a span
+        ("The 2019-2020 season ended.", []),
+    ],
+)
+def test_spans_of_days_given_by_their_ends(text: str, spans: list[tuple[int, str]]) -> None:
+    assert quantities.date_spans(text) == spans
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "The strike at the plant ran from 3 to 9 May.",
+            "Workers at the plant were on strike for three days.",
+            "duration differs: from 3 to 9 May vs three days",
+        ),
+        (
+            "The two-day strike at the plant ended.",
+            "The strike at the plant ran from Monday to Friday.",
+            "duration differs: two-day vs from Monday to Friday",
+        ),
+        (
+            "The strike at the plant ran from 3 to 9 May.",
+            "Workers at the plant were on strike for a week.",
+            "",
+        ),
+        (
+            "The strike at the plant ran from Monday to Wednesday.",
+            "The three-day strike at the plant ended.",
+            "",
+        ),
+        # Not how long the span lasted: "twice a day", an offset.
+        ("The festival ran from Monday to Friday.", "Twice a day the festival opened its gates.", ""),
+        ("The festival ran from Monday to Friday.", "The festival ended two days after the storm.", ""),
+    ],
+)
+def test_a_span_of_days_against_a_duration(a: str, b: str, reason: str) -> None:
+    rel, reasons = _judge(a, b)
+    if reason:
+        assert rel is Relation.CONTRADICT and reasons[0] == reason
+    else:
+        assert rel is Relation.AGREE, reasons
