@@ -148,13 +148,19 @@ def _compatible(qa: Quantity, qb: Quantity) -> bool:
     return qa.unit == qb.unit or qa.unit in vague or qb.unit in vague
 
 
-def _in_time(text: str, q: Quantity) -> bool:
+def _in_time(text: str, q: Quantity, other: str) -> bool:
     """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.", "two" of
-    "half past two in the morning")."""
+    "half past two in the morning"). "2245" of "2245 UTC" is a time only when the ``other`` claim gives a
+    time in a zone it compares with; else it stays a figure, compared with the other side's figures."""
     n = re.escape(q.text)
     if q.text.isdigit() and re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text):
         return True
-    spans = [(s, e) for s, e, _ in time_spans(text)]
+    theirs = find_times(other)
+    spans = [
+        (s, e)
+        for s, e, t in time_spans(text)
+        if not re.match(r"\d{4}\b", t.text) or any(_zones_compare(t, x) and _zone(x) for x in theirs)
+    ]
     found = [m.start() for m in re.finditer(rf"(?<![\w.,]){n}(?![\w])", text)]
     return bool(found) and all(any(s <= at < e for s, e in spans) for at in found)
 
@@ -299,8 +305,8 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     diffs += times_differ
     same += times_same
     # The hour and the minute of a time are compared as the time, not as two counts.
-    na = [q for q in a.facts.numbers if not _in_time(a.text, q)]
-    nb = [q for q in b.facts.numbers if not _in_time(b.text, q)]
+    na = [q for q in a.facts.numbers if not _in_time(a.text, q, b.text)]
+    nb = [q for q in b.facts.numbers if not _in_time(b.text, q, a.text)]
     for qa in na:
         equal = [qb for qb in nb if _close(qa.value, qb.value) or _rounded(qa, qb)]
         # The same unit with another value is another count of the same thing.

@@ -552,7 +552,7 @@ VAGUE_SCALES = {
     "hundreds of thousands": (200_000.0, 1_999_999.0), "millions": (2_000_000.0, 999_999_999.0),
 }  # fmt: skip
 _VAGUE_SCALE = re.compile(
-    r"\b((?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\s+of\b", re.I
+    r"\b((?:tens|hundreds)\s+of\s+thousands|(?:dozens|scores|hundreds|thousands|millions)(?=\s+of\b))\b", re.I
 )
 
 
