@@ -857,9 +857,28 @@ def _span_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"For {WORDS[r.choice((3, 4))]} days {s.actor} {s.past} {s.object} in {s.place}.", False)  # fmt: skip
 
 
+def _plural_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Sums with an abbreviated scale ("£1.2bn", "$30m"), and a unit in the plural without a count ("for
+    hours", "weeks of talks") against a figure (facts3, issue 11)."""
+    who = _cap(s.actor)
+    big = r.randrange(12, 40) / 10
+    yield Pair("number", f"{who} said the work in {s.place} cost £{big}bn.",
+               f"The work in {s.place} cost £{int(big * 1000 * r.choice((0.5, 0.6)))}m, {s.actor} said.", True)  # fmt: skip
+    yield Pair("number", f"{who} said the work in {s.place} cost £{big}bn.",
+               f"The work in {s.place} cost {big} billion pounds, {s.actor} said.", False)  # fmt: skip
+    yield Pair("duration", f"Talks between {s.actor} and {s.unit} in {s.place} lasted for hours.",
+               f"Talks between {s.actor} and {s.unit} in {s.place} lasted {r.choice((30, 40, 90))} minutes.", True)  # fmt: skip
+    yield Pair("duration", f"Talks between {s.actor} and {s.unit} in {s.place} lasted for hours.",
+               f"Talks between {s.actor} and {s.unit} in {s.place} lasted {WORDS[r.choice((3, 4, 5))]} hours.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} after weeks of talks in {s.place}.",
+               f"{who} {s.past} {s.object} after {WORDS[r.choice((2, 3, 4))]} days of talks in {s.place}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} after weeks of talks in {s.place}.",
+               f"{who} {s.past} {s.object} after {r.choice(('a month', 'two months'))} of talks in {s.place}.", False)  # fmt: skip
+
+
 # facts3's shapes (issue 11, second pass), drawn from their own generator after the shapes above, so that the
 # pairs of every other kind stay as they were.
-FACTS3 = (_clock_shapes, _span_shapes)
+FACTS3 = (_clock_shapes, _span_shapes, _plural_shapes)
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

@@ -64,7 +64,8 @@ def _step(q: Quantity) -> float:
     """The last written digit's worth: 1 for "62", 0.1 for "0.4", 100,000 for "1.3 million"."""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
     decimals = len(m.group(1)) if m and m.group(1) else 0
-    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)
+    scales = {**SCALES, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}  # "1.2bn", "30m"
+    scale = next((scales[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in scales), 1)
     return 10.0**-decimals * scale
 
 
@@ -844,9 +845,22 @@ def hours(d: Duration) -> float:
 DURATION_SLACK = 0.2
 
 
+# "for hours", "weeks of talks": how many of the unit a plural without a count allows, at most about the
+# next unit's worth (a writer with a day in mind writes "a day", not "hours").
+PLURAL_SPANS = {"hour": (2.0, 24.0), "day": (2.0, 14.0), "week": (2.0, 12.0), "month": (2.0, 24.0),
+                "year": (2.0, 50.0)}  # fmt: skip
+_PLURAL = re.compile(
+    r"(?:(?:for|lasting|lasted|took|over)\s+)?(?:hours|days|weeks|months|years)(?:\s+of\s+[a-z-]+)?", re.I
+)
+
+
 def _span_hours(text: str, d: Duration) -> tuple[float, float]:
     """The hours a duration allows: exact, or widened by the bound written before it ("about", "at least")."""
     h = hours(d)
+    plural = _PLURAL.fullmatch(d.text)
+    if plural:
+        low, high = PLURAL_SPANS[d.unit]
+        return (low * h / d.value, high * h / d.value)  # "for hours": two hours to a day
     vague = VAGUE_COUNTS.get(" ".join(d.text.lower().split()[:-1]))
     if vague:
         return (vague[0] * h / d.value, vague[1] * h / d.value)  # "several days": three to nine days

@@ -74,6 +74,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s+|-)((?i:million|billion|thousand)))?(?![\w])"
 )
+# "£1.2bn", "$30m", "€5k": a figure with its scale abbreviated (a currency makes "m" millions, not metres).
+_ABBREVIATED = re.compile(r"(?<![\w.,])([$£€]\s?)?(\d+(?:\.\d+)?)(bn|mn|m|k)\b", re.I)
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 _ORDINALS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinals")}
 _ORDINAL_WORD = re.compile(rf"\bthe\s+({'|'.join(_ORDINALS)})\b(?![-\w])", re.I)
@@ -246,6 +248,15 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
 # "a few days", "several weeks": a count in words that allows a range (compared between linked claims only).
 VAGUE_COUNTS = {"a couple of": (2.0, 3.0), "a few": (2.0, 4.0), "several": (3.0, 9.0)}
 _FEW = re.compile(rf"\b(a\s+couple\s+of|a\s+few|several)\s+({_UNIT})s\b", re.I)
+# "for hours", "lasted days", "weeks of talks": a unit in the plural without a count, so at least two of it
+# (and fewer than the next unit's worth: see quantities.PLURAL_SPANS).
+_PLURAL_UNIT = re.compile(
+    r"\b(?:for|lasting|lasted|took|over)\s+(hours|days|weeks|months|years)\b"
+    r"(?!\s+(?:ago|later|earlier|after|before|of\s+the)\b)"
+    r"|\b(hours|days|weeks|months|years)\s+of\s+(?!the\b|this\b|that\b|it\b)[a-z-]+",
+    re.I,
+)
+_COUNTED = re.compile(rf"(?:\d|\b(?:{_NUMWORD}|few|several|many|couple\s+of|of|the|those|these))\s*$", re.I)
 # "and a half" after a duration ("an hour and a half", "two days and a half") adds half its unit.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "half an hour", "half a day": a half of one unit.
@@ -281,6 +292,11 @@ def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration]
         low, _ = VAGUE_COUNTS[" ".join(m.group(1).lower().split())]
         out.append((m.start(), Duration(low, m.group(2).lower(), m.group(0).strip())))
         spans.append(m.span())
+    for m in _PLURAL_UNIT.finditer(text) if articles else ():
+        if free(m.start(), m.end()) and not _COUNTED.search(text[max(0, m.start() - 12) : m.start()]):
+            unit = (m.group(1) or m.group(2)).lower()[:-1]
+            out.append((m.start(), Duration(2.0, unit, m.group(0).strip())))
+            spans.append(m.span())
     for m in _HALF_OF.finditer(text):
         if free(m.start(), m.end()):
             out.append((m.start(), Duration(0.5, m.group(1).lower(), m.group(0).strip())))
@@ -336,6 +352,19 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             low, _ = VAGUE_SCALES[" ".join(m.group(1).lower().split())]
             out.append((m.start(), Quantity(low, m.group(1), "between", _unit_after(text, m.end(1)))))
             taken.append(m.span(1))
+    for m in _ABBREVIATED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append(m.span())  # "1.2m" is never the count "1" (nor "4m" of a wall a count of four)
+        suffix = m.group(3).lower()
+        if suffix != "bn" and not m.group(1):
+            continue  # "4m", "5k" without a currency are metres or kilometres as often as millions
+        scale = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand"}[suffix]
+        value = _digits_value(m.group(2), scale)
+        if value is not None:
+            shown = m.group(0)[len(m.group(1) or "") :]
+            unit = _unit_after(text, m.end())
+            out.append((m.start(), Quantity(value, shown, bound_before(text, m.start()), unit)))
     for m in _DIGITS.finditer(text):
         if not free(m.start(), m.end()) or any(a <= m.start() < b for a, b in markers):
             continue

@@ -280,3 +280,61 @@ def test_a_span_of_days_against_a_duration(a: str, b: str, reason: str) -> None:
         assert rel is Relation.CONTRADICT and reasons[0] == reason
     else:
         assert rel is Relation.AGREE, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The deal is worth £1.2bn to the firm.", [1.2e9]),
+        ("It cost $30m last year.", [3e7]),
+        ("Damages of at least €2.5m were claimed.", [2.5e6]),
+        ("They built a 4m wall.", []),  # metres: no currency, and never the count "4"
+        ("About 5k people ran.", []),
+    ],
+)
+def test_abbreviated_scales(text: str, values: list[float]) -> None:
+    assert [q.value for q in extract(text).numbers] == values
+
+
+def test_abbreviated_scales_compare_rounded_and_written_out() -> None:
+    base = "The strike cost the firm £1.2bn, the union said."
+    assert _judge(base, "The strike cost the firm £1.25bn, the union said.")[0] is Relation.AGREE
+    assert _judge(base, "The strike cost the firm 1.2 billion pounds, the union said.")[0] is Relation.AGREE
+    rel, reasons = _judge(base, "The strike cost the firm £800m, the union said.")
+    assert rel is Relation.CONTRADICT and reasons[0] == "number differs: 1.2bn vs 800m"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "Talks between the union and the firm lasted for hours.",
+            "Talks between the union and the firm lasted 90 minutes.",
+            "duration differs: for hours vs 90 minutes",
+        ),
+        (
+            "The union agreed after weeks of talks with the firm.",
+            "The union agreed after three days of talks with the firm.",
+            "duration differs: weeks of talks vs three days",
+        ),
+        (
+            "Talks between the union and the firm lasted for hours.",
+            "Talks with the firm lasted five hours.",
+            "",
+        ),
+        (
+            "The union agreed after weeks of talks with the firm.",
+            "The union agreed after a month of talks.",
+            "",
+        ),
+        # Not a length of time: "the days of the week", "hours ago", a counted plural.
+        ("The union met on all the days of the week.", "The union met for three days.", ""),
+        ("The union met hours ago.", "The union met 90 minutes ago.", ""),
+    ],
+)
+def test_a_plural_unit_without_a_count(a: str, b: str, reason: str) -> None:
+    rel, reasons = _judge(a, b)
+    if reason:
+        assert rel is Relation.CONTRADICT and reasons[0] == reason
+    else:
+        assert rel is Relation.AGREE, reasons
