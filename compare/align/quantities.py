@@ -350,7 +350,11 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
         rivals = [
             qb
             for qb in rivals
-            if not any((_close(qb.value, x.value) or _rounded(qb, x)) and _compatible(qb, x) for x in na)
+            if not any(
+                ((_close(qb.value, x.value) or _rounded(qb, x)) and _compatible(qb, x)) or _same_words(qb, x)
+                for x in na
+            )
+            and _scale_frame(a, qa, b, qb)
         ]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
@@ -360,6 +364,24 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     if not diffs:
         diffs += _editions(a, b) or _articles(a, b) or _articles(b, a, swap=True) or ranks(a.text, b.text)
     return diffs, same
+
+
+def _vague_scale(q: Quantity) -> bool:
+    """ "hundreds", "tens of thousands": a count of a scale without a figure (facts.VAGUE_SCALES)."""
+    return q.bound == "between" and not re.search(r"\d", q.text)
+
+
+def _same_words(qa: Quantity, qb: Quantity) -> bool:
+    return _vague_scale(qa) and qa.text.lower() == qb.text.lower()
+
+
+def _scale_frame(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """A count of a scale ("thousands of people") is too loose to pin to a figure by its noun alone ("Four
+    people died" counts other people): the words around both must share more than the noun."""
+    if not (_vague_scale(qa) or _vague_scale(qb)):
+        return True
+    nouns = {lemma(qa.unit), lemma(qb.unit)}
+    return bool((_frame(a, qa) & _frame(b, qb)) - nouns)
 
 
 def _is_ordinal(q: Quantity) -> bool:
