@@ -876,9 +876,23 @@ def _plural_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{who} {s.past} {s.object} after {r.choice(('a month', 'two months'))} of talks in {s.place}.", False)  # fmt: skip
 
 
+def _share_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Shares written "four out of five" against percentages, and dozens against figures (facts3)."""
+    n, whole = r.choice(((4, 5), (3, 4), (2, 3), (7, 10)))
+    share = round(100 * n / whole)
+    yield Pair("number", f"{_cap(WORDS[n])} out of {WORDS[whole]} {s.unit} in {s.place} {s.happening}.",
+               f"Some {share - 25} percent of the {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"{_cap(WORDS[n])} out of {WORDS[whole]} {s.unit} in {s.place} {s.happening}.",
+               f"Some {share - 2} percent of the {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    yield Pair("number", f"A dozen {s.unit} in {s.place} {s.happening}, {s.actor} said.",
+               f"{_cap(s.actor)} said {r.choice((20, 30, 40))} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"A dozen {s.unit} in {s.place} {s.happening}, {s.actor} said.",
+               f"{_cap(s.actor)} said {r.choice((11, 12, 13))} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+
+
 # facts3's shapes (issue 11, second pass), drawn from their own generator after the shapes above, so that the
 # pairs of every other kind stay as they were.
-FACTS3 = (_clock_shapes, _span_shapes, _plural_shapes)
+FACTS3 = (_clock_shapes, _span_shapes, _plural_shapes, _share_shapes)
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

@@ -346,6 +346,20 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             # "a third of the ice", "one in four voters": a share, compared with percentages of the same whole.
             out.append((m.start(), Quantity(share, m.group(1), bound_before(text, m.start()), "percent")))
             taken.append(m.span(1))
+    for m in _OUT_OF.finditer(text):
+        n, whole = _small(m.group(1)), _small(m.group(2))
+        if n and whole and n < whole and free(m.start(), m.end()):
+            # "four out of five voters", "3 in 10": a share, like "one in four".
+            out.append(
+                (m.start(), Quantity(100 * n / whole, m.group(0), bound_before(text, m.start()), "percent"))
+            )
+            taken.append(m.span())
+    for m in _DOZEN.finditer(text):
+        if free(m.start(), m.end()):
+            # "a dozen", "half a dozen", "two dozen": a round count, read as a range (see ``interval``).
+            value = 6.0 if m.group(1) else 12.0 * (_small(m.group(2)) or 1)
+            out.append((m.start(), Quantity(value, m.group(0), "between", _unit_after(text, m.end()))))
+            taken.append(m.span())
     for m in _VAGUE_SCALE.finditer(text):
         if free(m.start(), m.end()):
             # "hundreds of workers": a count of unstated size within a scale, compared as a range.
@@ -585,6 +599,22 @@ _VAGUE_SCALE = re.compile(
 )
 
 
+_SMALL_NUMBER = r"\d{1,3}|" + "|".join(sorted([*UNITS, *TENS, "hundred"], key=len, reverse=True))
+_OUT_OF = re.compile(
+    rf"\b({_SMALL_NUMBER})\s+(?:out\s+of|in)\s+(?:every\s+)?({_SMALL_NUMBER})\b"
+    rf"(?![.:,]\d|\s*%|\s+(?:per|percent|{_UNIT})s?\b)",
+    re.I,
+)
+_DOZEN = re.compile(
+    r"\b(?:(half)\s+a|(a|one|two|three|four|five|six|seven|eight|nine|ten))\s+dozen\b(?!s)", re.I
+)
+DOZEN_SLACK = 0.2  # "a dozen" is ten to fourteen
+
+
+def _small(word: str) -> float | None:
+    return float(word) if word.isdigit() else parse_number_words(word) if word.lower() != "a" else 1.0
+
+
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a quantity allows: "at least 19" is [19, inf), "about 4000" is 4000 give or take 10%.
 
@@ -597,6 +627,8 @@ def interval(q: Quantity) -> tuple[float, float]:
     vague = VAGUE_SCALES.get(" ".join(q.text.lower().split())) if q.bound == "between" else None
     if vague:
         return vague
+    if q.bound == "between" and _DOZEN.fullmatch(q.text):
+        return (v * (1 - DOZEN_SLACK), v * (1 + DOZEN_SLACK))
     if q.bound == "between":
         ends = [_digits_value(d, None) for d in re.findall(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", q.text)]
         scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)

@@ -338,3 +338,39 @@ def test_a_plural_unit_without_a_count(a: str, b: str, reason: str) -> None:
         assert rel is Relation.CONTRADICT and reasons[0] == reason
     else:
         assert rel is Relation.AGREE, reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        (
+            "Four out of five voters in the town backed the plan.",
+            "Some 55 percent of voters in the town backed it.",
+            True,
+        ),
+        (
+            "Four out of five voters in the town backed the plan.",
+            "Some 78 percent of voters in the town backed it.",
+            False,
+        ),
+        (
+            "3 in 10 voters in the town backed the plan.",
+            "A third of voters in the town backed the plan.",
+            False,
+        ),
+        ("A dozen people were hurt in the blast.", "Officials said 30 people were hurt in the blast.", True),
+        ("A dozen people were hurt in the blast.", "Officials said 13 people were hurt in the blast.", False),
+        (
+            "Half a dozen people were hurt in the blast.",
+            "Officials said six people were hurt in the blast.",
+            False,
+        ),
+    ],
+)
+def test_shares_out_of_a_whole_and_dozens(a: str, b: str, differs: bool) -> None:
+    rel, reasons = _judge(a, b)
+    assert (rel is Relation.CONTRADICT) is differs, reasons
+
+
+def test_a_count_in_a_span_of_time_is_not_a_share() -> None:
+    assert [(q.value, q.unit) for q in extract("He scored 2 in 10 days.").numbers] == [(2.0, "")]
