@@ -25,6 +25,7 @@ from compare.text.facts import (
     WEEKDAYS,
     bound_before,
     find_durations,
+    find_scales,
     find_times,
     interval,
     time_spans,
@@ -306,8 +307,8 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     diffs += times_differ
     same += times_same
     # The hour and the minute of a time are compared as the time, not as two counts.
-    na = [q for q in a.facts.numbers if not _in_time(a.text, q, b.text)]
-    nb = [q for q in b.facts.numbers if not _in_time(b.text, q, a.text)]
+    na = [q for q in a.facts.numbers if not _in_time(a.text, q, b.text)] + find_scales(a.text)
+    nb = [q for q in b.facts.numbers if not _in_time(b.text, q, a.text)] + find_scales(b.text)
     for qa in na:
         equal = [qb for qb in nb if _close(qa.value, qb.value) or _rounded(qa, qb)]
         # The same unit with another value is another count of the same thing.

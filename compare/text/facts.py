@@ -360,12 +360,6 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             value = 6.0 if m.group(1) else 12.0 * (_small(m.group(2)) or 1)
             out.append((m.start(), Quantity(value, m.group(0), "between", _unit_after(text, m.end()))))
             taken.append(m.span())
-    for m in _VAGUE_SCALE.finditer(text):
-        if free(m.start(), m.end()):
-            # "hundreds of workers": a count of unstated size within a scale, compared as a range.
-            low, _ = VAGUE_SCALES[" ".join(m.group(1).lower().split())]
-            out.append((m.start(), Quantity(low, m.group(1), "between", _unit_after(text, m.end(1)))))
-            taken.append(m.span(1))
     for m in _ABBREVIATED.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -611,6 +605,21 @@ _DOZEN = re.compile(
 DOZEN_SLACK = 0.2  # "a dozen" is ten to fourteen
 
 
+def find_scales(text: str) -> list[Quantity]:
+    """Counts of a scale without a figure ("hundreds of workers", "tens of thousands"), as ranges. Not among
+    a claim's numbers: "thousands" on both sides is too loose to tie two claims together; quantities compares
+    them with figures of linked claims only.
+
+    >>> [(q.text, q.unit, interval(q)) for q in find_scales("Hundreds of workers walked out.")]
+    [('Hundreds', 'worker', (200.0, 1999.0))]
+    """
+    out = []
+    for m in _VAGUE_SCALE.finditer(text):
+        low, _ = VAGUE_SCALES[" ".join(m.group(1).lower().split())]
+        out.append(Quantity(low, m.group(1), "between", _unit_after(text, m.end(1))))
+    return out
+
+
 def _small(word: str) -> float | None:
     return float(word) if word.isdigit() else parse_number_words(word) if word.lower() != "a" else 1.0
 
@@ -620,8 +629,6 @@ def interval(q: Quantity) -> tuple[float, float]:
 
     >>> interval(Quantity(3000, "3,000 to 5,000", "between")), interval(Quantity(19, "19", "at least"))
     ((3000.0, 5000.0), (19.0, inf))
-    >>> interval(Quantity(200, "hundreds", "between"))
-    (200.0, 1999.0)
     """
     v = q.value
     vague = VAGUE_SCALES.get(" ".join(q.text.lower().split())) if q.bound == "between" else None
