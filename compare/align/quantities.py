@@ -289,14 +289,14 @@ def _named_before(claim: Claim, q: Quantity, role: str) -> bool:
     }
 
 
-def _frame(claim: Claim, q: Quantity) -> set[str]:
-    """The words right around a figure, in its clause."""
+def _frame(claim: Claim, q: Quantity, *, names: bool = True) -> set[str]:
+    """The words right around a figure, in its clause (with ``names`` False, not the names)."""
     r = read(claim.text)
     pos = claim.text.find(q.text)
     idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(q.text) and t.end > pos]
     if not idx:
         return set()
-    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH) if not k.isdigit()}
+    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH, names=names) if not k.isdigit()}
 
 
 def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
@@ -378,11 +378,23 @@ def _same_words(qa: Quantity, qb: Quantity) -> bool:
 
 def _scale_frame(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """A count of a scale ("thousands of people") is too loose to pin to a figure by its noun alone ("Four
-    people died" counts other people): the words around both must share more than the noun."""
+    people died" counts other people): it is compared only with a count of the same noun, not one "more"
+    (an increment, not a total), whose words around share more than the noun and the names."""
     if not (_vague_scale(qa) or _vague_scale(qb)):
         return True
+    if qa.unit != qb.unit or qa.unit in VAGUE_UNITS or _increment(a, qa) or _increment(b, qb):
+        return False
     nouns = {lemma(qa.unit), lemma(qb.unit)}
-    return bool((_frame(a, qa) & _frame(b, qb)) - nouns)
+    return bool((_frame(a, qa, names=False) & _frame(b, qb, names=False)) - nouns)
+
+
+def _increment(claim: Claim, q: Quantity) -> bool:
+    """ "Eight more bodies", "2,000 additional troops": a figure that adds to a count, not the count."""
+    at = claim.text.find(q.text)
+    return at >= 0 and bool(_MORE.match(claim.text, at + len(q.text)))
+
+
+_MORE = re.compile(r"\s+(?:more|additional|further|extra|other)\b", re.I)
 
 
 def _is_ordinal(q: Quantity) -> bool:

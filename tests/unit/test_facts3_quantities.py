@@ -220,6 +220,9 @@ def test_a_weekday_is_not_tied_to_a_date_it_cannot_be_of() -> None:
         ("Tens of thousands of people marched.", "Police said 8,000 people marched.", True),
         # Hundreds of another thing do not count the workers.
         ("Hundreds of police lined the road.", "About 40 workers walked out at the plant.", False),
+        # "more" adds to a count; a shared name is not a shared frame ("killed" is not "gathered").
+        ("Dozens of bodies were found in the valley.", "Eight more bodies were found in the valley.", False),
+        ("Four Rivera supporters were killed in clashes.", "Thousands of Rivera supporters gathered.", False),
     ],
 )
 def test_counts_of_a_scale_without_a_figure(a: str, b: str, differs: bool) -> None:
