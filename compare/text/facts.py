@@ -168,7 +168,9 @@ def _unit_after(text: str, end: int) -> str:
     if word in {"of", "and", "or", "to", "the", "in", "on", "at", "by", "for", "from", "a", "an"}:
         # "62 of the soldiers", "two of its officers", "5,000 US military personnel": look further.
         m2 = re.match(
-            r"\s*(?:of\s+)?(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?(?:[A-Z][\w.]*\s+)?([a-z][a-z\-]+)",
+            # "1,900 of the city's homes": the possessor is not what is counted.
+            r"\s*(?:of\s+)?(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?(?:[A-Z][\w.]*\s+)?"
+            r"(?:[A-Za-z][\w.-]*['’]s\s+)?([a-z][a-z\-]+)",
             text[m.end() :],
         )
         return _singular(m2.group(1)) if m2 else ""

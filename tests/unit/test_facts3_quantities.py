@@ -377,3 +377,10 @@ def test_shares_out_of_a_whole_and_dozens(a: str, b: str, differs: bool) -> None
 
 def test_a_count_in_a_span_of_time_is_not_a_share() -> None:
     assert [(q.value, q.unit) for q in extract("He scored 2 in 10 days.").numbers] == [(2.0, "")]
+
+
+def test_a_possessor_is_not_what_a_figure_counts() -> None:
+    text = "The flames reduced roughly 1,900 of the city's homes to ash."
+    assert [(q.text, q.unit) for q in extract(text).numbers] == [("1,900", "home")]
+    rel, reasons = _judge("The fire destroyed approximately 2,400 homes in the city.", text)
+    assert rel is Relation.CONTRADICT and reasons[0] == "number differs: approximately 2,400 vs roughly 1,900"
