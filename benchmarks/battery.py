@@ -790,7 +790,7 @@ def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     counted"), offsets between two events ("about an hour after"), a full date against a weekday, and a bound
     that a figure meets (facts3, issue 11)."""
     who = _cap(s.actor)
-    hour, minute = r.randrange(1, 10), r.choice((5, 10, 32, 40, 48))
+    hour, minute = r.randrange(1, 9), r.choice((5, 10, 32, 40, 48))
     clock = f"{hour}:{minute:02d} a.m."
     yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {clock} local time.",
                f"{who} {s.past} {s.object} at about half past {WORDS[hour + 2]} in the morning.", True)  # fmt: skip
@@ -826,7 +826,7 @@ def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     iso = f"{when.year}-{when.month:02d}-{when.day:02d}"
     yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
                f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.", False)  # fmt: skip
-    other = when.replace(day=when.day + 1)
+    other = date.fromordinal(when.toordinal() + 1)
     yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
                f"{who} {s.past} {s.object} in {s.place} on {other.day} {MONTHS_ALL[other.month - 1]} {other.year}.", True)  # fmt: skip
 
