@@ -412,7 +412,11 @@ GROUNDED_KINDS = (
 
 
 def _sides(reason: str) -> tuple[str, str]:
-    x, _, y = reason.split(": ", 1)[1].partition(" vs ")
+    """("X", "Y") of a "kind: X vs Y" reason; ("", "") for a reason of another form."""
+    _, colon, rest = reason.partition(": ")
+    x, vs, y = rest.partition(" vs ")
+    if not colon or not vs:
+        return "", ""
     return x.strip().strip("'"), y.strip().strip("'")
 
 
@@ -430,6 +434,8 @@ def stated_in(claim: Claim, reason: str, side: int, others: Sequence[Claim]) -> 
     False
     """
     words = _as_written(claim, _WEEKDAY_NOTE.sub("", _sides(reason)[side]))
+    if not words:
+        return False
     if reason.startswith("number differs"):
         values = {q.value for q in claim.facts.numbers if q.text in words}
         return any(q.value in values for o in others for q in o.facts.numbers)

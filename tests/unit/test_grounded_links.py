@@ -96,3 +96,9 @@ def test_an_account_without_the_clause_gains_no_difference():
         [Document("d0", "Base", BASE), Document("d1", "Other", other)], AlignSettings(semantic=False)
     )
     assert not [lk for lk in result.links if lk.a == "d0:c0"]
+
+
+def test_a_reason_without_two_sides_states_nothing():
+    a = _claim("d0:c0", "At least 40 people were hurt when the roof fell.")
+    assert not stated_in(a, "wording 40% similar", 0, [a])
+    assert not stated_in(a, "number differs: 40", 1, [a])
