@@ -13,6 +13,7 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, group_best, rank_in_group
+from compare.align.quantities import LEAD_CLAIMS, lead_events_differ
 from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import (
@@ -67,6 +68,7 @@ SECOND_CLAUSE = "a clause of a sentence told in two"
 SECOND_CLAUSE_REVIEW = "a clause next to a linked claim: offered for review"
 LONE_PAIR = "two claims otherwise unmatched, differing in one fact"
 GROUNDED_PAIR = "a clause its other links leave untold, differing in one fact"
+LEAD_EVENT = "the day each account gives its main event"
 # Share of such links that are right: the fit split has none to count (rescue.py), so the estimate is
 # Laplace's (0 + 1) / (0 + 2), the level of a link: more likely right than wrong is all that is known. Refit
 # (benchmarks/fit_confidence.py material) when development sets have lone pairs.
@@ -353,6 +355,34 @@ def grounded_links(
     return out
 
 
+def lead_event_links(
+    base: Sequence[Claim], other: Sequence[Claim], written: tuple[str, str], known: PairResult
+) -> list[Link]:
+    """A difference between the days the two accounts give their main event in their first claims, one as a
+    full date and one as a weekday (``quantities.same_lead_event``). A contradicting account words the event
+    differently ("The May 6, 2010 crash" vs "stocks fell on Wednesday"), so the two claims are rarely alike
+    enough to link, yet the day is the same event's. ``written``: the documents' dates (ISO or "")."""
+    linked = {(lk.a, lk.b) for lk in known.links}
+    out = []
+    for a in base[:LEAD_CLAIMS]:
+        for b in other[:LEAD_CLAIMS]:
+            if (a.id, b.id) in linked:
+                continue
+            reason = lead_events_differ(a, base, written[0], b, other, written[1])
+            if not reason:
+                continue
+            scores = pair_scores([a.text], [b.text], [a.facts], [b.facts])
+            lexical = float(max(scores.cosine[0, 0], scores.token_set[0, 0]))
+            combined = float(scores.combine()[0, 0])
+            _, reasons = relate(a, b, combined, similar=lexical >= SIMILAR_WORDING)
+            rest = tuple(r for r in reasons if r != reason)
+            out.append(
+                Link(a.id, b.id, Relation.CONTRADICT, round(combined, 3), (reason, *rest, LEAD_EVENT),
+                     confidence=LONE_CONFIDENCE)
+            )  # fmt: skip
+    return out
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -362,8 +392,10 @@ def link_claims(
     idf_texts: Sequence[Sequence[str]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
     model: ConfidenceModel | None = None,
+    written: tuple[str, str] = ("", ""),
 ) -> PairResult:
-    """Links, suggestions and candidates between the claims of the base and of one account."""
+    """Links, suggestions and candidates between the claims of the base and of one account (``written``:
+    the two documents' dates, ISO or "")."""
     if not base or not other:
         return PairResult()
     model = model or default_model()
@@ -424,6 +456,10 @@ def link_claims(
     out.links.extend(grounded)
     promoted = {(lk.a, lk.b) for lk in grounded}
     out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in promoted]
+    events = lead_event_links(base, other, written, out)
+    out.links.extend(events)
+    dated = {(lk.a, lk.b) for lk in events}
+    out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in dated]
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])
         claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)
@@ -503,8 +539,9 @@ def compare(
         step(len(documents) + embedding + n, f"Aligning {d.title or d.id}")
         pair_vectors = (vectors[0], vectors[n + 1]) if vectors is not None else None
         pair = link_claims(
-            claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors
-        )
+            claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors,
+            written=(documents[0].date, d.date),
+        )  # fmt: skip
         links += pair.links
         suggestions += pair.suggestions
         candidates += pair.candidates
