@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from compare.align import polarity, quantities
+from compare.align import agents, polarity, quantities
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
@@ -24,7 +24,12 @@ ORGANISATIONS_LOWER = frozenset(w.lower() for w in ORGANISATIONS)
 _TITLE_LOWER = frozenset(
     r["word"].lower() for r in lexicon.rows("title_words") if r["kind"] in {"title", "role"}
 )
-_SAYING = {t for w in lexicon.column("attribution", "word") for t in content_tokens(w)}
+_SAYING = {
+    t
+    for r in lexicon.rows("attribution")
+    if r["kind"] not in {"by_idiom", "stance"}  # the words of attribution, not an idiom of "by" or a view
+    for t in content_tokens(r["word"])
+}
 # Share of the smaller side's content words (names and verbs of saying left out) that two claims must share
 # for a body or a document as their source to be "the same words from another source".
 SAME_WORDS = 0.75
@@ -225,10 +230,12 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     diffs += quantities.durations(a, b)
     diffs += _polarity(a.text, b.text, similar)
     d, s = _speaker(a, b)
-    diffs += d
+    diffs += d or agents.view_moved(a, b)
     same += s
     if not any(r.startswith("speaker differs") for r in diffs):
-        diffs += _actor(a, b)
+        diffs += _actor(a, b) or agents.actor_differs(a, b)
+    if not diffs:
+        diffs += agents.attitude_differs(a, b)
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
     caution = polarity.certainty_differs(a.text, b.text)
