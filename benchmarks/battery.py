@@ -806,6 +806,9 @@ def _attribution_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("actor", f"{thing} was built by {f1} by March.",
                f"{thing} was finished by the end of March, and costs were cut by 5%.", False)  # fmt: skip
     yield Pair("actor", f"{thing} was built by {f1}.", f"{thing} is operated by {f2}.", False)
+    yield Pair("actor", f"{f2} built {thing.lower()} in {s.place}.", f"{thing} was built by {f1}.", True)
+    yield Pair("actor", f"{f1} built {thing.lower()} in {s.place}.", f"{thing} in {s.place} was built by {f1}.",
+               False)  # fmt: skip
     view, wrong = r.choice((("sensible", "reckless"), ("overdue", "premature"), ("fair", "unfair")))
     plan = f"the decision to {s.base} {s.object}"
     yield Pair("speaker", f"{_cap(plan)} was criticised by residents such as {x}, who called it {wrong}, "

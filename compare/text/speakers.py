@@ -298,10 +298,31 @@ def mentions(name: str, text: str) -> bool:
 _PARTICIPLES = frozenset(r["form"] for r in lexicon.rows("irregular_verbs")) | frozenset(
     lexicon.column("agent_verbs", "verb")
 )
+
+
+def _active_forms() -> frozenset[str]:
+    """The present and past forms of agent_verbs.tsv's verbs read in both voices ("build", "builds", "built",
+    "manages"; not "made" or "ran", light verbs of many senses read in the passive only)."""
+    irregular: dict[str, set[str]] = {}
+    for r in lexicon.rows("irregular_verbs"):
+        irregular.setdefault(r["base"], set()).add(r["form"])
+    out: set[str] = set()
+    for verb in (r["verb"] for r in lexicon.rows("agent_verbs") if r["voice"] == "both"):
+        if verb.endswith("ed"):
+            out.add(verb)  # "founded": a past form listed as it is
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")}
+        out |= irregular.get(verb, set()) or {stem + "ed"}
+    return frozenset(out)
+
+
+_ACTIVE_FORMS = _active_forms()
 _BY_IDIOMS = frozenset(lexicon.words("attribution", "by_idiom"))
 _BEFORE_PARTICIPLE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))")
 _NAME_RUN = re.compile(_NAME)
+_ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")
 _DESCRIPTION = re.compile(r"(?:(?:the|a|an|some|its|his|her|their)\s+)?(?:[\w\-’']+\s+){0,3}?")
 # After the agent's name: the end of the phrase (a conjunction, a preposition, a relative pronoun, an
 # auxiliary); a lower-case noun there would make the name a modifier of a description ("Boeing engineers").
@@ -341,12 +362,14 @@ def _agent_in(phrase: str) -> str:
 def agents(text: str) -> list[tuple[str, str]]:
     """(participle, agent) of each passive of a claim whose agent is named, in reading order.
 
-    >>> agents("Built by Lockheed Martin, it is run by the Agency and was paid for by local donors.")
-    [('built', 'Lockheed Martin')]
+    >>> agents("Built by Halden Works, it is run by the Agency and was paid for by local donors.")
+    [('built', 'Halden Works')]
+    >>> agents("Halden Works manufactures the hull; the Fernhill Board operates the yard.")
+    [('manufactures', 'Halden Works'), ('operates', 'Fernhill Board')]
     >>> agents("The vote was delayed by Friday's storm, by 5% and by train.")
     []
     """
-    out: list[tuple[str, str]] = []
+    out: list[tuple[int, str, str]] = []
     for m in _BY.finditer(text):
         verb = m.group(1).lower()
         if not (verb in _PARTICIPLES or (verb.endswith("ed") and len(verb) > 4)):
@@ -356,8 +379,18 @@ def agents(text: str) -> list[tuple[str, str]]:
             continue  # "the armed groups": an adjective, not a passive
         name = _agent_in(m.group(2))
         if name:
-            out.append((verb, name))
-    return out
+            out.append((m.start(), verb, name))
+    for m in _ACTIVE.finditer(text):
+        # "Halden Works built the depot": the subject of a verb of agent_verbs.tsv, an active form only
+        words = m.group(1).split()
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        name = " ".join(words)
+        verb = m.group(2).lower()
+        whose = name.endswith(("’s", "'s"))  # "Ann Lee's firm built": whose, not who
+        if verb in _ACTIVE_FORMS and name and not whose and distinctive(name) and not _ends_in_role(name):
+            out.append((m.start(), verb, name))
+    return [(verb, name) for _, verb, name in sorted(out)]
 
 
 # --- Whose view each part of a claim gives ---------------------------------------------------------------------

@@ -153,3 +153,23 @@ def test_one_persons_attitude_turned_round_differs():
 def test_the_same_attitude_or_another_person_agrees(b):
     relation, reasons = _judged("The plan was criticised by Ann Lee.", b)
     assert not any(kind_of(r) == "characterisation differs" for r in reasons), reasons
+
+
+def test_an_active_maker_against_a_passive_one():
+    relation, reasons = _judged(
+        "Corvane Industries built the depot in 2019.", "The depot was built by Halden Works."
+    )
+    assert (relation, reasons) == (
+        Relation.CONTRADICT,
+        ("actor differs: Corvane Industries vs Halden Works",),
+    )
+    relation, reasons = _judged(
+        "Halden Works built the depot in 2019.", "The depot was built by Halden Works."
+    )
+    assert relation is Relation.AGREE, reasons
+
+
+def test_light_verbs_are_read_in_the_passive_only():
+    # "made a speech", "ran for office": an active "made" or "ran" is no act of making or running a thing
+    assert agents("Ann Lee made a speech and Omar Diallo ran for office.") == []
+    assert agents("The speech was made by Ann Lee.") == [("made", "Ann Lee")]
