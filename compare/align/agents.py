@@ -176,3 +176,43 @@ def attitude_differs(a: Claim, b: Claim) -> list[str]:
             if kinds_x != kinds_y:
                 return [f"characterisation differs: '{verb_x}' vs '{verb_y}' ({speakers.shown(y)})"]
     return []
+
+
+_RECIPROCAL = frozenset(lemma(w) for w in lexicon.words("attribution", "reciprocal"))
+_COORDINATION = frozenset({"and", "or", "with", "vs", "v", "versus", "against", "nor", "both", "in", "at"})
+
+
+def _two_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the named runs of a claim that identify someone (titles and openers left out)."""
+    out = []
+    at = 0
+    for run in speakers.name_runs(text):
+        start = text.index(run, at)
+        at = start + len(run)
+        if speakers.distinctive(run):
+            out.append((start, at, run))
+    return out
+
+
+def roles_swapped(a: Claim, b: Claim) -> list[str]:
+    """ "actor differs: Ann Lee vs Omar Diallo" when two claims name the same two people around one verb in
+    the opposite order ("Ann Lee accused Omar Diallo" vs "Omar Diallo accused Ann Lee"). Not when the verb is
+    reciprocal ("met", "played": attribution.tsv), a passive turns the roles round ("was beaten by"), the two
+    are only listed or placed ("Ann Lee and Omar Diallo", "cases in Ann Arbor"), or the words between the
+    names differ (another relation)."""
+    na, nb = _two_names(a.text), _two_names(b.text)
+    if len(na) != 2 or len(nb) != 2:
+        return []
+    (sx, ex, x), (sy, ey, y) = na
+    (su, eu, u), (sv, ev, v) = nb
+    if not (_same(x, v) and _same(y, u)) or _same(x, y) or _same(u, v):
+        return []
+    gap_a, gap_b = a.text[ex:sy], b.text[eu:sv]
+    words_a = re.findall(r"[a-z’']+", gap_a.lower())
+    words_b = re.findall(r"[a-z’']+", gap_b.lower())
+    if not words_a or max(len(words_a), len(words_b)) > 4 or re.search(r"[\d,;:()]", gap_a + gap_b):
+        return []  # far apart, counted or set off: the order of the names says nothing of their roles
+    keys_a, keys_b = {lemma(w) for w in words_a}, {lemma(w) for w in words_b}
+    if keys_a != keys_b or keys_a & (_RECIPROCAL | _COORDINATION | {"by", "from", "of"}):
+        return []  # another relation, a reciprocal verb, a list or a passive ("was beaten by")
+    return [f"actor differs: {speakers.shown(x)} vs {speakers.shown(u)}"]

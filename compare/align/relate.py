@@ -233,7 +233,7 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     diffs += d or agents.view_moved(a, b)
     same += s
     if not any(r.startswith("speaker differs") for r in diffs):
-        diffs += _actor(a, b) or agents.actor_differs(a, b)
+        diffs += _actor(a, b) or agents.actor_differs(a, b) or agents.roles_swapped(a, b)
     if not diffs:
         diffs += agents.attitude_differs(a, b)
     if diffs:

@@ -173,3 +173,21 @@ def test_light_verbs_are_read_in_the_passive_only():
     # "made a speech", "ran for office": an active "made" or "ran" is no act of making or running a thing
     assert agents("Ann Lee made a speech and Omar Diallo ran for office.") == []
     assert agents("The speech was made by Ann Lee.") == [("made", "Ann Lee")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "contradict"),
+    [
+        ("Ann Lee accused Omar Diallo of lying.", "Omar Diallo accused Ann Lee of lying.", True),
+        ("Ann Lee replaced Omar Diallo as coach.", "Omar Diallo replaced Ann Lee as coach.", True),
+        # a reciprocal verb, a passive, a list: the order of the names says nothing of their roles
+        ("Ann Lee met Omar Diallo at the depot.", "Omar Diallo met Ann Lee at the depot.", False),
+        ("Ann Lee beat Omar Diallo in the final.", "Omar Diallo was beaten by Ann Lee in the final.", False),
+        ("Ann Lee and Omar Diallo signed the deal.", "Omar Diallo and Ann Lee signed the deal.", False),
+    ],
+)
+def test_two_people_in_swapped_roles(a, b, contradict):
+    relation, reasons = _judged(a, b)
+    assert (relation is Relation.CONTRADICT) is contradict, reasons
+    if contradict:
+        assert kind_of(reasons[0]) == "actor differs"
