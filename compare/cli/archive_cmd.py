@@ -1,15 +1,18 @@
-"""``narrative-compare archive ARTICLES OUT [--workers N | --scheduler ADDRESS] [--resume]``."""
+"""``narrative-compare archive ARTICLES OUT [--workers N | --scheduler ADDRESS] [--resume] [--story-link X] [--max-days N]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
+from compare.archive.settings import GroupingSettings
 from compare.model import InputError
 
 INSTALL_HINT = "the archive command needs the 'archive' extra: pip install 'narrative-compare[archive]'"
 EXIT_SOME_FAILED = 1
 EXIT_INTERRUPTED = 130
+_DEFAULTS = GroupingSettings()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="send the work to an existing Dask cluster, e.g. tcp://host:8786")  # fmt: skip
     p.add_argument("--resume", action="store_true",
                    help="continue a run in OUT: keep the stories whose project is saved and checks clean")  # fmt: skip
+    p.add_argument("--story-link", type=_share, metavar="COSINE", default=_DEFAULTS.link,
+                   help="how alike (0-1, after the date discount) two articles must be to be one story; "
+                   f"raise it when stories of one subject merge (default {_DEFAULTS.link})")  # fmt: skip
+    p.add_argument("--max-days", type=_days, metavar="N", default=_DEFAULTS.max_days,
+                   help="never put articles more than N days apart in one story "
+                   f"(default {_DEFAULTS.max_days})")  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -45,6 +54,26 @@ def _workers(text: str) -> int:
     return n
 
 
+def _share(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < x < 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1, e.g. 0.3")
+    return x
+
+
+def _days(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= n <= 36_500:
+        raise argparse.ArgumentTypeError("must be between 0 and 36500")
+    return n
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         from compare.archive.run import ArchiveOptions, Interrupted, run_archive  # lazy: optional extra
@@ -52,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
         if exc.name and exc.name.split(".")[0] in ("dask", "distributed", "datasketch", "scipy"):
             raise InputError(INSTALL_HINT) from None
         raise
-    options = ArchiveOptions(workers=args.workers, scheduler=args.scheduler, resume=args.resume)
+    grouping = replace(_DEFAULTS, link=args.story_link, max_days=args.max_days)
+    options = ArchiveOptions(
+        workers=args.workers, scheduler=args.scheduler, resume=args.resume, grouping=grouping
+    )
     try:
         result = run_archive(args.articles, args.out, options, err=sys.stderr)
     except Interrupted as stop:

@@ -219,3 +219,34 @@ def test_ctrl_c_stops_cleanly_with_one_line(tmp_path: Path) -> None:
     assert not (out / "stories.json").exists()
     for project in (out / "stories").glob("*.ncproj"):
         assert check_file(project) == []
+
+
+def test_grouping_thresholds_come_from_the_command_line(monkeypatch, tmp_path: Path) -> None:
+    import compare.archive.run as run_module
+    from compare.archive.run import ArchiveResult
+
+    seen: list[ArchiveOptions] = []
+
+    def fake_run(articles, out, options, err):  # the grouping itself is tested in test_archive_grouping.py
+        seen.append(options)
+        return ArchiveResult(
+            articles=0, stories=0, compared=0, resumed=0, failed=(), problems=(), seconds=0.0
+        )
+
+    monkeypatch.setattr(run_module, "run_archive", fake_run)
+    assert (
+        cli_main(["archive", "a.jsonl", str(tmp_path / "o"), "--story-link", "0.35", "--max-days", "3"]) == 0
+    )
+    assert cli_main(["archive", "a.jsonl", str(tmp_path / "o")]) == 0
+    assert (seen[0].grouping.link, seen[0].grouping.max_days) == (0.35, 3)
+    assert seen[1].grouping == GroupingSettings()
+
+
+@pytest.mark.parametrize(
+    "option, value", [("--story-link", "1.5"), ("--story-link", "x"), ("--max-days", "-1")]
+)
+def test_bad_grouping_thresholds_are_refused_in_one_line(option, value, capsys, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli_main(["archive", "a.jsonl", str(tmp_path / "o"), option, value])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith("narrative-compare: error: argument")

@@ -165,3 +165,22 @@ def test_report_states_threshold_and_matching_mode(comparison):
     assert "engine fixture" in text
     text = render_html(dataclasses.replace(comparison, settings=AlignSettings(semantic=True)))
     assert "Link threshold 0.55 (the default)" in text and "by meaning (semantic)" in text
+
+
+def test_a_narrow_pane_keeps_the_claim_count_and_drops_the_date_first(make_window, comparison, qapp):
+    account = comparison.accounts[0]
+    named = dataclasses.replace(
+        account, outlet="The Very Long Name Of An Outlet Weekly", date="21 October 2016"
+    )
+    others = tuple(d for d in comparison.accounts if d.id != account.id)
+    window = make_window(dataclasses.replace(comparison, documents=(comparison.base, named, *others)))
+    details = window.compare_view.panes[1].subheader
+    count = f"{len(comparison.claims_of(named.id))} claims"
+    for width in (900, 260, 150, 60):
+        details.resize(width, details.height())
+        shown = details.text()
+        assert shown.endswith(count), (width, shown)
+        if "21 October 2016" not in shown and width > 150:
+            assert shown.startswith("The Very Long Name"), (width, shown)
+    details.resize(900, details.height())
+    assert details.text() == f"The Very Long Name Of An Outlet Weekly · 21 October 2016 · {count}"

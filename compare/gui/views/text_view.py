@@ -334,6 +334,34 @@ class ElidedLabel(QLabel):
         self._elide()
 
 
+class DetailsLabel(ElidedLabel):
+    """Outlet · date · claim count, shortened by whole parts: the date goes first, then the outlet is cut at
+    its end, and the count always stays (a middle cut read "The Levant Le…1 · 36 claims")."""
+
+    _parts: tuple[str, str, str] | None = None
+
+    def set_parts(self, outlet: str, date: str, count: str) -> None:
+        self._parts = (outlet, date, count)
+        self.set_full_text(" · ".join(x for x in self._parts if x))
+
+    def _elide(self) -> None:
+        if self._parts is None:
+            super()._elide()
+            return
+        outlet, date, count = self._parts
+        width = max(self.width() - self.contentsMargins().left() - self.contentsMargins().right(), 20)
+        metrics = self.fontMetrics()
+        for shown in ((outlet, date, count), (outlet, count)):
+            text = " · ".join(x for x in shown if x)
+            if metrics.horizontalAdvance(text) <= width:
+                QLabel.setText(self, text)
+                return
+        tail = f" · {count}" if outlet else count
+        room = width - metrics.horizontalAdvance(tail)
+        head = metrics.elidedText(outlet, Qt.TextElideMode.ElideRight, room) if outlet and room > 0 else ""
+        QLabel.setText(self, head + tail if head else count)
+
+
 class Pane(QWidget):
     """A document's header (title, outlet, date, claim count) above its text."""
 
@@ -349,12 +377,11 @@ class Pane(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.subheader = ElidedLabel("", self)
+        self.subheader = DetailsLabel("", self)
         self.subheader.setContentsMargins(8, 0, 8, 5)
         role = "Base text" if is_base else "Account"
         self.header.set_full_text(("BASE · " if is_base else "") + (document.title or document.id))
-        details = [document.outlet, document.date, f"{len(claims)} claims"]
-        self.subheader.set_full_text(" · ".join(x for x in details if x))
+        self.subheader.set_parts(document.outlet, document.date, f"{len(claims)} claims")
         tip = "\n".join(
             x for x in (role, document.title, document.outlet, document.date, document.source) if x
         )
