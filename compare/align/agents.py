@@ -179,6 +179,9 @@ def attitude_differs(a: Claim, b: Claim) -> list[str]:
 
 
 _RECIPROCAL = frozenset(lemma(w) for w in lexicon.words("attribution", "reciprocal"))
+# "Ann Lee said Omar Diallo agreed": a verb of saying or of opinion joins a speaker to what they say, not
+# two roles of one act.
+_REPORTING = frozenset(lemma(r["word"]) for r in lexicon.rows("attribution") if r["kind"] in {"verb", "view"})
 _COORDINATION = frozenset({"and", "or", "with", "vs", "v", "versus", "against", "nor", "both", "in", "at"})
 
 
@@ -213,6 +216,6 @@ def roles_swapped(a: Claim, b: Claim) -> list[str]:
     if not words_a or max(len(words_a), len(words_b)) > 4 or re.search(r"[\d,;:()]", gap_a + gap_b):
         return []  # far apart, counted or set off: the order of the names says nothing of their roles
     keys_a, keys_b = {lemma(w) for w in words_a}, {lemma(w) for w in words_b}
-    if keys_a != keys_b or keys_a & (_RECIPROCAL | _COORDINATION | {"by", "from", "of"}):
-        return []  # another relation, a reciprocal verb, a list or a passive ("was beaten by")
+    if keys_a != keys_b or keys_a & (_RECIPROCAL | _REPORTING | _COORDINATION | {"by", "from", "of"}):
+        return []  # another relation, a reciprocal or reporting verb, a list or a passive ("was beaten by")
     return [f"actor differs: {speakers.shown(x)} vs {speakers.shown(u)}"]

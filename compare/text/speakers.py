@@ -318,10 +318,16 @@ def _active_forms() -> frozenset[str]:
 
 
 _ACTIVE_FORMS = _active_forms()
+# The past participles of agent_verbs.tsv's verbs, for compounds ("Halden-built", "Fernhill-owned").
+_AGENT_BASES = frozenset(lexicon.column("agent_verbs", "verb"))
+_COMPOUND_FORMS = frozenset(f for f in _ACTIVE_FORMS if f.endswith("ed")) | frozenset(
+    r["form"] for r in lexicon.rows("irregular_verbs") if r["base"] in _AGENT_BASES
+)
 _BY_IDIOMS = frozenset(lexicon.words("attribution", "by_idiom"))
 _BEFORE_PARTICIPLE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 _BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))")
 _NAME_RUN = re.compile(_NAME)
+_COMPOUND = re.compile(r"(?<![\w\-])([A-Z][\w’']*)-([a-z]+)\b(?!-)")
 _ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")
 _DESCRIPTION = re.compile(r"(?:(?:the|a|an|some|its|his|her|their)\s+)?(?:[\w\-’']+\s+){0,3}?")
 # After the agent's name: the end of the phrase (a conjunction, a preposition, a relative pronoun, an
@@ -364,6 +370,8 @@ def agents(text: str) -> list[tuple[str, str]]:
 
     >>> agents("Built by Halden Works, it is run by the Agency and was paid for by local donors.")
     [('built', 'Halden Works')]
+    >>> agents("A Halden-built hull, a Fernhill-owned yard, a Paris-based firm.")
+    [('built', 'Halden'), ('owned', 'Fernhill')]
     >>> agents("Halden Works manufactures the hull; the Fernhill Board operates the yard.")
     [('manufactures', 'Halden Works'), ('operates', 'Fernhill Board')]
     >>> agents("The vote was delayed by Friday's storm, by 5% and by train.")
@@ -379,6 +387,11 @@ def agents(text: str) -> list[tuple[str, str]]:
             continue  # "the armed groups": an adjective, not a passive
         name = _agent_in(m.group(2))
         if name:
+            out.append((m.start(), verb, name))
+    for m in _COMPOUND.finditer(text):
+        # "a Halden-built hull", "a state-owned firm": a compound of a name and a participle of agent_verbs.tsv
+        name, verb = m.group(1), m.group(2).lower()
+        if verb in _COMPOUND_FORMS and distinctive(name) and name.lower() not in _OPENERS:
             out.append((m.start(), verb, name))
     for m in _ACTIVE.finditer(text):
         # "Halden Works built the depot": the subject of a verb of agent_verbs.tsv, an active form only

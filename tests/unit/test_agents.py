@@ -191,3 +191,27 @@ def test_two_people_in_swapped_roles(a, b, contradict):
     assert (relation is Relation.CONTRADICT) is contradict, reasons
     if contradict:
         assert kind_of(reasons[0]) == "actor differs"
+
+
+def test_a_compound_names_the_maker():
+    relation, reasons = _judged(
+        "The Halden-built depot opened in 2019.", "The depot was built by Corvane Industries."
+    )
+    assert (relation, reasons) == (Relation.CONTRADICT, ("actor differs: Halden vs Corvane Industries",))
+    relation, reasons = _judged(
+        "The Halden-built depot opened in 2019.", "The depot was built by Halden Works."
+    )
+    assert relation is Relation.AGREE, reasons
+    # a place of a firm, a demonym: no agent
+    assert agents("A Paris-based firm put up the German-built depot.") == []
+
+
+def test_a_said_b_agreed_is_no_swap_of_roles():
+    relation, reasons = _judged(
+        "Ann Lee had accused Omar Diallo of lying.", "Omar Diallo had accused Ann Lee of lying."
+    )
+    assert relation is Relation.CONTRADICT, reasons
+    relation, reasons = _judged(
+        "Ann Lee said Omar Diallo had agreed to the plan.", "Omar Diallo said Ann Lee had agreed to the plan."
+    )
+    assert not any(kind_of(r) == "actor differs" for r in reasons), reasons
