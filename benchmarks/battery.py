@@ -809,7 +809,7 @@ def _attribution_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("actor", f"{f2} built {thing.lower()} in {s.place}.", f"{thing} was built by {f1}.", True)
     yield Pair("actor", f"{f1} built {thing.lower()} in {s.place}.", f"{thing} in {s.place} was built by {f1}.",
                False)  # fmt: skip
-    act = r.choice(("accused", "sued", "replaced", "thanked", "warned"))
+    act = r.choice(("accused", "sued", "replaced", "thanked", "fined"))
     yield Pair("actor", f"{x} {act} {y} over {s.object}.", f"{y} {act} {x} over {s.object}.", True)
     yield Pair("actor", f"{x} {act} {y} over {s.object}.", f"{y} was {act} by {x} over {s.object}.", False)
     yield Pair("actor", f"{x} met {y} to discuss {s.object}.", f"{y} met {x} to discuss {s.object}.", False)

@@ -180,8 +180,13 @@ def attitude_differs(a: Claim, b: Claim) -> list[str]:
 
 _RECIPROCAL = frozenset(lemma(w) for w in lexicon.words("attribution", "reciprocal"))
 # "Ann Lee said Omar Diallo agreed": a verb of saying or of opinion joins a speaker to what they say, not
-# two roles of one act.
-_REPORTING = frozenset(lemma(r["word"]) for r in lexicon.rows("attribution") if r["kind"] in {"verb", "view"})
+# two roles of one act; the verbs of saying that take the listener as their object ("told", "warned":
+# attribution.tsv kind "listener") do join two roles, the speaker and the one spoken to.
+_LISTENER = frozenset(lemma(w) for w in lexicon.words("attribution", "listener"))
+_REPORTING = (
+    frozenset(lemma(r["word"]) for r in lexicon.rows("attribution") if r["kind"] in {"verb", "view"})
+    - _LISTENER
+)
 _COORDINATION = frozenset({"and", "or", "with", "vs", "v", "versus", "against", "nor", "both", "in", "at"})
 
 
@@ -218,4 +223,5 @@ def roles_swapped(a: Claim, b: Claim) -> list[str]:
     keys_a, keys_b = {lemma(w) for w in words_a}, {lemma(w) for w in words_b}
     if keys_a != keys_b or keys_a & (_RECIPROCAL | _REPORTING | _COORDINATION | {"by", "from", "of"}):
         return []  # another relation, a reciprocal or reporting verb, a list or a passive ("was beaten by")
-    return [f"actor differs: {speakers.shown(x)} vs {speakers.shown(u)}"]
+    kind = "speaker" if keys_a & _LISTENER else "actor"
+    return [f"{kind} differs: {speakers.shown(x)} vs {speakers.shown(u)}"]

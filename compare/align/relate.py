@@ -27,7 +27,8 @@ _TITLE_LOWER = frozenset(
 _SAYING = {
     t
     for r in lexicon.rows("attribution")
-    if r["kind"] not in {"by_idiom", "stance"}  # the words of attribution, not an idiom of "by" or a view
+    if r["kind"]
+    in {"verb", "document", "between", "proxy", "place"}  # the words of who says it, not of views
     for t in content_tokens(r["word"])
 }
 # Share of the smaller side's content words (names and verbs of saying left out) that two claims must share

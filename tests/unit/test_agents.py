@@ -180,6 +180,11 @@ def test_light_verbs_are_read_in_the_passive_only():
     [
         ("Ann Lee accused Omar Diallo of lying.", "Omar Diallo accused Ann Lee of lying.", True),
         ("Ann Lee replaced Omar Diallo as coach.", "Omar Diallo replaced Ann Lee as coach.", True),
+        (
+            "Ann Lee told Omar Diallo the talks were over.",
+            "Omar Diallo told Ann Lee the talks were over.",
+            True,
+        ),
         # a reciprocal verb, a passive, a list: the order of the names says nothing of their roles
         ("Ann Lee met Omar Diallo at the depot.", "Omar Diallo met Ann Lee at the depot.", False),
         ("Ann Lee beat Omar Diallo in the final.", "Omar Diallo was beaten by Ann Lee in the final.", False),
@@ -190,7 +195,7 @@ def test_two_people_in_swapped_roles(a, b, contradict):
     relation, reasons = _judged(a, b)
     assert (relation is Relation.CONTRADICT) is contradict, reasons
     if contradict:
-        assert kind_of(reasons[0]) == "actor differs"
+        assert kind_of(reasons[0]) == ("speaker differs" if " told " in a else "actor differs")
 
 
 def test_a_compound_names_the_maker():
