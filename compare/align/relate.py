@@ -88,7 +88,10 @@ def _source(claim: Claim) -> str:
 
 def _body(name: str, text: str) -> bool:
     """Whether a source is a body or a document rather than a person: a country, an acronym, an
-    organisation's word, or a name written after "the" ("the Pentagon", never "the Ann Lee")."""
+    organisation's word, or a name written after "the" ("the Pentagon", never "the Ann Lee"); a person named
+    after their office in a body ("CIA Director Ann Lee") is a person."""
+    if speakers.person_of(name) != name:
+        return False
     return not _is_person(name) or bool(re.search(rf"\bthe\s+{re.escape(name)}", text, re.I))
 
 

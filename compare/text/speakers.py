@@ -173,11 +173,28 @@ def distinctive(name: str) -> frozenset[str]:
 
 def shown(name: str) -> str:
     """A source's name as a reason shows it, without the titles in front ("Secretary of State John Kerry" ->
-    "John Kerry")."""
+    "John Kerry") or the body whose office they hold ("CIA Director Ann Lee" -> "Ann Lee")."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _TITLES | _CONNECTORS | _OPENERS):
         words = words[1:]
-    return " ".join(words)
+    return person_of(" ".join(words))
+
+
+def person_of(name: str) -> str:
+    """The person a source's name ends with after an office held in a body ("CIA Director Ann Lee",
+    "University of Fernhill President Ann Lee" -> "Ann Lee"), else the name as it is.
+
+    >>> person_of("CIA Director Ann Lee"), person_of("the Harbour Agency")
+    ('Ann Lee', 'the Harbour Agency')
+    """
+    raw, words = name.split(), _words(name)
+    at = max((n for n, w in enumerate(words) if w in _TITLES), default=-1)
+    rest = raw[at + 1 :]
+    if at < 0 or not rest or any(not w[:1].isupper() or w.isupper() for w in rest):
+        return name
+    if {w.lower() for w in rest} & (_TITLES | _GENERIC | _OPENERS):
+        return name
+    return " ".join(rest)
 
 
 def holds_title(name: str) -> bool:

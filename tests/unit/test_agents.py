@@ -220,3 +220,14 @@ def test_a_said_b_agreed_is_no_swap_of_roles():
         "Ann Lee said Omar Diallo had agreed to the plan.", "Omar Diallo said Ann Lee had agreed to the plan."
     )
     assert not any(kind_of(r) == "actor differs" for r in reasons), reasons
+
+
+def test_a_person_named_after_an_office_in_a_body_is_a_person():
+    relation, reasons = _judged(
+        "FHA Director Ann Lee said the two bridges were safe.",
+        "Foreign Minister Omar Diallo said the two bridges were safe.",
+    )
+    assert (relation, reasons) == (Relation.CONTRADICT, ("speaker differs: Ann Lee vs Omar Diallo",))
+    for other in ("Ann Lee said the two bridges were safe.", "The FHA said the two bridges were safe."):
+        relation, reasons = _judged("FHA Director Ann Lee said the two bridges were safe.", other)
+        assert relation is Relation.AGREE, reasons
