@@ -835,6 +835,116 @@ def _attribution_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
 SHAPES = (_label_shapes, _event_shapes, _attribution_shapes)
 
 
+def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Times of day in words against figures, counts whose noun is left out ("one of only three they
+    counted"), offsets between two events ("about an hour after"), a full date against a weekday, and a bound
+    that a figure meets (facts3, issue 11)."""
+    who = _cap(s.actor)
+    hour, minute = r.randrange(1, 9), r.choice((5, 10, 32, 40, 48))
+    clock = f"{hour}:{minute:02d} a.m."
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {clock} local time.",
+               f"{who} {s.past} {s.object} at about half past {WORDS[hour + 2]} in the morning.", True)  # fmt: skip
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {hour}:30 a.m. local time.",
+               f"{who} {s.past} {s.object} at about half past {WORDS[hour]} in the morning.", False)  # fmt: skip
+    pm = r.randrange(1, 8)
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {pm} p.m.",
+               f"{who} {s.past} {s.object} in {s.place} at {WORDS[pm + 2]} in the afternoon.", True)  # fmt: skip
+    yield Pair("number", f"{who} {s.past} {s.object} in {s.place} at {pm} p.m.",
+               f"In {s.place}, {s.actor} {s.past} {s.object} at {WORDS[pm]} o'clock in the afternoon.", False)  # fmt: skip
+    low, high = sorted(r.sample(range(2, 10), 2))
+    yield Pair("number", f"At least {WORDS[high]} {s.unit} in {s.place} {s.happening}.",
+               f"Staff in {s.place} named the oldest of the {s.unit}, one of only {WORDS[low]} they counted.", True)  # fmt: skip
+    yield Pair("number", f"At least {WORDS[low]} {s.unit} in {s.place} {s.happening}.",
+               f"Staff in {s.place} named the oldest of the {s.unit}, one of {WORDS[high]} they counted.", False)  # fmt: skip
+    yield Pair("number", f"At least {10 * low} {s.unit} in {s.place} {s.happening}.",
+               f"Officials said {10 * high} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    a = r.choice((2, 3, 4))
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}, with a second alarm about an hour after.",
+               f"Alarms sounded all day in {s.place}, the loudest roughly {WORDS[a]} hours after {s.actor} {s.past} {s.object}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}, with a second alarm about an hour after.",
+               f"Alarms sounded all day in {s.place}, the loudest some 60 minutes after {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place}; the police arrived {WORDS[a]} hours later.",
+               f"{who} {s.past} {s.object} in {s.place}; the mayor left {WORDS[a + 2]} hours later.", False)  # fmt: skip
+    when = date(r.randrange(2000, 2030), r.randrange(1, 13), r.randrange(1, 29))
+    right = WEEKDAYS[when.weekday()]
+    wrong = WEEKDAYS[(when.weekday() + r.randrange(1, 7)) % 7]
+    full = f"{MONTHS_ALL[when.month - 1]} {when.day}, {when.year}"
+    yield Pair("weekday", f"The {full} vote of {s.actor} {s.past} {s.object} in {s.place}.",
+               f"{who} voted on {wrong} afternoon to {s.base} {s.object}.", True)  # fmt: skip
+    yield Pair("weekday", f"The {full} vote of {s.actor} {s.past} {s.object} in {s.place}.",
+               f"{who} voted on {right} afternoon to {s.base} {s.object}.", False)  # fmt: skip
+    iso = f"{when.year}-{when.month:02d}-{when.day:02d}"
+    yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
+               f"{who} {s.past} {s.object} in {s.place} on {when.day} {MONTHS_ALL[when.month - 1]} {when.year}.", False)  # fmt: skip
+    other = date.fromordinal(when.toordinal() + 1)
+    yield Pair("date", f"{who} {s.past} {s.object} in {s.place} on {iso}.",
+               f"{who} {s.past} {s.object} in {s.place} on {other.day} {MONTHS_ALL[other.month - 1]} {other.year}.", True)  # fmt: skip
+
+
+def _span_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Counts of a scale without a figure ("hundreds of"), and a span of days given by its two ends against
+    how long it lasted (facts3, issue 11)."""
+    who = _cap(s.actor)
+    small = r.randrange(20, 90)
+    yield Pair("number", f"Hundreds of {s.unit} in {s.place} {s.happening}.",
+               f"About {small} {s.unit} in {s.place} {s.happening}, {who.lower()} said.", True)  # fmt: skip
+    yield Pair("number", f"Hundreds of {s.unit} in {s.place} {s.happening}.",
+               f"About {small * 10} {s.unit} in {s.place} {s.happening}, {who.lower()} said.", False)  # fmt: skip
+    yield Pair("number", f"Thousands of {s.unit} in {s.place} {s.happening}.",
+               f"{who} said {small * 10} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"Thousands of {s.unit} in {s.place} {s.happening}.",
+               f"{who} said {small * 100:,} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    month = r.choice(MONTHS)
+    first = r.randrange(1, 15)
+    days = r.randrange(3, 9)
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from {first} to {first + days} {month}.",
+               f"{who} {s.past} {s.object} in {s.place} for {WORDS[days - 2]} days.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from {first} to {first + days} {month}.",
+               f"{who} {s.past} {s.object} in {s.place} for {WORDS[days + 1]} days.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from Monday to Thursday.",
+               f"For {WORDS[r.choice((1, 6, 7))]} days {s.actor} {s.past} {s.object} in {s.place}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} in {s.place} from Monday to Thursday.",
+               f"For {WORDS[r.choice((3, 4))]} days {s.actor} {s.past} {s.object} in {s.place}.", False)  # fmt: skip
+
+
+def _plural_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Sums with an abbreviated scale ("£1.2bn", "$30m"), and a unit in the plural without a count ("for
+    hours", "weeks of talks") against a figure (facts3, issue 11)."""
+    who = _cap(s.actor)
+    big = r.randrange(12, 40) / 10
+    yield Pair("number", f"{who} said the work in {s.place} cost £{big}bn.",
+               f"The work in {s.place} cost £{int(big * 1000 * r.choice((0.5, 0.6)))}m, {s.actor} said.", True)  # fmt: skip
+    yield Pair("number", f"{who} said the work in {s.place} cost £{big}bn.",
+               f"The work in {s.place} cost {big} billion pounds, {s.actor} said.", False)  # fmt: skip
+    yield Pair("duration", f"Talks between {s.actor} and {s.unit} in {s.place} lasted for hours.",
+               f"Talks between {s.actor} and {s.unit} in {s.place} lasted {r.choice((30, 40, 90))} minutes.", True)  # fmt: skip
+    yield Pair("duration", f"Talks between {s.actor} and {s.unit} in {s.place} lasted for hours.",
+               f"Talks between {s.actor} and {s.unit} in {s.place} lasted {WORDS[r.choice((3, 4, 5))]} hours.", False)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} after weeks of talks in {s.place}.",
+               f"{who} {s.past} {s.object} after {WORDS[r.choice((2, 3, 4))]} days of talks in {s.place}.", True)  # fmt: skip
+    yield Pair("duration", f"{who} {s.past} {s.object} after weeks of talks in {s.place}.",
+               f"{who} {s.past} {s.object} after {r.choice(('a month', 'two months'))} of talks in {s.place}.", False)  # fmt: skip
+
+
+def _share_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Shares written "four out of five" against percentages, and dozens against figures (facts3)."""
+    n, whole = r.choice(((4, 5), (3, 4), (2, 3), (7, 10)))
+    share = round(100 * n / whole)
+    yield Pair("number", f"{_cap(WORDS[n])} out of {WORDS[whole]} {s.unit} in {s.place} {s.happening}.",
+               f"Some {share - 25} percent of the {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"{_cap(WORDS[n])} out of {WORDS[whole]} {s.unit} in {s.place} {s.happening}.",
+               f"Some {share - 2} percent of the {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+    yield Pair("number", f"A dozen {s.unit} in {s.place} {s.happening}, {s.actor} said.",
+               f"{_cap(s.actor)} said {r.choice((20, 30, 40))} {s.unit} in {s.place} {s.happening}.", True)  # fmt: skip
+    yield Pair("number", f"A dozen {s.unit} in {s.place} {s.happening}, {s.actor} said.",
+               f"{_cap(s.actor)} said {r.choice((11, 12, 13))} {s.unit} in {s.place} {s.happening}.", False)  # fmt: skip
+
+
+# facts3's shapes (issue 11, second pass), drawn from their own generator after the shapes above, so that the
+# pairs of every other kind stay as they were.
+FACTS3 = (_clock_shapes, _span_shapes, _plural_shapes, _share_shapes)
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -855,6 +965,10 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     for shape in SHAPES:
         for s in SUBJECTS:
             out.extend(shape(shapes, s))
+    facts3 = random.Random(f"{seed}:facts3")
+    for shape in FACTS3:
+        for s in SUBJECTS:
+            out.extend(shape(facts3, s))
     return out
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 
-from compare.align.polarity import Reading, context, is_content, lemma, read
+from compare.align.polarity import Reading, Token, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
 from compare.text import lexicon
 from compare.text.facts import (
@@ -24,8 +25,10 @@ from compare.text.facts import (
     WEEKDAYS,
     bound_before,
     find_durations,
+    find_scales,
     find_times,
     interval,
+    time_spans,
 )
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
@@ -62,7 +65,8 @@ def _step(q: Quantity) -> float:
     """The last written digit's worth: 1 for "62", 0.1 for "0.4", 100,000 for "1.3 million"."""
     m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
     decimals = len(m.group(1)) if m and m.group(1) else 0
-    scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)
+    scales = {**SCALES, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}  # "1.2bn", "30m"
+    scale = next((scales[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in scales), 1)
     return 10.0**-decimals * scale
 
 
@@ -106,11 +110,32 @@ def _same_thing(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     figures without a unit after them, one label before both ("a magnitude 4.8", "a magnitude 5.1")."""
     if qa.unit == qb.unit and qa.unit not in VAGUE_UNITS:
         return True
+    if _elided_of(b, qb, qa.unit) or _elided_of(a, qa, qb.unit):
+        return True
     if qa.unit in VAGUE_UNITS and qb.unit in VAGUE_UNITS:
         return bool(_content_label(a, qa) & _content_label(b, qb))
     return (qa.unit not in VAGUE_UNITS and qa.unit in _label(b, qb)) or (
         qb.unit not in VAGUE_UNITS and qb.unit in _label(a, qa)
     )
+
+
+# "one of only three the town felt", "one of the 12 that survived": a count whose noun is left out.
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:(?:only|just|the|its|their|some|about|around)\s+){0,2}$", re.I)
+_NO_NOUN = re.compile(
+    r"\s*(?:[,;:.!?)\u2013\u2014]|$)|\s+(?:the|its|their|this|that|these|those|which|who|we|they|he|she|it|i)\b",
+    re.I,
+)
+
+
+def _elided_of(claim: Claim, q: Quantity, unit: str) -> bool:
+    """Whether ``q`` counts things of ``unit`` left unsaid: "The strongest aftershock ..., one of only three
+    the town felt" counts aftershocks, the noun its claim names before "one of"."""
+    at = claim.text.find(q.text)
+    if at < 0 or unit in VAGUE_UNITS or not _ONE_OF.search(claim.text[max(0, at - 40) : at]):
+        return False
+    if not _NO_NOUN.match(claim.text, at + len(q.text)):
+        return False
+    return unit in {_noun(t.text.lower()) for t in read(claim.text[:at]).toks}
 
 
 def _content_label(claim: Claim, q: Quantity) -> set[str]:
@@ -125,12 +150,21 @@ def _compatible(qa: Quantity, qb: Quantity) -> bool:
     return qa.unit == qb.unit or qa.unit in vague or qb.unit in vague
 
 
-def _in_time(text: str, q: Quantity) -> bool:
-    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.")."""
-    if not q.text.isdigit():
-        return False
+def _in_time(text: str, q: Quantity, other: str) -> bool:
+    """Whether a figure is the hour or the minute of a time of day ("2" and "32" of "2:32 p.m.", "two" of
+    "half past two in the morning"). "2245" of "2245 UTC" is a time only when the ``other`` claim gives a
+    time in a zone it compares with; else it stays a figure, compared with the other side's figures."""
     n = re.escape(q.text)
-    return bool(re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text))
+    if q.text.isdigit() and re.search(rf"(?<![\d.,]){n}[:.]\d\d(?!\d)|(?<!\d)\d{{1,2}}[:.]{n}(?!\d)", text):
+        return True
+    theirs = find_times(other)
+    spans = [
+        (s, e)
+        for s, e, t in time_spans(text)
+        if not re.match(r"\d{4}\b", t.text) or any(_zones_compare(t, x) and _zone(x) for x in theirs)
+    ]
+    found = [m.start() for m in re.finditer(rf"(?<![\w.,]){n}(?![\w])", text)]
+    return bool(found) and all(any(s <= at < e for s, e in spans) for at in found)
 
 
 def times(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -160,12 +194,21 @@ def _fmt_time(q: Quantity) -> str:
 
 
 def _zones_compare(qa: Quantity, qb: Quantity) -> bool:
-    za, zb = _ZONE.search(qa.text), _ZONE.search(qb.text)
-    return not (za and zb and za.group(1).lower() != zb.group(1).lower())
+    za, zb = _zone(qa), _zone(qb)
+    return not (za and zb and za != zb)
+
+
+def _zone(q: Quantity) -> str:
+    """The zone written with a time, lower-cased; GMT and UTC are one clock for the news."""
+    m = _ZONE.search(q.text)
+    zone = " ".join(m.group(1).lower().split()) if m else ""
+    return "utc" if zone == "gmt" else zone
 
 
 _ZONE = re.compile(r"((?i:local\s+time)|[A-Z]{2,4}T|UTC|GMT)$")
 TIME_SLACK = 15  # minutes: "around 2:30" allows 2:15 to 2:45
+# What says which half of the day a time is in: "a.m.", "p.m.", "in the morning", "at night", "noon".
+_HALF_KNOWN = re.compile(r"[ap]\.?m|morning|afternoon|evening|night|noon|midday", re.I)
 
 
 def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
@@ -173,7 +216,7 @@ def _times_conflict(qa: Quantity, qb: Quantity) -> bool:
     time without a.m./p.m. may be either half of the day ("2:30" and "2:32 p.m." are close)."""
     if not _zones_compare(qa, qb):
         return False
-    ambiguous = not re.search(r"[ap]\.?m", qa.text, re.I) or not re.search(r"[ap]\.?m", qb.text, re.I)
+    ambiguous = not _HALF_KNOWN.search(qa.text) or not _HALF_KNOWN.search(qb.text)
     candidates = [qb.value]
     if ambiguous:
         candidates += [(qb.value + 720) % 1440, (qb.value - 720) % 1440]
@@ -246,14 +289,14 @@ def _named_before(claim: Claim, q: Quantity, role: str) -> bool:
     }
 
 
-def _frame(claim: Claim, q: Quantity) -> set[str]:
-    """The words right around a figure, in its clause."""
+def _frame(claim: Claim, q: Quantity, *, names: bool = True) -> set[str]:
+    """The words right around a figure, in its clause (with ``names`` False, not the names)."""
     r = read(claim.text)
     pos = claim.text.find(q.text)
     idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(q.text) and t.end > pos]
     if not idx:
         return set()
-    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH) if not k.isdigit()}
+    return {k for k in context(r, idx[0], idx[-1], FRAME_WIDTH, names=names) if not k.isdigit()}
 
 
 def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
@@ -264,8 +307,8 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     diffs += times_differ
     same += times_same
     # The hour and the minute of a time are compared as the time, not as two counts.
-    na = [q for q in a.facts.numbers if not _in_time(a.text, q)]
-    nb = [q for q in b.facts.numbers if not _in_time(b.text, q)]
+    na = [q for q in a.facts.numbers if not _in_time(a.text, q, b.text)] + find_scales(a.text)
+    nb = [q for q in b.facts.numbers if not _in_time(b.text, q, a.text)] + find_scales(b.text)
     for qa in na:
         equal = [qb for qb in nb if _close(qa.value, qb.value) or _rounded(qa, qb)]
         # The same unit with another value is another count of the same thing.
@@ -308,7 +351,11 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
         rivals = [
             qb
             for qb in rivals
-            if not any((_close(qb.value, x.value) or _rounded(qb, x)) and _compatible(qb, x) for x in na)
+            if not any(
+                ((_close(qb.value, x.value) or _rounded(qb, x)) and _compatible(qb, x)) or _same_words(qb, x)
+                for x in na
+            )
+            and _scale_frame(a, qa, b, qb)
         ]
         for qb in rivals[:1]:
             if _conflict(qa, qb):
@@ -318,6 +365,36 @@ def numbers(a: Claim, b: Claim, similar: bool) -> tuple[list[str], list[str]]:
     if not diffs:
         diffs += _editions(a, b) or _articles(a, b) or _articles(b, a, swap=True) or ranks(a.text, b.text)
     return diffs, same
+
+
+def _vague_scale(q: Quantity) -> bool:
+    """ "hundreds", "tens of thousands": a count of a scale without a figure (facts.VAGUE_SCALES)."""
+    return q.bound == "between" and not re.search(r"\d", q.text)
+
+
+def _same_words(qa: Quantity, qb: Quantity) -> bool:
+    return _vague_scale(qa) and qa.text.lower() == qb.text.lower()
+
+
+def _scale_frame(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """A count of a scale ("thousands of people") is too loose to pin to a figure by its noun alone ("Four
+    people died" counts other people): it is compared only with a count of the same noun, not one "more"
+    (an increment, not a total), whose words around share more than the noun and the names."""
+    if not (_vague_scale(qa) or _vague_scale(qb)):
+        return True
+    if qa.unit != qb.unit or qa.unit in VAGUE_UNITS or _increment(a, qa) or _increment(b, qb):
+        return False
+    nouns = {lemma(qa.unit), lemma(qb.unit)}
+    return bool((_frame(a, qa, names=False) & _frame(b, qb, names=False)) - nouns)
+
+
+def _increment(claim: Claim, q: Quantity) -> bool:
+    """ "Eight more bodies", "2,000 additional troops": a figure that adds to a count, not the count."""
+    at = claim.text.find(q.text)
+    return at >= 0 and bool(_MORE.match(claim.text, at + len(q.text)))
+
+
+_MORE = re.compile(r"\s+(?:more|additional|further|extra|other)\b", re.I)
 
 
 def _is_ordinal(q: Quantity) -> bool:
@@ -695,6 +772,78 @@ def _apposed(text: str, date: str, weekday: str) -> bool:
     return wd + len(weekday) <= at and bool(_APPOSED_BEFORE.fullmatch(text[wd + len(weekday) : at]))
 
 
+# A document states its main event, and the day of it, in its first claims (the dateline and the lead).
+LEAD_CLAIMS = 3
+# A report written this many days after an event may still call it by its weekday ("on Wednesday").
+REPORT_WINDOW = 7
+
+
+def lead_event(claim: Claim, claims: Sequence[Claim]) -> DateMention | None:
+    """The day ``claim`` gives its document's main event, or None: the first day (a date with its day of
+    the month, or a weekday) the document names, when it is named within its first LEAD_CLAIMS claims and
+    ``claim`` is the claim naming it ("The May 6, 2010 flash crash ...", "Stocks went into a free fall on
+    Wednesday afternoon"). ``claims`` are the document's claims in reading order."""
+    for c in claims[:LEAD_CLAIMS]:
+        days = [d for d in c.facts.dates if (d.day and d.month) or d.weekday]
+        if days:
+            return days[0] if c.id == claim.id else None
+    return None
+
+
+def _iso_day(written: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(written.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _full_day(d: DateMention) -> datetime.date | None:
+    try:
+        return datetime.date(d.year, d.month, d.day) if d.year and d.month and d.day else None
+    except ValueError:
+        return None
+
+
+def same_lead_event(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> bool:
+    """Whether ``a`` and ``b`` date the main events of their documents, one by its full date and the other
+    by a weekday alone, so that the two are one event: the report that names the weekday was written within
+    REPORT_WINDOW days after the full date (when its date is known). ``written_*``: the documents' dates
+    (ISO, or "")."""
+    return _lead_pair(a, claims_a, written_a, b, claims_b, written_b) is not None
+
+
+def lead_events_differ(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> str:
+    """ "weekday differs: 6 May 2010 (a Thursday) vs Wednesday" when ``same_lead_event`` holds and the
+    weekday is not the day of the full date; "" otherwise."""
+    pair = _lead_pair(a, claims_a, written_a, b, claims_b, written_b)
+    if pair is None:
+        return ""
+    x, y = pair
+    return _differ(x, y)
+
+
+def _lead_pair(
+    a: Claim, claims_a: Sequence[Claim], written_a: str, b: Claim, claims_b: Sequence[Claim], written_b: str
+) -> tuple[DateMention, DateMention] | None:
+    """The (a-side, b-side) lead days of one event, a full date against a weekday alone, or None."""
+    da, db = lead_event(a, claims_a), lead_event(b, claims_b)
+    if da is None or db is None:
+        return None
+    for full, bare, written in ((da, db, written_b), (db, da, written_a)):
+        day = _full_day(full)
+        if day is None or not bare.weekday or bare.day or bare.month:
+            continue
+        sent = _iso_day(written)
+        if sent is not None and not 0 <= (sent - day).days <= REPORT_WINDOW:
+            return None  # written long before or after: the weekday may be of another event
+        return (da, db)
+    return None
+
+
 def _years(a: Claim, b: Claim) -> list[str]:
     """ "since 1998" vs "since 2002": a year alone, compared with a year alone of the other side that this
     side does not give, when the words around both show one event (years of background are too common for
@@ -731,9 +880,22 @@ def hours(d: Duration) -> float:
 DURATION_SLACK = 0.2
 
 
+# "for hours", "weeks of talks": how many of the unit a plural without a count allows, at most about the
+# next unit's worth (a writer with a day in mind writes "a day", not "hours").
+PLURAL_SPANS = {"hour": (2.0, 24.0), "day": (2.0, 14.0), "week": (2.0, 12.0), "month": (2.0, 24.0),
+                "year": (2.0, 50.0)}  # fmt: skip
+_PLURAL = re.compile(
+    r"(?:(?:for|lasting|lasted|took|over)\s+)?(?:hours|days|weeks|months|years)(?:\s+of\s+[a-z-]+)?", re.I
+)
+
+
 def _span_hours(text: str, d: Duration) -> tuple[float, float]:
     """The hours a duration allows: exact, or widened by the bound written before it ("about", "at least")."""
     h = hours(d)
+    plural = _PLURAL.fullmatch(d.text)
+    if plural:
+        low, high = PLURAL_SPANS[d.unit]
+        return (low * h / d.value, high * h / d.value)  # "for hours": two hours to a day
     vague = VAGUE_COUNTS.get(" ".join(d.text.lower().split()[:-1]))
     if vague:
         return (vague[0] * h / d.value, vague[1] * h / d.value)  # "several days": three to nine days
@@ -781,11 +943,133 @@ def durations(a: Claim, b: Claim) -> list[str]:
             continue
         # A duration of the other side that fits another of this side is already accounted for.
         free = [y for y in found_b if not any(fits(z, y) for z in found_a)]
-        rival = next((y for y in free if _same_event(a, x.text, b, y.text)), None)
+        rival = next((y for y in free if _same_event(a, x.text, b, y.text) or _same_offset(a, x, b, y)), None)
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
-    return diffs
+    return diffs or _span_differs(a, b, found_b) or _span_differs(b, a, found_a, swap=True)
+
+
+_CONNECT = r"\s*(?:-|\u2013|to|until|till|through|thru|and)\s*(?:the\s+)?"
+_MONTH_RE = "|".join(sorted((m.lower() for m in MONTH_NAMES if m), key=len, reverse=True))
+_WEEKDAY_RANGE = re.compile(
+    rf"\b(?:from|between)\s+({'|'.join(WEEKDAYS)}){_CONNECT}({'|'.join(WEEKDAYS)})\b"
+    rf"|\b({'|'.join(WEEKDAYS)})\s+(?:through|thru)\s+({'|'.join(WEEKDAYS)})\b"
+)
+_DAY_RANGE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?({_MONTH_RE}))?{_CONNECT}"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b"
+    rf"|\b(?:from\s+|between\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?{_CONNECT}(?:({_MONTH_RE})\s+)?"
+    rf"(\d{{1,2}})\b(?!\s*(?:st|nd|rd|th|,?\s*\d{{4}}\s*(?:-|to)))",
+    re.I,
+)
+
+
+def _day(day: str, month: str) -> datetime.date | None:
+    try:
+        return datetime.date(2001, MONTH_NAMES.index(month.capitalize()), int(day))
+    except ValueError:
+        return None
+
+
+def date_spans(text: str) -> list[tuple[int, str]]:
+    """(days between the ends, as written) of every span of days a claim gives by its two ends: "from 3 to 9
+    May" (6), "from 28 April to 2 May" (4), "May 3-9", "from Monday to Wednesday" (2)."""
+    out = []
+    for m in _WEEKDAY_RANGE.finditer(text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.append(((WEEKDAYS.index(last) - WEEKDAYS.index(first)) % 7, m.group(0).strip()))
+    for m in _DAY_RANGE.finditer(text):
+        if m.group(1):
+            start, end = _day(m.group(1), m.group(2) or m.group(4)), _day(m.group(3), m.group(4))
+        else:
+            start, end = _day(m.group(6), m.group(5)), _day(m.group(8), m.group(7) or m.group(5))
+        opened = m.group(0).lower().startswith(("from", "between"))
+        if start is None or end is None or not (opened or re.search(r"\d\s*[-\u2013]\s*\d", m.group(0))):
+            continue  # "on 3 and 9 May" names two days, not the days between them
+        if end < start:
+            end = end.replace(year=2002)  # "from 28 December to 3 January": into the next year
+        days = (end - start).days
+        if 0 < days <= 366:
+            out.append((days, m.group(0).strip()))
+    return out
+
+
+# Words that say a duration is how long something lasted ("for three days", "lasted a week", "a three-day").
+_LASTING = re.compile(
+    r"\b(?:for|lasting|lasted|lasts|last|over|spanning)\s+(?:about\s+|some\s+|nearly\s+)?$", re.I
+)
+
+
+def _lasting(text: str, d: Duration) -> bool:
+    at = text.find(d.text)
+    if at < 0 or _offset(text, d):
+        return False
+    hyphenated = (
+        bool(re.match(r"[\s-]*(?:long\b)|-", text[at + len(d.text) : at + len(d.text) + 6])) or "-" in d.text
+    )
+    return hyphenated or bool(_LASTING.search(text[max(0, at - 25) : at]))
+
+
+def _span_differs(a: Claim, b: Claim, found_b: list[Duration], *, swap: bool = False) -> list[str]:
+    """ "from 3 to 9 May" vs "for three days": a span of days one side gives by its two ends, against the
+    one duration the other side gives of how long the same thing lasted (the ends counted or not: 6 or 7
+    days). Compared only when the other side gives no span of its own and its verbs name the same event."""
+    spans = date_spans(a.text)
+    lasting = [y for y in found_b if _lasting(b.text, y)]
+    if len(spans) != 1 or len(lasting) != 1 or date_spans(b.text):
+        return []
+    (days, shown), y = spans[0], lasting[0]
+    if _overlap((days * 24.0, (days + 1) * 24.0), _span_hours(b.text, y)):
+        return []
+    first = shown.split()[1] if shown.split()[0].lower() in {"from", "between"} else shown.split()[0]
+    va, vb = _verbs(a, first, b, y.text)
+    if va and vb and not _one_sense(va, vb):
+        return []
+    ra, rb = read(a.text), read(b.text)
+    common = {t.key for t in ra.toks if _plain(ra, t)} & {t.key for t in rb.toks if _plain(rb, t)}
+    if not common - _EXCLUDED - {lemma(u) for u in _hours()}:
+        return []
+    pair = (shown, _shown(b.text, y)) if not swap else (_shown(b.text, y), shown)
+    return [f"duration differs: {pair[0]} vs {pair[1]}"]
+
+
+# "an hour after", "two hours later", "a day earlier": a duration that places an event after (or before)
+# another one, not how long something lasted.
+_OFFSET = re.compile(r"\s+(after|later|afterwards|before|earlier)\b", re.I)
+_LATER = frozenset({"after", "later", "afterwards"})
+
+
+def _offset(text: str, d: Duration) -> str:
+    """ "after" or "before" when the duration ``d`` is an offset between two events, else ""."""
+    at = text.find(d.text)
+    m = _OFFSET.match(text, at + len(d.text)) if at >= 0 else None
+    return "" if not m else ("after" if m.group(1).lower() in _LATER else "before")
+
+
+def _same_offset(a: Claim, x: Duration, b: Claim, y: Duration) -> bool:
+    """ "a 4.8 aftershock about an hour after" vs "the strongest aftershock roughly two hours after the main
+    shock": on a linked pair, the one offset each side gives in the same direction places one event, unless
+    their verbs name two ("arrived an hour later" vs "left two hours later") or nothing but the unit is shared."""
+    way = _offset(a.text, x)
+    if not way or way != _offset(b.text, y):
+        return False
+    others = [d for d in find_durations(a.text, articles=True)[0] if d != x and _offset(a.text, d)]
+    others += [d for d in find_durations(b.text, articles=True)[0] if d != y and _offset(b.text, d)]
+    if others:
+        return False  # several offsets on a side: which pairs with which is not written
+    va, vb = _verbs(a, x.text, b, y.text)
+    if va and vb and not _one_sense(va, vb):
+        return False
+    ra, rb = read(a.text), read(b.text)
+    common = {t.key for t in ra.toks if _plain(ra, t)} & {t.key for t in rb.toks if _plain(rb, t)}
+    return bool(common - _EXCLUDED - {lemma(u) for u in _hours()})
+
+
+def _plain(r: Reading, t: Token) -> bool:
+    """A content word written in lower case, or opening the claim: not a name, not a figure."""
+    opening = not r.text[: t.start].strip()
+    return is_content(t) and not t.text[:1].isdigit() and (opening or r.text[t.start : t.start + 1].islower())
 
 
 def _shown(text: str, d: Duration) -> str:

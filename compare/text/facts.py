@@ -74,6 +74,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?:\s+|-)((?i:million|billion|thousand)))?(?![\w])"
 )
+# "£1.2bn", "$30m", "€5k": a figure with its scale abbreviated (a currency makes "m" millions, not metres).
+_ABBREVIATED = re.compile(r"(?<![\w.,])([$£€]\s?)?(\d+(?:\.\d+)?)(bn|mn|m|k)\b", re.I)
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 _ORDINALS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinals")}
 _ORDINAL_WORD = re.compile(rf"\bthe\s+({'|'.join(_ORDINALS)})\b(?![-\w])", re.I)
@@ -166,7 +168,9 @@ def _unit_after(text: str, end: int) -> str:
     if word in {"of", "and", "or", "to", "the", "in", "on", "at", "by", "for", "from", "a", "an"}:
         # "62 of the soldiers", "two of its officers", "5,000 US military personnel": look further.
         m2 = re.match(
-            r"\s*(?:of\s+)?(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?(?:[A-Z][\w.]*\s+)?([a-z][a-z\-]+)",
+            # "1,900 of the city's homes": the possessor is not what is counted.
+            r"\s*(?:of\s+)?(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?(?:[A-Z][\w.]*\s+)?"
+            r"(?:[A-Za-z][\w.-]*['’]s\s+)?([a-z][a-z\-]+)",
             text[m.end() :],
         )
         return _singular(m2.group(1)) if m2 else ""
@@ -246,6 +250,15 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
 # "a few days", "several weeks": a count in words that allows a range (compared between linked claims only).
 VAGUE_COUNTS = {"a couple of": (2.0, 3.0), "a few": (2.0, 4.0), "several": (3.0, 9.0)}
 _FEW = re.compile(rf"\b(a\s+couple\s+of|a\s+few|several)\s+({_UNIT})s\b", re.I)
+# "for hours", "lasted days", "weeks of talks": a unit in the plural without a count, so at least two of it
+# (and fewer than the next unit's worth: see quantities.PLURAL_SPANS).
+_PLURAL_UNIT = re.compile(
+    r"\b(?:for|lasting|lasted|took|over)\s+(hours|days|weeks|months|years)\b"
+    r"(?!\s+(?:ago|later|earlier|after|before|of\s+the)\b)"
+    r"|\b(hours|days|weeks|months|years)\s+of\s+(?!the\b|this\b|that\b|it\b)[a-z-]+",
+    re.I,
+)
+_COUNTED = re.compile(rf"(?:\d|\b(?:{_NUMWORD}|few|several|many|couple\s+of|of|the|those|these))\s*$", re.I)
 # "and a half" after a duration ("an hour and a half", "two days and a half") adds half its unit.
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 # "half an hour", "half a day": a half of one unit.
@@ -281,6 +294,11 @@ def find_durations(text: str, *, articles: bool = False) -> tuple[list[Duration]
         low, _ = VAGUE_COUNTS[" ".join(m.group(1).lower().split())]
         out.append((m.start(), Duration(low, m.group(2).lower(), m.group(0).strip())))
         spans.append(m.span())
+    for m in _PLURAL_UNIT.finditer(text) if articles else ():
+        if free(m.start(), m.end()) and not _COUNTED.search(text[max(0, m.start() - 12) : m.start()]):
+            unit = (m.group(1) or m.group(2)).lower()[:-1]
+            out.append((m.start(), Duration(2.0, unit, m.group(0).strip())))
+            spans.append(m.span())
     for m in _HALF_OF.finditer(text):
         if free(m.start(), m.end()):
             out.append((m.start(), Duration(0.5, m.group(1).lower(), m.group(0).strip())))
@@ -330,6 +348,33 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             # "a third of the ice", "one in four voters": a share, compared with percentages of the same whole.
             out.append((m.start(), Quantity(share, m.group(1), bound_before(text, m.start()), "percent")))
             taken.append(m.span(1))
+    for m in _OUT_OF.finditer(text):
+        n, whole = _small(m.group(1)), _small(m.group(2))
+        if n and whole and n < whole and free(m.start(), m.end()):
+            # "four out of five voters", "3 in 10": a share, like "one in four".
+            out.append(
+                (m.start(), Quantity(100 * n / whole, m.group(0), bound_before(text, m.start()), "percent"))
+            )
+            taken.append(m.span())
+    for m in _DOZEN.finditer(text):
+        if free(m.start(), m.end()):
+            # "a dozen", "half a dozen", "two dozen": a round count, read as a range (see ``interval``).
+            value = 6.0 if m.group(1) else 12.0 * (_small(m.group(2)) or 1)
+            out.append((m.start(), Quantity(value, m.group(0), "between", _unit_after(text, m.end()))))
+            taken.append(m.span())
+    for m in _ABBREVIATED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append(m.span())  # "1.2m" is never the count "1" (nor "4m" of a wall a count of four)
+        suffix = m.group(3).lower()
+        if suffix != "bn" and not m.group(1):
+            continue  # "4m", "5k" without a currency are metres or kilometres as often as millions
+        scale = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand"}[suffix]
+        value = _digits_value(m.group(2), scale)
+        if value is not None:
+            shown = m.group(0)[len(m.group(1) or "") :]
+            unit = _unit_after(text, m.end())
+            out.append((m.start(), Quantity(value, shown, bound_before(text, m.start()), unit)))
     for m in _DIGITS.finditer(text):
         if not free(m.start(), m.end()) or any(a <= m.start() < b for a, b in markers):
             continue
@@ -387,9 +432,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return [q for _, q in out]
 
 
-# "2:32 p.m.", "14:05", "4.15am": a time of day (a dot only with a.m./p.m., else it is a decimal).
+# "2:32 p.m.", "14:05", "4.15am", "22.45 GMT", "2245 UTC": a time of day (a dot or four digits only with
+# a.m./p.m. or a zone, else it is a decimal or a count).
 _TIME = re.compile(
-    r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*[ap]\.?m\b))"
+    r"(?<![\w.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,4}T|UTC|GMT)\b))"
+    r"|(?<=[012]\d)([0-5]\d)(?=\s+(?-i:[A-Z]{2,4}T|UTC|GMT)\b))"
     r"(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s+((?:local\s+time|(?-i:[A-Z]{2,4}T|UTC|GMT))))?",
     re.I,
 )
@@ -401,29 +448,111 @@ _TIME_BOUND = re.compile(
 
 
 def find_times(text: str) -> list[Quantity]:
-    """Times of day ("2:32 p.m. EDT", "14:05", "shortly after 2:30"), compared by quantities.times. They are
-    not among a claim's numbers: the hour and the minute stay two figures there, as the link scores expect.
+    """Times of day ("2:32 p.m. EDT", "14:05", "shortly after 2:30", "half past two in the morning", "3
+    a.m.", "noon"), compared by quantities.times. They are not among a claim's numbers: the hour and the
+    minute stay two figures there, as the link scores expect.
 
     >>> [(q.value, q.bound) for q in find_times("It began at 2:32 p.m., shortly after 2:30.")]
     [(872.0, ''), (150.0, 'more than')]
+    >>> [(q.value, q.bound) for q in find_times("It struck at about half past two in the morning.")]
+    [(150.0, 'about')]
     """
-    return [_time_of_day(text, m) for m in _TIME.finditer(text)]
+    return [q for _, _, q in time_spans(text)]
+
+
+def time_spans(text: str) -> list[tuple[int, int, Quantity]]:
+    """(start, end, time) of every time of day in ``text``, in reading order."""
+    out = [(m.start(), m.end(), _time_of_day(text, m)) for m in _TIME.finditer(text)]
+    for m in _WORD_TIME.finditer(text):
+        start = m.start("h4") if m.group("h4") else m.start()
+        if any(start < e and s < m.end() for s, e, _ in out):
+            continue
+        q = _word_time(text, m, start)
+        if q is not None:
+            out.append((start, m.end(), q))
+    return sorted(out, key=lambda x: x[0])
 
 
 def _time_of_day(text: str, m: re.Match[str]) -> Quantity:
     """A time of day as minutes after midnight; its zone, when written, is kept in the shown text. Without
     a.m. or p.m. an hour up to 12 stays ambiguous (``time_minutes`` compares it modulo twelve hours)."""
-    hour, minute = int(m.group(1)), int(m.group(2) or m.group(3))
-    half = (m.group(4) or "").lower()
+    hour, minute = int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4))
+    half = (m.group(5) or "").lower()
+    shown = m.group(0).strip()
+    part = _DAYPART.match(text, m.end()) if not half and not m.group(6) else None
+    if part and hour <= 12:
+        # "2:30 in the morning" is 2:30 a.m.
+        half, shown = _daypart_half(part.group(1), hour), text[m.start() : part.end()].strip()
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
-    bound = _TIME_BOUND.search(text, max(0, m.start() - 20), m.start())
-    kind = (
+    return Quantity(float(hour * 60 + minute), shown, _time_bound(text, m.start()), TIME_OF_DAY)
+
+
+def _time_bound(text: str, start: int) -> str:
+    bound = _TIME_BOUND.search(text, max(0, start - 20), start)
+    return (
         {"after": "more than", "before": "fewer than"}.get(bound.group(1).lower(), "about") if bound else ""
     )
-    return Quantity(float(hour * 60 + minute), m.group(0).strip(), kind, TIME_OF_DAY)
+
+
+# Times in words: "half past two", "a quarter to six", "ten o'clock", "3 a.m.", "two in the morning", "noon".
+_CLOCK_HOUR = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|0?[1-9]"
+_DAYPART = re.compile(r"\s+(in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.I)
+_WORD_TIME = re.compile(
+    rf"\b(?:(?P<min>(?:a\s+)?quarter|half|twenty[\s-]five|twenty|ten|five|\d{{1,2}}\s+minutes)\s+"
+    rf"(?P<rel>past|to)\s+(?P<h1>{_CLOCK_HOUR})(?:\s+o['’]clock)?\b"
+    rf"|(?P<h2>{_CLOCK_HOUR})\s+o['’]clock\b"
+    rf"|(?P<h3>1[0-2]|0?[1-9])\s*(?P<ap>[ap])\.?m\b\.?"
+    rf"|(?:at|about|around|by|until|till|before|after)\s+(?P<h4>{_CLOCK_HOUR})(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
+    rf"|(?P<noon>noon|midday|midnight)\b)"
+    rf"(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)?"
+    rf"(?:\s+(?P<zone>local\s+time|(?-i:[A-Z]{{2,4}}T|UTC|GMT))\b)?",
+    re.I,
+)
+_MINUTE_WORDS = {
+    "quarter": 15, "a quarter": 15, "half": 30, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5,
+}  # fmt: skip
+
+
+def _daypart_half(part: str, hour: int) -> str:
+    """ "in the morning" is a.m.; "in the afternoon", "in the evening" p.m.; "at night" p.m. from six on."""
+    part = " ".join(part.lower().split())
+    if part == "in the morning":
+        return "a"
+    if part == "at night":
+        return "p" if 6 <= hour < 12 else "a"
+    return "p"
+
+
+def _word_time(text: str, m: re.Match[str], start: int) -> Quantity | None:
+    """A time of day written in words, as minutes after midnight (see ``_time_of_day``)."""
+    if m.group("noon"):
+        return Quantity(0.0 if m.group("noon").lower() == "midnight" else 720.0, text[start : m.end()].strip(),
+                        _time_bound(text, start), TIME_OF_DAY)  # fmt: skip
+    raw = m.group("h1") or m.group("h2") or m.group("h3") or m.group("h4")
+    hour = int(raw) if raw.isdigit() else int(UNITS.get(raw.lower(), TENS.get(raw.lower(), 0)))
+    if not 1 <= hour <= 12:
+        return None
+    minute = 0
+    if m.group("min"):
+        words = " ".join(m.group("min").lower().replace("-", " ").split())
+        minute = _MINUTE_WORDS[words] if words in _MINUTE_WORDS else int(words.split()[0])
+        if m.group("rel").lower() == "to":
+            if words not in {"quarter", "a quarter"} and "minutes" not in words:
+                return None  # "ten to two" reads as a range of counts as often as a time
+            hour, minute = hour - 1, 60 - minute
+    half = (m.group("ap") or "").lower()
+    if not half and m.group("part"):
+        half = _daypart_half(m.group("part"), hour)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return Quantity(
+        float(hour * 60 + minute), text[start : m.end()].strip(), _time_bound(text, start), TIME_OF_DAY
+    )
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
@@ -454,6 +583,49 @@ def _digits_value(digits: str, scale: str | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
+# "dozens of", "hundreds of", "tens of thousands of": counts of a scale without a figure. The usual reading
+# of each (twenty-four up to the next scale); wide at the top, as writers round up.
+VAGUE_SCALES = {
+    "dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 1_999.0),
+    "thousands": (2_000.0, 99_999.0), "tens of thousands": (20_000.0, 199_999.0),
+    "hundreds of thousands": (200_000.0, 1_999_999.0), "millions": (2_000_000.0, 999_999_999.0),
+}  # fmt: skip
+_VAGUE_SCALE = re.compile(
+    r"\b((?:tens|hundreds)\s+of\s+thousands|(?:dozens|scores|hundreds|thousands|millions)(?=\s+of\b))\b", re.I
+)
+
+
+_SMALL_NUMBER = r"\d{1,3}|" + "|".join(sorted([*UNITS, *TENS, "hundred"], key=len, reverse=True))
+_OUT_OF = re.compile(
+    rf"\b({_SMALL_NUMBER})\s+(?:out\s+of|in)\s+(?:every\s+)?({_SMALL_NUMBER})\b"
+    rf"(?![.:,]\d|\s*%|\s+(?:per|percent|{_UNIT})s?\b)",
+    re.I,
+)
+_DOZEN = re.compile(
+    r"\b(?:(half)\s+a|(a|one|two|three|four|five|six|seven|eight|nine|ten))\s+dozen\b(?!s)", re.I
+)
+DOZEN_SLACK = 0.2  # "a dozen" is ten to fourteen
+
+
+def find_scales(text: str) -> list[Quantity]:
+    """Counts of a scale without a figure ("hundreds of workers", "tens of thousands"), as ranges. Not among
+    a claim's numbers: "thousands" on both sides is too loose to tie two claims together; quantities compares
+    them with figures of linked claims only.
+
+    >>> [(q.text, q.unit, interval(q)) for q in find_scales("Hundreds of workers walked out.")]
+    [('Hundreds', 'worker', (200.0, 1999.0))]
+    """
+    out = []
+    for m in _VAGUE_SCALE.finditer(text):
+        low, _ = VAGUE_SCALES[" ".join(m.group(1).lower().split())]
+        out.append(Quantity(low, m.group(1), "between", _unit_after(text, m.end(1))))
+    return out
+
+
+def _small(word: str) -> float | None:
+    return float(word) if word.isdigit() else parse_number_words(word) if word.lower() != "a" else 1.0
+
+
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a quantity allows: "at least 19" is [19, inf), "about 4000" is 4000 give or take 10%.
 
@@ -461,6 +633,11 @@ def interval(q: Quantity) -> tuple[float, float]:
     ((3000.0, 5000.0), (19.0, inf))
     """
     v = q.value
+    vague = VAGUE_SCALES.get(" ".join(q.text.lower().split())) if q.bound == "between" else None
+    if vague:
+        return vague
+    if q.bound == "between" and _DOZEN.fullmatch(q.text):
+        return (v * (1 - DOZEN_SLACK), v * (1 + DOZEN_SLACK))
     if q.bound == "between":
         ends = [_digits_value(d, None) for d in re.findall(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", q.text)]
         scale = next((SCALES[w] for w in re.findall(r"[a-z]+", q.text.lower()) if w in SCALES), 1)

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align.engine import compare
-from compare.align.match import add_split_links, assign, hungarian
+from compare.align.match import TIE_BREAK, add_split_links, assign, hungarian
 from compare.align.score import similarity
 from compare.model import AlignSettings, Cancelled, Coverage, Document, Mark, Relation
 from compare.report.contract import links_csv_text, to_contract
@@ -157,5 +157,7 @@ def test_assignment_is_one_to_one_and_optimal(n, m, seed):
     padded = np.zeros((size, size))
     padded[:n, :m] = gain
     best = max(sum(padded[i, p[i]] for i in range(size)) for p in itertools.permutations(range(size)))
-    assert abs(sum(gain[i, j] for i, j in pairs) - best) < 1e-9
+    # Optimal up to the tie-break, which may give up TIE_BREAK per pair (a position gap is at most 1) for
+    # the pair nearer in document order (seed 686, 3x3: 8.7e-6 below the brute-force total).
+    assert best - TIE_BREAK * size - 1e-9 <= sum(gain[i, j] for i, j in pairs) <= best + 1e-9
     assert hungarian(-padded) and len(hungarian(-padded)) == size
