@@ -13,13 +13,17 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, group_best, rank_in_group
+from compare.align.quantities import LEAD_CLAIMS, lead_events_differ
 from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import (
+    LONE_STRENGTH,
     MIN_STRENGTH,
     NEXT,
     clause_link,
     fact_frame_pairs,
+    grounded_pair,
+    grounded_reason,
     lone_difference,
     lone_pairs,
     next_to_a_link,
@@ -63,6 +67,8 @@ LOW_CONFIDENCE = "not sure enough to mark"
 SECOND_CLAUSE = "a clause of a sentence told in two"
 SECOND_CLAUSE_REVIEW = "a clause next to a linked claim: offered for review"
 LONE_PAIR = "two claims otherwise unmatched, differing in one fact"
+GROUNDED_PAIR = "a clause its other links leave untold, differing in one fact"
+LEAD_EVENT = "the day each account gives its main event"
 # Share of such links that are right: the fit split has none to count (rescue.py), so the estimate is
 # Laplace's (0 + 1) / (0 + 2), the level of a link: more likely right than wrong is all that is known. Refit
 # (benchmarks/fit_confidence.py material) when development sets have lone pairs.
@@ -293,6 +299,90 @@ def lone_links(
     return out
 
 
+def grounded_links(
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+    scored: Scored,
+    candidates: np.ndarray,
+    known: PairResult,
+    threshold: float,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[Link]:
+    """Differences between candidate pairs whose claims may be linked elsewhere, for a clause those links
+    leave untold (``rescue.grounded_pair``). ``known``: the links and suggestions so far; a pair already
+    offered for review stays there. The grounding reason is shown first."""
+    p, scores = scored.pairs, scored.scores
+    index_a = {c.id: n for n, c in enumerate(base)}
+    index_b = {c.id: n for n, c in enumerate(other)}
+    partners_a: dict[int, list[Claim]] = {}
+    partners_b: dict[int, list[Claim]] = {}
+    for lk in known.links:
+        partners_a.setdefault(index_a[lk.a], []).append(other[index_b[lk.b]])
+        partners_b.setdefault(index_b[lk.b], []).append(base[index_a[lk.a]])
+    offered = [lk for lk in known.suggestions if lk.reasons[-1:] != (LOW_CONFIDENCE,)]
+    taken = {(index_a[lk.a], index_b[lk.b]) for lk in (*known.links, *offered)}
+    combined = scores.combine(weights)
+    floor = LONE_STRENGTH + threshold - AlignSettings().threshold
+    # An unlinked claim is paired only with its best candidate, and two unlinked claims are lone_links'.
+    best_a, best_b = group_best(p.i, scored.strength, p.n), group_best(p.j, scored.strength, p.m)
+    found: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
+    for k in candidates.tolist():
+        i, j = int(p.i[k]), int(p.j[k])
+        if (i, j) in taken or scored.strength[k] < floor or (i not in partners_a and j not in partners_b):
+            continue
+        if (i not in partners_a and best_a[i] != k) or (j not in partners_b and best_b[j] != k):
+            continue
+        lexical = float(max(scores.cosine[k], scores.token_set[k]))
+        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        if relation is not Relation.CONTRADICT:
+            continue
+        reason = grounded_reason(base[i], other[j], reasons)
+        if reason is None or not grounded_pair(
+            base[i], other[j], reason, partners_a.get(i, ()), partners_b.get(j, ()), base, other
+        ):
+            continue
+        found[(i, j)] = (k, (reason, *(r for r in reasons if r != reason)))
+    out = []
+    strengths = [(i, j, float(scored.strength[k])) for (i, j), (k, _) in found.items()]
+    for i, j in lone_pairs(strengths, set(), set(), shift=threshold - AlignSettings().threshold):
+        k, reasons = found[(i, j)]
+        out.append(
+            Link(
+                base[i].id, other[j].id, Relation.CONTRADICT, round(float(scored.strength[k]), 3),
+                (*reasons, GROUNDED_PAIR), confidence=LONE_CONFIDENCE,
+            )
+        )  # fmt: skip
+    return out
+
+
+def lead_event_links(
+    base: Sequence[Claim], other: Sequence[Claim], written: tuple[str, str], known: PairResult
+) -> list[Link]:
+    """A difference between the days the two accounts give their main event in their first claims, one as a
+    full date and one as a weekday (``quantities.same_lead_event``). A contradicting account words the event
+    differently ("The May 6, 2010 crash" vs "stocks fell on Wednesday"), so the two claims are rarely alike
+    enough to link, yet the day is the same event's. ``written``: the documents' dates (ISO or "")."""
+    linked = {(lk.a, lk.b) for lk in known.links}
+    out = []
+    for a in base[:LEAD_CLAIMS]:
+        for b in other[:LEAD_CLAIMS]:
+            if (a.id, b.id) in linked:
+                continue
+            reason = lead_events_differ(a, base, written[0], b, other, written[1])
+            if not reason:
+                continue
+            scores = pair_scores([a.text], [b.text], [a.facts], [b.facts])
+            lexical = float(max(scores.cosine[0, 0], scores.token_set[0, 0]))
+            combined = float(scores.combine()[0, 0])
+            _, reasons = relate(a, b, combined, similar=lexical >= SIMILAR_WORDING)
+            rest = tuple(r for r in reasons if r != reason)
+            out.append(
+                Link(a.id, b.id, Relation.CONTRADICT, round(combined, 3), (reason, *rest, LEAD_EVENT),
+                     confidence=LONE_CONFIDENCE)
+            )  # fmt: skip
+    return out
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -302,8 +392,10 @@ def link_claims(
     idf_texts: Sequence[Sequence[str]] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
     model: ConfidenceModel | None = None,
+    written: tuple[str, str] = ("", ""),
 ) -> PairResult:
-    """Links, suggestions and candidates between the claims of the base and of one account."""
+    """Links, suggestions and candidates between the claims of the base and of one account (``written``:
+    the two documents' dates, ISO or "")."""
     if not base or not other:
         return PairResult()
     model = model or default_model()
@@ -360,6 +452,14 @@ def link_claims(
     out.links[:], out.suggestions[:] = disputing(base, other, out.links, out.suggestions)
     # Last, so that a claim any rule above linked is not lone.
     out.links.extend(lone_links(base, other, scored, candidates, out, settings.threshold, weights))
+    grounded = grounded_links(base, other, scored, candidates, out, settings.threshold, weights)
+    out.links.extend(grounded)
+    promoted = {(lk.a, lk.b) for lk in grounded}
+    out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in promoted]
+    events = lead_event_links(base, other, written, out)
+    out.links.extend(events)
+    dated = {(lk.a, lk.b) for lk in events}
+    out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in dated]
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])
         claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)
@@ -439,8 +539,9 @@ def compare(
         step(len(documents) + embedding + n, f"Aligning {d.title or d.id}")
         pair_vectors = (vectors[0], vectors[n + 1]) if vectors is not None else None
         pair = link_claims(
-            claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors
-        )
+            claims[0], cs, settings, weights=weights, idf_texts=idf_texts, vectors=pair_vectors,
+            written=(documents[0].date, d.date),
+        )  # fmt: skip
         links += pair.links
         suggestions += pair.suggestions
         candidates += pair.candidates

@@ -18,7 +18,7 @@ import numpy as np
 
 from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.align.quantities import date_text
-from compare.model import Claim
+from compare.model import Claim, Facts
 from compare.text.facts import BOUNDS
 
 FRAME = 6  # content words either side of a fact that make its frame (within its clause)
@@ -389,3 +389,87 @@ def lone_pairs(
         used_a.add(i)
         used_b.add(j)
     return out
+
+
+# A contradicting account words the event differently, so a pair that differs in one fact may stay a review
+# candidate even when one of its claims is linked elsewhere (a long sentence linked to the part of the
+# other account that tells its other clause). A grounded pair is linked as a difference when:
+# - the rules call it a difference, and one of their typed reasons (GROUNDED_KINDS) is grounded in the
+#   clauses around its two mentions (``clause_match``; two figures count the same stated thing) with no
+#   fact of that kind shared or compatible between the claims (``lone_difference``);
+# - the claims' own links tell that clause less than the pair does (``clause_link``'s partner test), so
+#   a claim is only paired for a clause its links leave untold;
+# - neither side's figure, date or duration is stated anywhere in the other account (``stated_in``): an
+#   account that gives the base's figure elsewhere disputes nothing, the two figures count different things;
+# - it is the strongest such pair of both its claims (one new link per claim) and at least LONE_STRENGTH.
+# Why: on the fit split the pairs a contradicting account leaves as candidates (a claim whose sentence is
+# linked for its other clause) differ in a fact the clause around it grounds; the pairs of different
+# quantities that the clause test alone passes ("depth of 10 km" against "95 km to the south-west";
+# "1,500 injured" against "150 killed") are pairs whose figure the other account states elsewhere.
+GROUNDED_KINDS = (
+    "number differs", "date differs", "weekday differs", "duration differs", "negation differs",
+)  # fmt: skip
+
+
+def _sides(reason: str) -> tuple[str, str]:
+    """("X", "Y") of a "kind: X vs Y" reason; ("", "") for a reason of another form."""
+    _, colon, rest = reason.partition(": ")
+    x, vs, y = rest.partition(" vs ")
+    if not colon or not vs:
+        return "", ""
+    return x.strip().strip("'"), y.strip().strip("'")
+
+
+def stated_in(claim: Claim, reason: str, side: int, others: Sequence[Claim]) -> bool:
+    """Does any of ``others`` state the figure, date or duration of ``claim``'s side (0: X, 1: Y) of a
+    "kind: X vs Y" reason? (Always False for a negation: it has no value to state.)
+
+    >>> from compare.text.facts import extract
+    >>> def c(t: str) -> Claim: return Claim("d0:c0", "d0", 0, len(t), t, extract(t))
+    >>> stated_in(c("At least 62 soldiers died."), "number differs: At least 62 vs 90", 0,
+    ...           [c("The army said 62 of its men were lost.")])
+    True
+    >>> stated_in(c("It began on 19 September."), "date differs: 19 September vs 17 September", 0,
+    ...           [c("Talks resumed in October.")])
+    False
+    """
+    words = _as_written(claim, _WEEKDAY_NOTE.sub("", _sides(reason)[side]))
+    if not words:
+        return False
+    if reason.startswith("number differs"):
+        values = {q.value for q in claim.facts.numbers if q.text in words}
+        return any(q.value in values for o in others for q in o.facts.numbers)
+    if reason.startswith(("date differs", "weekday differs")):
+        mine = [d for d in claim.facts.dates if d.text in words or words in d.text]
+        probe = Claim(claim.id, claim.doc, claim.start, claim.end, claim.text, Facts(dates=tuple(mine)))
+        return bool(mine) and any(_dates_compatible(probe, o) for o in others)
+    if reason.startswith("duration differs"):
+        spans = {(d.value, d.unit) for d in claim.facts.durations if d.text in words}
+        return any((d.value, d.unit) in spans for o in others for d in o.facts.durations)
+    return False
+
+
+def grounded_reason(a: Claim, b: Claim, reasons: Sequence[str]) -> str | None:
+    """The first of ``reasons`` that is a typed difference grounded in the clauses around its two mentions
+    and undone by no shared fact of its kind (``lone_difference``), or None."""
+    for reason in reasons:
+        if reason.startswith(GROUNDED_KINDS) and lone_difference(a, b, [reason]):
+            return reason
+    return None
+
+
+def grounded_pair(
+    a: Claim,
+    b: Claim,
+    reason: str,
+    partners_a: Sequence[Claim],
+    partners_b: Sequence[Claim],
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+) -> bool:
+    """Is the grounded ``reason`` of ``a`` (a base claim) and ``b`` (an account claim) a link: a clause
+    their own links (``partners_a``, ``partners_b``) tell less of than the pair does, and a value on each
+    side that the other document states nowhere?"""
+    if not clause_link(a, b, reason, partners_a, partners_b):
+        return False
+    return not stated_in(a, reason, 0, other) and not stated_in(b, reason, 1, base)
