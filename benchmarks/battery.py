@@ -780,9 +780,59 @@ def _event_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("weekday", f"{dated}, a {wrong}.", f"{who} {s.past} {s.object} in {s.place}.", False)
 
 
+FIRMS = ("Halden Works", "Brightwater Systems", "Corvane Industries", "Tessel Engineering", "Quarry Lane Builders",
+         "Ostmark Holdings")  # fmt: skip
+THINGS = ("The new ferry", "The depot", "The pumping station", "The footbridge", "The visitor centre")
+
+
+def _attribution_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Who made or runs a thing (passive agents of verbs of one sense: built / manufactured, run / operated),
+    a view given to the other of two named people, and one person's attitude turned round; with agreeing
+    pairs that name one agent on one side only, a list of makers, an acronym, "by" with a time or a means,
+    agents of two different acts, and a view both accounts give the same person."""
+    f1, f2 = r.sample(FIRMS, 2)
+    x, y = r.sample(PEOPLE, 2)
+    thing = r.choice(THINGS)
+    body = f"{s.place} Transport Commission"
+    acronym = "".join(w[0] for w in body.split() if w[0].isupper())
+    other = f"{r.choice([p for p in PLACES if p != s.place])} Audit Office"
+    yield Pair("actor", f"{thing} was built by {f1} and is run by the {body}.",
+               f"{thing} was manufactured by {f2} and is operated by the {body}.", True)  # fmt: skip
+    yield Pair("actor", f"{thing} was built by {f1} and is managed by the {body}.",
+               f"Built by {f1}, {thing.lower()} is operated by the {other}.", True)  # fmt: skip
+    yield Pair("actor", f"{thing} was built by {f1} and is run by the {body}.",
+               f"{thing} was built by {f1} and {f2} and is run by the {acronym}.", False)  # fmt: skip
+    yield Pair("actor", f"{thing} was built by {f1} in {s.place}.", f"{thing} was built in {s.place}.", False)
+    yield Pair("actor", f"{thing} was built by {f1} by March.",
+               f"{thing} was finished by the end of March, and costs were cut by 5%.", False)  # fmt: skip
+    yield Pair("actor", f"{thing} was built by {f1}.", f"{thing} is operated by {f2}.", False)
+    yield Pair("actor", f"{f2} built {thing.lower()} in {s.place}.", f"{thing} was built by {f1}.", True)
+    yield Pair("actor", f"{f1} built {thing.lower()} in {s.place}.", f"{thing} in {s.place} was built by {f1}.",
+               False)  # fmt: skip
+    act = r.choice(("accused", "sued", "replaced", "thanked", "fined"))
+    yield Pair("actor", f"{x} {act} {y} over {s.object}.", f"{y} {act} {x} over {s.object}.", True)
+    yield Pair("actor", f"{x} {act} {y} over {s.object}.", f"{y} was {act} by {x} over {s.object}.", False)
+    yield Pair("actor", f"{x} met {y} to discuss {s.object}.", f"{y} met {x} to discuss {s.object}.", False)
+    view, wrong = r.choice((("sensible", "reckless"), ("overdue", "premature"), ("fair", "unfair")))
+    plan = f"the decision to {s.base} {s.object}"
+    yield Pair("speaker", f"{_cap(plan)} was criticised by residents such as {x}, who called it {wrong}, "
+               f"while others such as {y} thought it was {view}.",
+               f"Even {x} agreed afterwards that {plan} was {view}.", True)  # fmt: skip
+    yield Pair("speaker", f"{_cap(plan)} was criticised by residents such as {x}, who called it {wrong}, "
+               f"while others such as {y} thought it was {view}.",
+               f"{y} agreed afterwards that {plan} was {view}.", False)  # fmt: skip
+    yield Pair("characterisation", f"{_cap(plan)} was criticised by {x}, who called it {wrong}.",
+               f"{x} defended {plan}.", True)  # fmt: skip
+    yield Pair("characterisation", f"{x} welcomed {plan}, while {y} opposed it.",
+               f"{x} opposed {plan}, {y} backed it.", True)  # fmt: skip
+    yield Pair("characterisation", f"{_cap(plan)} was criticised by {x}.", f"{x} condemned {plan}.", False)
+    yield Pair("characterisation", f"{x} welcomed {plan}, while {y} opposed it.",
+               f"{y} opposed {plan}.", False)  # fmt: skip
+
+
 # The shapes of facts2's work (issue 11), drawn from their own generator after the forms above, so that the
 # pairs of every other kind stay as they were.
-SHAPES = (_label_shapes, _event_shapes)
+SHAPES = (_label_shapes, _event_shapes, _attribution_shapes)
 
 
 def _clock_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:

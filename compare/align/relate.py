@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from compare.align import polarity, quantities, stance
+from compare.align import agents, polarity, quantities, stance
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
@@ -24,7 +24,13 @@ ORGANISATIONS_LOWER = frozenset(w.lower() for w in ORGANISATIONS)
 _TITLE_LOWER = frozenset(
     r["word"].lower() for r in lexicon.rows("title_words") if r["kind"] in {"title", "role"}
 )
-_SAYING = {t for w in lexicon.column("attribution", "word") for t in content_tokens(w)}
+_SAYING = {
+    t
+    for r in lexicon.rows("attribution")
+    if r["kind"]
+    in {"verb", "document", "between", "proxy", "place"}  # the words of who says it, not of views
+    for t in content_tokens(r["word"])
+}
 # Share of the smaller side's content words (names and verbs of saying left out) that two claims must share
 # for a body or a document as their source to be "the same words from another source".
 SAME_WORDS = 0.75
@@ -82,7 +88,10 @@ def _source(claim: Claim) -> str:
 
 def _body(name: str, text: str) -> bool:
     """Whether a source is a body or a document rather than a person: a country, an acronym, an
-    organisation's word, or a name written after "the" ("the Pentagon", never "the Ann Lee")."""
+    organisation's word, or a name written after "the" ("the Pentagon", never "the Ann Lee"); a person named
+    after their office in a body ("CIA Director Ann Lee") is a person."""
+    if speakers.person_of(name) != name:
+        return False
     return not _is_person(name) or bool(re.search(rf"\bthe\s+{re.escape(name)}", text, re.I))
 
 
@@ -225,10 +234,12 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     diffs += quantities.durations(a, b)
     diffs += _polarity(a.text, b.text, similar)
     d, s = _speaker(a, b)
-    diffs += d
+    diffs += d or agents.view_moved(a, b)
     same += s
     if not any(r.startswith("speaker differs") for r in diffs):
-        diffs += _actor(a, b)
+        diffs += _actor(a, b) or agents.actor_differs(a, b) or agents.roles_swapped(a, b)
+    if not diffs:
+        diffs += agents.attitude_differs(a, b)
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
     caution = polarity.certainty_differs(a.text, b.text)

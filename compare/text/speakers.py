@@ -173,11 +173,28 @@ def distinctive(name: str) -> frozenset[str]:
 
 def shown(name: str) -> str:
     """A source's name as a reason shows it, without the titles in front ("Secretary of State John Kerry" ->
-    "John Kerry")."""
+    "John Kerry") or the body whose office they hold ("CIA Director Ann Lee" -> "Ann Lee")."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _TITLES | _CONNECTORS | _OPENERS):
         words = words[1:]
-    return " ".join(words)
+    return person_of(" ".join(words))
+
+
+def person_of(name: str) -> str:
+    """The person a source's name ends with after an office held in a body ("CIA Director Ann Lee",
+    "University of Fernhill President Ann Lee" -> "Ann Lee"), else the name as it is.
+
+    >>> person_of("CIA Director Ann Lee"), person_of("the Harbour Agency")
+    ('Ann Lee', 'the Harbour Agency')
+    """
+    raw, words = name.split(), _words(name)
+    at = max((n for n, w in enumerate(words) if w in _TITLES), default=-1)
+    rest = raw[at + 1 :]
+    if at < 0 or not rest or any(not w[:1].isupper() or w.isupper() for w in rest):
+        return name
+    if {w.lower() for w in rest} & (_TITLES | _GENERIC | _OPENERS):
+        return name
+    return " ".join(rest)
 
 
 def holds_title(name: str) -> bool:
@@ -287,3 +304,193 @@ def mentions(name: str, text: str) -> bool:
         or (acronym.isupper() and acronym.lower() in words)
         or (len(initials) > 2 and initials in {w for w in words if len(w) > 2})
     )
+
+
+# --- Who did it: the named agent of a passive ("built by Ann Lee Ltd") ------------------------------------------
+# A past participle ("-ed", an irregular one from irregular_verbs.tsv, or a verb of agent_verbs.tsv) before "by",
+# then the agent: a name, or a description ending in one ("the English pundit Ann Lee", "pundits such as Ann
+# Lee"). A description ("European agencies", "local workers") names nobody; "by" with a time, an amount or a
+# means ("by Friday", "by 5%", "by train") has no name after it (calendar words are openers, title_words.tsv);
+# the idioms of "by" ("by the time", "by the end of") are attribution.tsv's kind "by_idiom".
+_PARTICIPLES = frozenset(r["form"] for r in lexicon.rows("irregular_verbs")) | frozenset(
+    lexicon.column("agent_verbs", "verb")
+)
+
+
+def _active_forms() -> frozenset[str]:
+    """The present and past forms of agent_verbs.tsv's verbs read in both voices ("build", "builds", "built",
+    "manages"; not "made" or "ran", light verbs of many senses read in the passive only)."""
+    irregular: dict[str, set[str]] = {}
+    for r in lexicon.rows("irregular_verbs"):
+        irregular.setdefault(r["base"], set()).add(r["form"])
+    out: set[str] = set()
+    for verb in (r["verb"] for r in lexicon.rows("agent_verbs") if r["voice"] == "both"):
+        if verb.endswith("ed"):
+            out.add(verb)  # "founded": a past form listed as it is
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")}
+        out |= irregular.get(verb, set()) or {stem + "ed"}
+    return frozenset(out)
+
+
+_ACTIVE_FORMS = _active_forms()
+# The past participles of agent_verbs.tsv's verbs, for compounds ("Halden-built", "Fernhill-owned").
+_AGENT_BASES = frozenset(lexicon.column("agent_verbs", "verb"))
+_COMPOUND_FORMS = frozenset(f for f in _ACTIVE_FORMS if f.endswith("ed")) | frozenset(
+    r["form"] for r in lexicon.rows("irregular_verbs") if r["base"] in _AGENT_BASES
+)
+_BY_IDIOMS = frozenset(lexicon.words("attribution", "by_idiom"))
+_BEFORE_PARTICIPLE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))")
+_NAME_RUN = re.compile(_NAME)
+_COMPOUND = re.compile(r"(?<![\w\-])([A-Z][\w’']*)-([a-z]+)\b(?!-)")
+_ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")
+_DESCRIPTION = re.compile(r"(?:(?:the|a|an|some|its|his|her|their)\s+)?(?:[\w\-’']+\s+){0,3}?")
+# After the agent's name: the end of the phrase (a conjunction, a preposition, a relative pronoun, an
+# auxiliary); a lower-case noun there would make the name a modifier of a description ("Boeing engineers").
+_AFTER_AGENT = re.compile(
+    r"\s*(?:$|(?:and|or|but|while|who|whose|which|that|in|on|at|for|with|from|after|before|during|since|as|"
+    r"under|to|is|are|was|were|has|have|had|will|would|also|last|this|until|over|than)\b)"
+)
+
+
+def name_runs(text: str) -> list[str]:
+    """The runs of capitalised words of a text ("NASA's Jet Propulsion Laboratory", "Department of State")."""
+    return [m.group(0) for m in _NAME_RUN.finditer(text)]
+
+
+def _agent_in(phrase: str) -> str:
+    """The named agent a "by" phrase starts with ("the English pundit Ann Lee in 2010" -> "Ann Lee"), or ""."""
+    if phrase.split()[0].lower() in _BY_IDIOMS or " ".join(phrase.lower().split()[:2]) in _BY_IDIOMS:
+        return ""
+    listed = re.match(r"[^A-Z]*?\b(?:such\s+as|including)\s+", phrase)
+    for m in _NAME_RUN.finditer(phrase, listed.end() if listed else 0):
+        lead = phrase[listed.end() if listed else 0 : m.start()]
+        if not _DESCRIPTION.fullmatch(lead):
+            return ""  # the name is too far into the phrase to be its head
+        if not _AFTER_AGENT.match(phrase, m.end()):
+            continue  # "European agencies": a modifier; a later name may still be the head
+        name = m.group(0)
+        if name.endswith(("’s", "'s")):
+            return ""  # "by Friday's storm", "by Ann Lee's firm": whose, not who
+        words = name.split()
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        name = " ".join(words)
+        return name if name and distinctive(name) and not _ends_in_role(name) else ""
+    return ""
+
+
+def agents(text: str) -> list[tuple[str, str]]:
+    """(participle, agent) of each passive of a claim whose agent is named, in reading order.
+
+    >>> agents("Built by Halden Works, it is run by the Agency and was paid for by local donors.")
+    [('built', 'Halden Works')]
+    >>> agents("A Halden-built hull, a Fernhill-owned yard, a Paris-based firm.")
+    [('built', 'Halden'), ('owned', 'Fernhill')]
+    >>> agents("Halden Works manufactures the hull; the Fernhill Board operates the yard.")
+    [('manufactures', 'Halden Works'), ('operates', 'Fernhill Board')]
+    >>> agents("The vote was delayed by Friday's storm, by 5% and by train.")
+    []
+    """
+    out: list[tuple[int, str, str]] = []
+    for m in _BY.finditer(text):
+        verb = m.group(1).lower()
+        if not (verb in _PARTICIPLES or (verb.endswith("ed") and len(verb) > 4)):
+            continue
+        before = text[: m.start(1)].split()
+        if before and before[-1].lower() in _BEFORE_PARTICIPLE:
+            continue  # "the armed groups": an adjective, not a passive
+        name = _agent_in(m.group(2))
+        if name:
+            out.append((m.start(), verb, name))
+    for m in _COMPOUND.finditer(text):
+        # "a Halden-built hull", "a state-owned firm": a compound of a name and a participle of agent_verbs.tsv
+        name, verb = m.group(1), m.group(2).lower()
+        if verb in _COMPOUND_FORMS and distinctive(name) and name.lower() not in _OPENERS:
+            out.append((m.start(), verb, name))
+    for m in _ACTIVE.finditer(text):
+        # "Halden Works built the depot": the subject of a verb of agent_verbs.tsv, an active form only
+        words = m.group(1).split()
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        name = " ".join(words)
+        verb = m.group(2).lower()
+        whose = name.endswith(("’s", "'s"))  # "Ann Lee's firm built": whose, not who
+        if verb in _ACTIVE_FORMS and name and not whose and distinctive(name) and not _ends_in_role(name):
+            out.append((m.start(), verb, name))
+    return [(verb, name) for _, verb, name in sorted(out)]
+
+
+# --- Whose view each part of a claim gives ---------------------------------------------------------------------
+# "Ann Lee, who called it absurd, while others such as Omar Diallo thought it fair": each named person who
+# says, thinks or judges something (a verb of attribution.tsv, kind "verb", "view", "approve" or "disapprove") owns the words from
+# their name to the next such name.
+_ATTITUDES = {
+    r["word"]: r["kind"]
+    for r in lexicon.rows("attribution")
+    if r["kind"] in {"view", "approve", "disapprove"}
+}
+_STANCE = "|".join(sorted(_ATTITUDES, key=len, reverse=True))
+_OWNER = re.compile(
+    rf"({_NAME})(?:,\s+who)?(?:\s+(?:{_BETWEEN}|[a-z]+ly|afterwards|later|also|too)){{0,2}}\s+(?:{_VERBS}|{_STANCE})\b"
+)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z“\"])")
+
+
+def views(text: str) -> list[tuple[str, str]]:
+    """(name, words) of each named source of a claim with the part of the claim that is theirs, in order.
+
+    >>> views("Ann Lee, who called it “absurd”, while others such as Omar Diallo thought it fair.")
+    [('Ann Lee', 'Ann Lee, who called it “absurd”, while others such as '), ('Omar Diallo', 'Omar Diallo thought it fair.')]
+    """
+    owners: list[tuple[int, str]] = []
+    for m in _OWNER.finditer(text):
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            start = text.index(words[1], start) if len(words) > 1 else start
+            words = words[1:]
+        name = " ".join(words)
+        if name and distinctive(name) and not _ends_in_role(name):
+            owners.append((start, name))
+    for at, _, name in attributions(text):
+        if not any(at <= s < at + len(name) or s <= at < s + len(n) for s, n in owners):
+            owners.append((at, name))
+    owners.sort()
+    out = []
+    for n, (s, name) in enumerate(owners):
+        part = text[s : owners[n + 1][0] if n + 1 < len(owners) else len(text)]
+        out.append((name, _SENTENCE_END.split(part, maxsplit=1)[0]))  # a view ends with its sentence
+    return out
+
+
+def attitudes(text: str) -> dict[str, tuple[str, set[str]]]:
+    """Each named person's attitude verbs in a claim ("approve", "disapprove"), with the verb words: the verb
+    after their name ("Ann Lee defended it") or the passive they are the agent of ("criticised by Ann Lee").
+    A person whose part of the claim carries a negation ("did not defend") is left out.
+
+    >>> sorted(attitudes("The plan was criticised by Ann Lee, while Omar Diallo defended it.").items())
+    [('Ann Lee', ('criticised', {'disapprove'})), ('Omar Diallo', ('defended', {'approve'}))]
+    """
+    out: dict[str, tuple[str, set[str]]] = {}
+    negated: set[str] = set()
+    for name, part in views(text):
+        head = part[len(name) :].split(",")[0] if part.startswith(name) else part
+        if re.search(r"\b(?:not|never|no|n[’']t)\b", part.lower()):
+            negated.add(name)
+        for word in re.findall(r"[a-z]+", head.lower())[:4]:
+            kind = _ATTITUDES.get(word)
+            if kind in {"approve", "disapprove"}:
+                verbs, kinds = out.get(name, ("", set()))
+                out[name] = (verbs or word, kinds | {kind})
+                break
+    for verb, name in agents(text):
+        kind = _ATTITUDES.get(verb)
+        if kind in {"approve", "disapprove"}:
+            verbs, kinds = out.get(name, ("", set()))
+            out[name] = (verbs or verb, kinds | {kind})
+    return {n: v for n, v in out.items() if n not in negated}
