@@ -287,13 +287,26 @@ def lone_links(
         linked_b,
         shift=threshold - AlignSettings().threshold,
     )
+    return _difference_links(base, other, scored, found, pairs, LONE_PAIR)
+
+
+def _difference_links(
+    base: Sequence[Claim],
+    other: Sequence[Claim],
+    scored: Scored,
+    found: dict[tuple[int, int], tuple[int, tuple[str, ...]]],
+    pairs: Sequence[tuple[int, int]],
+    tail: str,
+) -> list[Link]:
+    """The chosen ``pairs`` of ``found`` ((i, j) -> (position, reasons)) as difference links whose last
+    reason, ``tail``, says which rule linked them."""
     out = []
     for i, j in pairs:
         k, reasons = found[(i, j)]
         out.append(
             Link(
                 base[i].id, other[j].id, Relation.CONTRADICT, round(float(scored.strength[k]), 3),
-                (*reasons, LONE_PAIR), confidence=LONE_CONFIDENCE,
+                (*reasons, tail), confidence=LONE_CONFIDENCE,
             )
         )  # fmt: skip
     return out
@@ -342,17 +355,9 @@ def grounded_links(
         ):
             continue
         found[(i, j)] = (k, (reason, *(r for r in reasons if r != reason)))
-    out = []
     strengths = [(i, j, float(scored.strength[k])) for (i, j), (k, _) in found.items()]
-    for i, j in lone_pairs(strengths, set(), set(), shift=threshold - AlignSettings().threshold):
-        k, reasons = found[(i, j)]
-        out.append(
-            Link(
-                base[i].id, other[j].id, Relation.CONTRADICT, round(float(scored.strength[k]), 3),
-                (*reasons, GROUNDED_PAIR), confidence=LONE_CONFIDENCE,
-            )
-        )  # fmt: skip
-    return out
+    pairs = lone_pairs(strengths, set(), set(), shift=threshold - AlignSettings().threshold)
+    return _difference_links(base, other, scored, found, pairs, GROUNDED_PAIR)
 
 
 def lead_event_links(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 
 from compare.archive.settings import GroupingSettings
+from compare.cli.align_cmd import threshold_arg
 from compare.model import InputError
 
 INSTALL_HINT = "the archive command needs the 'archive' extra: pip install 'narrative-compare[archive]'"
@@ -35,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="send the work to an existing Dask cluster, e.g. tcp://host:8786")  # fmt: skip
     p.add_argument("--resume", action="store_true",
                    help="continue a run in OUT: keep the stories whose project is saved and checks clean")  # fmt: skip
-    p.add_argument("--story-link", type=_share, metavar="COSINE", default=_DEFAULTS.link,
+    p.add_argument("--story-link", type=threshold_arg, metavar="COSINE", default=_DEFAULTS.link,
                    help="how alike (0-1, after the date discount) two articles must be to be one story; "
                    f"raise it when stories of one subject merge (default {_DEFAULTS.link})")  # fmt: skip
     p.add_argument("--max-days", type=_days, metavar="N", default=_DEFAULTS.max_days,
@@ -44,34 +46,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _workers(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= n <= 1024:
-        raise argparse.ArgumentTypeError("must be between 1 and 1024")
-    return n
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type for a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return n
+
+    return parse
 
 
-def _share(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0.0 < x < 1.0:
-        raise argparse.ArgumentTypeError("must be between 0 and 1, e.g. 0.3")
-    return x
-
-
-def _days(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 0 <= n <= 36_500:
-        raise argparse.ArgumentTypeError("must be between 0 and 36500")
-    return n
+_workers = _whole_number(1, 1024)
+_days = _whole_number(0, 36_500)
 
 
 def run(args: argparse.Namespace) -> int:
