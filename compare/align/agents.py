@@ -47,7 +47,7 @@ def _sense(verb: str) -> frozenset[str]:
 
 def _kind(name: str, text: str) -> str:
     """ "body" (a country, an acronym, an organisation's word, a name written after "the"), "person" (two or
-    three capitalised words with none of those), else "" ("Boeing", "Reuters": a firm or a surname)."""
+    three capitalised words with none of those), else "" ("Halden", "Reuters": a firm or a surname)."""
     words = name.split()
     generic = {w.lower() for w in lexicon.words("title_words", "organisation")}
     if (
@@ -62,7 +62,7 @@ def _kind(name: str, text: str) -> str:
 
 def _mentioned(name: str, text: str) -> bool:
     """Whether ``text`` names the agent ``name``: a run of capitals there that is the same source and
-    carries its last identifying word ("Shearer" for "Alan Shearer", "NASA's Laboratory" for "the
+    carries its last identifying word ("Lee" for "Ann Lee", "NASA's Laboratory" for "the
     Laboratory") or is its acronym; "European agencies" does not name the European Space Agency."""
     keys = speakers.distinctive(name)
     head = (
@@ -81,7 +81,7 @@ def _mentioned(name: str, text: str) -> bool:
 
 def _same(x: str, y: str) -> bool:
     """One agent, or one that names nobody in particular: the same source, or one name the longer form of
-    the other ("Lockheed Martin", "Lockheed Martin Space Systems")."""
+    the other ("Halden Aero", "Halden Aero Systems")."""
     dx, dy = speakers.distinctive(x), speakers.distinctive(y)
     return (
         speakers.same_source(x, y) is not False

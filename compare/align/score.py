@@ -236,8 +236,8 @@ def pair_strength(
     """How much each pair stands out from each claim's other candidates, in [0, 1] (0.5 = no better than usual).
 
     Cross-domain similarity local scaling (CSLS, Conneau et al. 2018): ``2 s(i, j) - r(i) - r(j)`` where
-    ``r`` is a claim's mean similarity to its ``k`` nearest candidates. A claim about Kerry and Aleppo is
-    similar to every other claim about Kerry and Aleppo; what marks its counterpart is standing out.
+    ``r`` is a claim's mean similarity to its ``k`` nearest candidates. A claim about a minister and a city is
+    similar to every other claim about that minister and city; what marks its counterpart is standing out.
 
     A side with fewer than ``k`` claims (a headline, a one-line post) cannot show which of its partners
     resemble everything: the missing neighbours count as ``TYPICAL_NEIGHBOUR`` similarity instead of as

@@ -38,7 +38,7 @@ MIN_ASIDE_WORDS = 10
 MAX_QUOTE_CHARS = 200  # a quotation closing within this many characters stays in one claim
 LONG_SENTENCE_WORDS = 28
 
-# "Kerry, even stonier faced than usual, ..., saying:" -> the paragraph introduces a quote.
+# "The minister, grimmer than usual, ..., saying:" -> the paragraph introduces a quote.
 _INTRO_END = re.compile(r":\s*$")
 _NAME = re.compile(r"\b([A-Z][a-zA-Z’'\-]+(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][a-zA-Z’'\-]+)*)")
 # Titles, roles and nationalities that precede a name ("Defence Minister General Smith"):

@@ -4,8 +4,8 @@ the person named nearby.
 - A claim that opens with a pronoun and a verb of saying ("He described ...") speaks for the person the
   previous claim named last (its speaker, else the last full name among its entities).
 - A quoted passage has one speaker: the name found on any of its sentences applies to all of them.
-  'Kerry added: "So we have to work with the tools we have. The tools we have are diplomatic."' is two
-  claims; only the first names Kerry, but the second is his words too.
+  'Lee added: "We will reopen the line. The repairs start on Monday."' is two claims; only the first
+  names Lee, but the second is her words too.
 """
 
 from __future__ import annotations
@@ -162,8 +162,8 @@ def _key_words(name: str) -> list[str]:
 
 def distinctive(name: str) -> frozenset[str]:
     """The words of a source's name that identify it, spelled one way per country or organisation: titles,
-    roles, connectors and the generic words of organisations left out ("Secretary of State John Kerry" ->
-    {"john", "kerry"}; "the Kremlin" -> {"russia"}; "the Ministry" -> nothing).
+    roles, connectors and the generic words of organisations left out ("Secretary of State Ann Lee" ->
+    {"ann", "lee"}; "the Kremlin" -> {"russia"}; "the Ministry" -> nothing).
 
     >>> sorted(distinctive("Foreign Secretary Boris Johnson")), sorted(distinctive("the Kremlin"))
     (['boris', 'johnson'], ['russia'])
@@ -172,8 +172,8 @@ def distinctive(name: str) -> frozenset[str]:
 
 
 def shown(name: str) -> str:
-    """A source's name as a reason shows it, without the titles in front ("Secretary of State John Kerry" ->
-    "John Kerry") or the body whose office they hold ("CIA Director Ann Lee" -> "Ann Lee")."""
+    """A source's name as a reason shows it, without the titles in front ("Secretary of State Ann Lee" ->
+    "Ann Lee") or the body whose office they hold ("CIA Director Ann Lee" -> "Ann Lee")."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _TITLES | _CONNECTORS | _OPENERS):
         words = words[1:]
@@ -211,7 +211,7 @@ def _acronym(name: str) -> str:
 def same_source(x: str, y: str) -> bool | None:
     """Whether two names of sources name the same one (None: one of them names nobody in particular).
 
-    The same when they share an identifying word ("Kerry", "Secretary of State John Kerry"), are one
+    The same when they share an identifying word ("Lee", "Secretary of State Ann Lee"), are one
     country or its capital (aliases.tsv), one is the acronym of the other ("CFTC", "Commodity Futures
     Trading Commission"), or their last words are near spellings ("Sundwell", "Sundwall").
 
@@ -224,7 +224,7 @@ def same_source(x: str, y: str) -> bool | None:
     kx, ky = _key_words(x), _key_words(y)
     people = not ({*_words(x), *_words(y)} & _GENERIC) and not x.isupper() and not y.isupper()
     if people and len(kx) > 1 and len(ky) > 1 and kx[-1] != ky[-1]:
-        return difflib.SequenceMatcher(None, kx[-1], ky[-1]).ratio() >= 0.8  # "John Kerry", "John Smith"
+        return difflib.SequenceMatcher(None, kx[-1], ky[-1]).ratio() >= 0.8  # "John Lee", "John Smith"
     if dx & dy:
         return True
     ax, ay = x.replace(".", "").strip(), y.replace(".", "").strip()
@@ -348,7 +348,7 @@ _COMPOUND = re.compile(r"(?<![\w\-])([A-Z][\w’']*)-([a-z]+)\b(?!-)")
 _ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")
 _DESCRIPTION = re.compile(r"(?:(?:the|a|an|some|its|his|her|their)\s+)?(?:[\w\-’']+\s+){0,3}?")
 # After the agent's name: the end of the phrase (a conjunction, a preposition, a relative pronoun, an
-# auxiliary); a lower-case noun there would make the name a modifier of a description ("Boeing engineers").
+# auxiliary); a lower-case noun there would make the name a modifier of a description ("Halden engineers").
 _AFTER_AGENT = re.compile(
     r"\s*(?:$|(?:and|or|but|while|who|whose|which|that|in|on|at|for|with|from|after|before|during|since|as|"
     r"under|to|is|are|was|were|has|have|had|will|would|also|last|this|until|over|than)\b)"
