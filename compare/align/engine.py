@@ -162,6 +162,20 @@ def candidate_positions(scored: Scored, per_claim: int = CANDIDATES) -> tuple[np
     return rows, cols
 
 
+def _moved(threshold: float) -> float:
+    """How far the user's threshold moves the rescue rules' floors from the default's."""
+    return threshold - AlignSettings().threshold
+
+
+def _judged(
+    a: Claim, b: Claim, scores: PairScores, combined: np.ndarray, k: int
+) -> tuple[Relation, tuple[str, ...], bool]:
+    """(relation, reasons, similar wording) of the pair at flat position ``k`` of ``scores``."""
+    similar = float(max(scores.cosine[k], scores.token_set[k])) >= SIMILAR_WORDING
+    relation, reasons = relate(a, b, float(combined[k]), similar=similar)
+    return relation, reasons, similar
+
+
 def rescued_positions(
     base: Sequence[Claim], other: Sequence[Claim], scored: Scored, threshold: float
 ) -> np.ndarray:
@@ -172,7 +186,7 @@ def rescued_positions(
     dense = np.zeros((p.n, p.m), dtype=np.float32)
     dense[p.i, p.j] = scored.strength
     chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
-    extra = fact_frame_pairs(base, other, dense, chosen, shift=threshold - AlignSettings().threshold)
+    extra = fact_frame_pairs(base, other, dense, chosen, shift=_moved(threshold))
     return np.array(sorted(i * p.m + j for i, j in extra), dtype=np.int64)  # Pairs.full is row-major
 
 
@@ -199,15 +213,14 @@ def second_clauses(
     chosen = [(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist()]
     # Pairs the assignment chose but the model is unsure of are judged here too (they still anchor).
     taken = {(int(p.i[k]), int(p.j[k])) for k in scored.chosen.tolist() if k not in (unsure or set())}
-    floor = MIN_STRENGTH + threshold - AlignSettings().threshold
+    floor = MIN_STRENGTH + _moved(threshold)
     combined = scores.combine(weights)
     found: dict[int, tuple[Relation, tuple[str, ...]]] = {}
     for k in candidates.tolist():
         i, j = int(p.i[k]), int(p.j[k])
         if (i, j) in taken or scored.strength[k] < floor or not next_to_a_link(i, j, chosen):
             continue
-        lexical = float(max(scores.cosine[k], scores.token_set[k]))
-        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        relation, reasons, _ = _judged(base[i], other[j], scores, combined, k)
         if relation is Relation.CONTRADICT and second_clause(base[i], other[j], reasons):
             found[k] = (relation, reasons)
     partners_a: dict[int, list[Claim]] = {}
@@ -275,17 +288,14 @@ def lone_links(
         i, j = int(p.i[k]), int(p.j[k])
         if not free[k] or (i, j) in offered or best_a[i] != k or best_b[j] != k:
             continue
-        lexical = float(max(scores.cosine[k], scores.token_set[k]))
-        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
-        if relation is Relation.CONTRADICT and lone_difference(
-            base[i], other[j], reasons, similar=lexical >= SIMILAR_WORDING
-        ):
+        relation, reasons, similar = _judged(base[i], other[j], scores, combined, k)
+        if relation is Relation.CONTRADICT and lone_difference(base[i], other[j], reasons, similar=similar):
             found[(i, j)] = (k, reasons)
     pairs = lone_pairs(
         [(i, j, float(scored.strength[k])) for (i, j), (k, _) in found.items()],
         linked_a,
         linked_b,
-        shift=threshold - AlignSettings().threshold,
+        shift=_moved(threshold),
     )
     return _difference_links(base, other, scored, found, pairs, LONE_PAIR)
 
@@ -335,7 +345,7 @@ def grounded_links(
     offered = [lk for lk in known.suggestions if lk.reasons[-1:] != (LOW_CONFIDENCE,)]
     taken = {(index_a[lk.a], index_b[lk.b]) for lk in (*known.links, *offered)}
     combined = scores.combine(weights)
-    floor = LONE_STRENGTH + threshold - AlignSettings().threshold
+    floor = LONE_STRENGTH + _moved(threshold)
     # An unlinked claim is paired only with its best candidate, and two unlinked claims are lone_links'.
     best_a, best_b = group_best(p.i, scored.strength, p.n), group_best(p.j, scored.strength, p.m)
     found: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
@@ -345,8 +355,7 @@ def grounded_links(
             continue
         if (i not in partners_a and best_a[i] != k) or (j not in partners_b and best_b[j] != k):
             continue
-        lexical = float(max(scores.cosine[k], scores.token_set[k]))
-        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        relation, reasons, _ = _judged(base[i], other[j], scores, combined, k)
         if relation is not Relation.CONTRADICT:
             continue
         reason = grounded_reason(base[i], other[j], reasons)
@@ -356,7 +365,7 @@ def grounded_links(
             continue
         found[(i, j)] = (k, (reason, *(r for r in reasons if r != reason)))
     strengths = [(i, j, float(scored.strength[k])) for (i, j), (k, _) in found.items()]
-    pairs = lone_pairs(strengths, set(), set(), shift=threshold - AlignSettings().threshold)
+    pairs = lone_pairs(strengths, set(), set(), shift=_moved(threshold))
     return _difference_links(base, other, scored, found, pairs, GROUNDED_PAIR)
 
 
@@ -420,8 +429,7 @@ def link_claims(
     unsure: dict[int, Link] = {}
     for k in scored.chosen.tolist():
         i, j = int(p.i[k]), int(p.j[k])
-        lexical = float(max(scores.cosine[k], scores.token_set[k]))
-        relation, reasons = relate(base[i], other[j], float(combined[k]), similar=lexical >= SIMILAR_WORDING)
+        relation, reasons, _ = _judged(base[i], other[j], scores, combined, k)
         confidence = round(probability[k], 3)
         link = Link(
             base[i].id, other[j].id, relation, round(float(strength[k]), 3), reasons, confidence=confidence
