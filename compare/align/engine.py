@@ -13,7 +13,7 @@ from compare.align.confidence import SUGGESTION_LEVEL, ConfidenceModel, default_
 from compare.align.evidence import agreement_evidence
 from compare.align.match import assign_pairs, split_pairs
 from compare.align.pairs import Pairs, group_best, rank_in_group
-from compare.align.quantities import LEAD_CLAIMS, lead_events_differ
+from compare.align.quantities import LEAD_CLAIMS, elapsed_differs, lead_events_differ
 from compare.align.refute import disputing
 from compare.align.relate import relate
 from compare.align.rescue import (
@@ -69,6 +69,7 @@ SECOND_CLAUSE_REVIEW = "a clause next to a linked claim: offered for review"
 LONE_PAIR = "two claims otherwise unmatched, differing in one fact"
 GROUNDED_PAIR = "a clause its other links leave untold, differing in one fact"
 LEAD_EVENT = "the day each account gives its main event"
+ELAPSED = "the time between two days its account gives"
 # Share of such links that are right: the fit split has none to count (rescue.py), so the estimate is
 # Laplace's (0 + 1) / (0 + 2), the level of a link: more likely right than wrong is all that is known. Refit
 # (benchmarks/fit_confidence.py material) when development sets have lone pairs.
@@ -397,6 +398,35 @@ def lead_event_links(
     return out
 
 
+def elapsed_links(
+    base: Sequence[Claim], other: Sequence[Claim], scored: Scored, positions: np.ndarray, known: PairResult
+) -> list[Link]:
+    """A duration one account states against the days the other gives the two events it spans, found in
+    other claims of that account ("barely a week after landing" vs a landing dated three months earlier;
+    ``quantities.elapsed_differs``). Links that agree become differences; candidate pairs (``positions``)
+    become links, as for a lone pair. Returns the new links; ``known.links`` is updated in place."""
+    p = scored.pairs
+    at = {(lk.a, lk.b): n for n, lk in enumerate(known.links)}
+    out: list[Link] = []
+    for n, lk in enumerate(known.links):
+        if lk.relation is Relation.AGREE:
+            a, b = next(c for c in base if c.id == lk.a), next(c for c in other if c.id == lk.b)
+            reason = elapsed_differs(a, base, b, other)
+            if reason:
+                known.links[n] = replace(lk, relation=Relation.CONTRADICT, reasons=(reason, ELAPSED))
+    for k in np.unique(positions).tolist():
+        a, b = base[int(p.i[k])], other[int(p.j[k])]
+        if (a.id, b.id) in at or any((x.a, x.b) == (a.id, b.id) for x in out):
+            continue
+        reason = elapsed_differs(a, base, b, other)
+        if reason:
+            out.append(
+                Link(a.id, b.id, Relation.CONTRADICT, round(float(scored.strength[k]), 3), (reason, ELAPSED),
+                     confidence=LONE_CONFIDENCE)
+            )  # fmt: skip
+    return out
+
+
 def link_claims(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -473,6 +503,10 @@ def link_claims(
     out.links.extend(events)
     dated = {(lk.a, lk.b) for lk in events}
     out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in dated]
+    elapsed = elapsed_links(base, other, scored, np.union1d(rows, cols).astype(np.int64), out)
+    out.links.extend(elapsed)
+    spanned = {(lk.a, lk.b) for lk in elapsed}
+    out.suggestions[:] = [lk for lk in out.suggestions if (lk.a, lk.b) not in spanned]
     for found, mine, theirs in ((rows, p.i, p.j), (cols, p.j, p.i)):
         rank = rank_in_group(mine[found], strength[found])
         claims_mine, claims_theirs = (base, other) if mine is p.i else (other, base)

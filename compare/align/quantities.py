@@ -947,7 +947,7 @@ def durations(a: Claim, b: Claim) -> list[str]:
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
-    return diffs or _span_differs(a, b, found_b) or _span_differs(b, a, found_a, swap=True)
+    return diffs or _span_differs(a, b, found_b) or _span_differs(b, a, found_a, swap=True) or elapsed(a, b)
 
 
 _CONNECT = r"\s*(?:-|\u2013|to|until|till|through|thru|and)\s*(?:the\s+)?"
@@ -1076,3 +1076,209 @@ def _shown(text: str, d: Duration) -> str:
     at = text.find(d.text)
     bound = bound_before(text, at) if at >= 0 else ""
     return f"{bound} {d.text}" if bound else d.text
+
+
+# Elapsed time: "It landed on 26 November after a journey of four months" against an account that dates the
+# launch 5 May and the landing 26 November. One side states how long passed between two events; the other
+# gives both events' dates, in one claim or (see ``elapsed_differs``) in two claims of its document.
+
+# The event a duration is counted from: "a week after landing", "within 24 hours of being spotted", "two
+# days after it started"; the words skipped between are pronouns, articles and auxiliaries.
+_SKIPPED = r"(?:(?:the|its|their|his|her|it|they|he|she|being|was|were|had|has|having|first|initial)\s+){0,3}"
+_AFTER_EVENT = re.compile(r"\s+(?:after|since|following)\s+((?:[a-z]+\s*){1,4})", re.I)
+_SKIPPED_WORDS = frozenset(re.findall(r"[a-z]+", _SKIPPED))
+_WITHIN_OF = re.compile(rf"\s+of\s+{_SKIPPED}([a-z]+)\b", re.I)
+_LATER_ALONE = re.compile(r"\s+(?:later|afterwards)\b", re.I)
+# "after a journey of four months", "after a flight of seven months": the length of the stretch that ended
+# with the claim's event, counted from where its account starts.
+_STRETCH_OF = re.compile(
+    r"\bafter\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}of\s+(?:(?:just|only|barely|about|some|nearly|almost|roughly|"
+    r"over|more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+# A duration written from two dates is rounded to its unit; an "about" figure also by a tenth of itself.
+ELAPSED_ROUNDING = 0.5
+ELAPSED_SLACK = 0.1
+
+
+def _anchor(text: str, d: Duration) -> str | None:
+    """What the duration ``d`` of a claim is counted from: the key of an event word ("land" for "a week
+    after landing"), "<start>" for how long the account's main event had run ("for 18 months", "after a
+    journey of four months"), "<previous>" for "two days later" (the date the account gave last), or None
+    when it is not a time between two events."""
+    at = text.find(d.text)
+    if at < 0:
+        return None
+    end = at + len(d.text)
+    if bound_before(text, at) == "within":
+        m = _WITHIN_OF.match(text, end)
+        return lemma(m.group(1)) if m else None
+    m = _AFTER_EVENT.match(text, end)
+    if m:
+        # "after landing", "after the dam was breached": the words up to the clause's end, the verb among them.
+        words = [w for w in m.group(1).lower().split() if w not in _FUNCTION and w not in _SKIPPED_WORDS]
+        return " ".join(lemma(w) for w in words) or None
+    if _LATER_ALONE.match(text, end) and _offset(text, d):
+        return "<previous>"
+    if _STRETCH_OF.search(text[max(0, at - 60) : at]) or _lasting(text, d):
+        return "<start>"
+    return None
+
+
+def _full(d: DateMention, year: int | None) -> datetime.date | None:
+    """The calendar day of a mention with its day and month, the year borrowed when it gives none."""
+    if not (d.day and d.month and (d.year or year)):
+        return None
+    try:
+        return datetime.date(d.year or year or 1, d.month, d.day)
+    except ValueError:
+        return None
+
+
+def _start(claims: Sequence[Claim]) -> datetime.date | None:
+    """The day an account's main event began: the first full date of its first LEAD_CLAIMS claims."""
+    for c in claims[:LEAD_CLAIMS]:
+        for d in c.facts.dates:
+            day = _full_day(d)
+            if day is not None:
+                return day
+    return None
+
+
+def _dated(claims: Sequence[Claim], keys: str, year: int | None) -> datetime.date | None:
+    """The one day the claims give an event named by one of ``keys`` ("land", "dam breach"): a full date whose
+    nearest verb is of that event's sense; None when none or several days are given."""
+    days = set()
+    for c in claims:
+        r = read(c.text)
+        for d in c.facts.dates:
+            verb = _verb(r, d.text)
+            day = _full(d, year)
+            if day is not None and verb and any(_one_sense(verb.split()[0], k) for k in keys.split()):
+                days.add(day)
+    return days.pop() if len(days) == 1 else None
+
+
+def _previous(claims: Sequence[Claim], b: Claim, d: Duration) -> datetime.date | None:
+    """ "two days later": the last full date given before the duration, in its claim or the claim before."""
+    at = b.text.find(d.text)
+    own = [x for x in b.facts.dates if 0 <= b.text.find(x.text) < at]
+    ids = [c.id for c in claims]
+    before = claims[ids.index(b.id) - 1] if b.id in ids and ids.index(b.id) > 0 else None
+    for pool in (own, list(before.facts.dates) if before is not None else []):
+        for x in reversed(pool):
+            day = _full_day(x)
+            if day is not None:
+                return day
+    return None
+
+
+def _written_hours(text: str, d: Duration) -> tuple[float, float]:
+    """The hours a duration allows when set against two dates: a written figure is a rounded one (half its
+    unit either way, a tenth of itself more when "about"; days and hours are counted, not rounded), and a
+    bound opens one end ("within 24 hours", "more than nine weeks")."""
+    at = text.find(d.text)
+    bound = bound_before(text, at) if at >= 0 else ""
+    kind = _BOUNDED.get(bound, "about" if bound else "exact")
+    vague = _PLURAL.fullmatch(d.text) or " ".join(d.text.lower().split()[:-1]) in VAGUE_COUNTS
+    if vague or kind in {"low", "high", "range"}:
+        return _span_hours(text, d)
+    h, unit = hours(d), hours(Duration(1.0, d.unit, ""))
+    slack = 0.0 if kind == "exact" and unit <= 24.0 else ELAPSED_ROUNDING * unit
+    if kind in {"about", "near"}:
+        slack += ELAPSED_SLACK * h
+    return (max(0.0, h - slack), h if kind == "near" else h + slack)
+
+
+def _elapsed(
+    a: Claim, claims_a: Sequence[Claim], b: Claim, claims_b: Sequence[Claim], *, swap: bool = False
+) -> str:
+    """The reason a duration of ``b`` cannot be the time between the two days ``a``'s account gives the
+    events it spans (``claims_*``: the accounts' claims in reading order; a claim alone when the pair is
+    judged by itself)."""
+    found = [y for y in find_durations(b.text, articles=True)[0] if not math.isnan(hours(y))]
+    own = {round(hours(x), 3) for x in find_durations(a.text, articles=True)[0]}
+    ends = [d for d in a.facts.dates if d.day and d.month]
+    if not found or not ends:
+        return ""
+    year = next(
+        (d.year for d in [*a.facts.dates, *(d for c in claims_a for d in c.facts.dates)] if d.year), None
+    )
+    shared = [_full(x, year) for x in ends if any(_same(x, y) for y in b.facts.dates)]
+    for y in found:
+        if round(hours(y), 3) in own:
+            continue  # the other side states this duration too: compared as durations
+        anchor = _anchor(b.text, y)
+        if anchor is None:
+            continue
+        if anchor == "<start>":
+            first = (
+                _start(claims_a)
+                if len(claims_a) > 1
+                else min(filter(None, (_full(d, year) for d in ends)), default=None)
+            )
+            if first is None or not _mentions(claims_b, first):
+                continue  # the two accounts must agree on where the stretch begins
+        elif anchor == "<previous>":
+            first = _previous(claims_b, b, y)
+        else:
+            first = _dated(claims_a, anchor, year)
+        if first is None:
+            continue
+        later = [day for day in (_full(d, first.year) for d in ends) if day is not None and day > first]
+        candidates = [day for day in shared if day is not None and day > first] or later
+        if len(set(candidates)) != 1 or not _tied(a, b, bool(shared)):
+            continue
+        last = candidates[0]
+        days = (last - first).days
+        # Two days without their hours are whole days apart, give or take one for a time counted in hours.
+        blur = 24.0 if hours(Duration(1.0, y.unit, "")) < 24.0 else 0.0
+        span = (days * 24.0 - blur, days * 24.0 + blur)
+        if _overlap(span, _written_hours(b.text, y)):
+            continue
+        told = f"{_elapsed_text(days)} ({date_text(_mention_of(first))} to {date_text(_mention_of(last))})"
+        pair = (told, _shown(b.text, y)) if not swap else (_shown(b.text, y), told)
+        return f"duration differs: {pair[0]} vs {pair[1]}"
+    return ""
+
+
+def _mention_of(day: datetime.date) -> DateMention:
+    return DateMention("", day.day, day.month, day.year)
+
+
+def _elapsed_text(days: int) -> str:
+    if days < 14:
+        return f"{days} day" + ("s" if days != 1 else "")
+    if days < 61:
+        return f"{round(days / 7)} weeks"
+    return f"{round(days / 30.44)} months"
+
+
+def _mentions(claims: Sequence[Claim], day: datetime.date) -> bool:
+    return any(_full(d, day.year) == day for c in claims for d in c.facts.dates)
+
+
+def _tied(a: Claim, b: Claim, shared_date: bool) -> bool:
+    """Whether the two claims tell one event: a day both give, or a content word both use."""
+    if shared_date:
+        return True
+    ra, rb = read(a.text), read(b.text)
+    common = {t.key for t in ra.toks if _plain(ra, t)} & {t.key for t in rb.toks if _plain(rb, t)}
+    return bool(common - _EXCLUDED - {lemma(u) for u in _hours()})
+
+
+def elapsed(a: Claim, b: Claim) -> list[str]:
+    """ "duration differs: 6 months (5 May 2018 to 26 November 2018) vs four months": one claim gives the days
+    of two events, the other how long passed between them ("after a journey of four months", "a week after
+    the launch", "for 18 months")."""
+    reason = _elapsed(a, [a], b, [b]) or _elapsed(b, [b], a, [a], swap=True)
+    return [reason] if reason else []
+
+
+def elapsed_differs(a: Claim, claims_a: Sequence[Claim], b: Claim, claims_b: Sequence[Claim]) -> str:
+    """As ``elapsed``, with the day of the earlier event found anywhere in the dating account (``claims_*``:
+    each document's claims in reading order): "It began hammering on 28 February, barely a week after
+    landing" against "On 28 February the probe started digging", when that account dates the landing on 26
+    November; "it smouldered for some 18 months" against "was extinguished on 2 August 2017", counted from
+    the day both accounts say it began."""
+    return _elapsed(a, claims_a, b, claims_b) or _elapsed(b, claims_b, a, claims_a, swap=True)
