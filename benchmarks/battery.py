@@ -987,6 +987,45 @@ def _stance_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"Demand in {s.place} was exceptionally strong that week, {x} said.", False)  # fmt: skip
 
 
+def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """Time between two events: a duration one claim states against the days the other gives both events
+    ("after a journey of four months" vs launched 5 May, landed 26 November), a spell against the time its end
+    is told after ("held for 11 days" vs "freed after three weeks"), and how far into a spell a claim is
+    ("in its fourth week") against its length (spans, issue 11)."""
+    who = _cap(s.actor)
+    start = date(r.randrange(2000, 2030), r.randrange(1, 7), r.randrange(1, 29))
+    gap = r.randrange(40, 150)
+    end = date.fromordinal(start.toordinal() + gap)
+    d1 = f"{start.day} {MONTHS_ALL[start.month - 1]} {start.year}"
+    d2 = f"{end.day} {MONTHS_ALL[end.month - 1]} {end.year}"
+    weeks, months = round(gap / 7), round(gap / 30.44)
+    both = f"{who} began work on {d1} to {s.base} {s.object} in {s.place}, and finished it on {d2}."
+    yield Pair("duration", both, f"{who} finished on {d2}, after a stretch of just {WORDS[months + 3]} months from {d1}.", True)  # fmt: skip
+    yield Pair("duration", both, f"{who} finished on {d2}, after a stretch of about {weeks} weeks from {d1}.", False)  # fmt: skip
+    yield Pair("duration", both, f"{who} finished on {d2}, {WORDS[r.randrange(2, 6)]} days after it began.", True)  # fmt: skip
+    yield Pair("duration", both, f"{who} finished on {d2}, some {weeks} weeks after it began.", False)  # fmt: skip
+    yield Pair("duration", both, f"{who} finished on {d2}, {WORDS[r.randrange(2, 6)]} days after the inspectors arrived.", False)  # fmt: skip
+    held = r.randrange(4, 12)
+    thing = r.choice(("road", "line", "harbour", "bridge", "market"))
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+               f"The {thing} in {s.place} reopened after {r.choice(('three weeks', 'a month', 'two months'))}.", True)  # fmt: skip
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+               f"The {thing} in {s.place} reopened after {WORDS[held]} days.", False)  # fmt: skip
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+               f"The {thing} in {s.place} reopened within two weeks.", False)  # fmt: skip
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+               f"The {thing} workers in {s.place} were suspended for two years.", False)  # fmt: skip
+    nth = r.choice((("third", 3), ("fourth", 4), ("fifth", 5)))
+    yield Pair("duration", f"The protest by {s.unit} in {s.place} has gone on for {WORDS[nth[1] - 2]} weeks.",
+               f"The protest by {s.unit} in {s.place}, now in its {nth[0]} month, continued.", True)  # fmt: skip
+    yield Pair("duration", f"The protest by {s.unit} in {s.place} has gone on for {WORDS[nth[1] + 1]} days.",
+               f"The protest by {s.unit} in {s.place}, now in its {nth[0]} week, continued.", True)  # fmt: skip
+    yield Pair("duration", f"The protest by {s.unit} in {s.place} has gone on for {nth[1] * 7 - 3} days.",
+               f"The protest by {s.unit} in {s.place}, now in its {nth[0]} week, continued.", False)  # fmt: skip
+    yield Pair("duration", f"The protest by {s.unit} in {s.place} lasted {WORDS[nth[1] + 3]} days.",
+               f"On the {nth[0]} day of the protest by {s.unit} in {s.place}, {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1014,6 +1053,9 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     scales = random.Random(f"{seed}:stance")
     for s in SUBJECTS:
         out.extend(_stance_shapes(scales, s))
+    spans = random.Random(f"{seed}:spans")
+    for s in SUBJECTS:
+        out.extend(_spans_shapes(spans, s))
     return out
 
 

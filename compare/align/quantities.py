@@ -618,12 +618,12 @@ def _one_sense(va: str, vb: str) -> bool:
     return va == vb or bool(groups.get(va, frozenset()) & groups.get(vb, frozenset()))
 
 
-def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True) -> bool:
+def _same_event(a: Claim, at_a: str, b: Claim, at_b: str, *, names: bool = True, verbs: bool = True) -> bool:
     """Whether two mentions date or measure the same event on a linked pair: their verbs, when both have
     one, are the same or of one sense (resources/lexicon/event_verbs.tsv; "visited on Tuesday" and
     "collapsed on Monday" are two events), and something ties them: neighbouring words in common, the
     thing an attributive date qualifies named on the other side, or a name both claims share."""
-    va, vb = _verbs(a, at_a, b, at_b)
+    va, vb = _verbs(a, at_a, b, at_b) if verbs else ("", "")
     if va and vb and not _one_sense(va, vb):
         return False
     if va and vb and va not in _EXCLUDED - _CALENDAR_WORDS:
@@ -943,11 +943,119 @@ def durations(a: Claim, b: Claim) -> list[str]:
             continue
         # A duration of the other side that fits another of this side is already accounted for.
         free = [y for y in found_b if not any(fits(z, y) for z in found_a)]
-        rival = next((y for y in free if _same_event(a, x.text, b, y.text) or _same_offset(a, x, b, y)), None)
+        rival = next(
+            (
+                y
+                for y in free
+                if _same_event(a, x.text, b, y.text)
+                or _same_offset(a, x, b, y)
+                or _lone_spells(a, x, found_a, b, y, found_b)
+            ),
+            None,
+        )
         if rival is not None:
             diffs.append(f"duration differs: {_shown(a.text, x)} vs {_shown(b.text, rival)}")
             break
-    return diffs or _span_differs(a, b, found_b) or _span_differs(b, a, found_a, swap=True) or elapsed(a, b)
+    return (
+        diffs
+        or _span_differs(a, b, found_b)
+        or _span_differs(b, a, found_a, swap=True)
+        or _periods_differ(a, b, found_b)
+        or _periods_differ(b, a, found_a, swap=True)
+        or elapsed(a, b)
+    )
+
+
+# "lifted after three weeks", "passed within three hours": how long a spell lasted, told by its end.
+_ENDED_AFTER = re.compile(
+    r"\b(?:after|within|in\s+under|in\s+less\s+than)\s+(?:(?:just|only|barely|some|about)\s+)?$", re.I
+)
+_AFTER_END = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:in|of|on|at|when|as|and|but)\b)", re.I)
+
+
+def _ended(text: str, d: Duration) -> bool:
+    """Whether ``d`` tells how long a spell lasted by when it ended: "lifted after three weeks", "passed
+    within three hours" (not "three weeks after the vote")."""
+    at = text.find(d.text)
+    return (
+        at >= 0
+        and bool(_ENDED_AFTER.search(text[max(0, at - 25) : at]))
+        and bool(_AFTER_END.match(text, at + len(d.text)))
+    )
+
+
+def _spell(text: str, d: Duration) -> bool:
+    """Whether ``d`` tells how long something lasted: "for three days", "a three-day", "lasted a week", or
+    ended "after three weeks"."""
+    return _lasting(text, d) or _ended(text, d)
+
+
+def _lone_spells(
+    a: Claim, x: Duration, found_a: list[Duration], b: Claim, y: Duration, found_b: list[Duration]
+) -> bool:
+    """ "The hostages were held for 11 days" vs "The hostages were freed after three weeks": the one duration
+    each claim gives, one how long a spell lasted and the other when it ended, with the words next to both
+    naming one thing. The verbs differ by nature (one tells the spell, the other its end); two spells told
+    with verbs of two senses are two spells ("lasted three days" vs "were jailed for two years")."""
+    if len(found_a) != 1 or len(found_b) != 1:
+        return False
+    told = (_lasting(a.text, x) and _ended(b.text, y)) or (_ended(a.text, x) and _lasting(b.text, y))
+    return told and _same_event(a, x.text, b, y.text, names=False, verbs=False)
+
+
+# "in its fourth week", "the third day of the strike": how far into a spell a claim is told, the Nth unit
+# being between N - 1 and N of them.
+_ORDINAL_PERIOD = re.compile(
+    rf"\b(?:its|the|their|his|her)\s+((?:{'|'.join(_ORDINAL_WORDS)})|\d+(?:st|nd|rd|th))\s+"
+    r"(?:full\s+)?(day|week|month|year)\b",
+    re.I,
+)
+# A spell told as lasting so far ("has lasted 12 days so far"), not as its whole length ("has been ... for"
+# is not enough: "has been adjourned for two weeks" is another spell).
+_SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:lasted|run|gone\s+on|continued)\b|\bso\s+far\b", re.I)
+
+
+def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
+    out = []
+    for m in _ORDINAL_PERIOD.finditer(text):
+        word = m.group(1).lower()
+        n = _ORDINAL_WORDS.get(word) or int(_ORDINAL_TEXT.fullmatch(word).group(1))  # type: ignore[union-attr]
+        unit = hours(Duration(1.0, m.group(2).lower(), ""))
+        out.append((((n - 1) * unit, n * unit), m.group(0)))
+    return out
+
+
+def _periods_differ(a: Claim, b: Claim, found_b: list[Duration], *, swap: bool = False) -> list[str]:
+    """ "now in its fourth week" vs "has been on strike for 12 days": how far into a spell one side is, against
+    the one spell the other gives of the same thing. A spell shorter than the time already passed differs
+    whether it is the whole or the length so far; a longer one only when it is told as the length so far.
+    Two "Nth day"s differ when both claims tell the same day."""
+    periods = _periods(a.text)
+    if len(periods) != 1:
+        return []
+    (low, high), shown = periods[0]
+    others = _periods(b.text)
+    if len(others) == 1 and not found_b:
+        (lo_b, hi_b), shown_b = others[0]
+        same_day = any(_same(x, y) for x in a.facts.dates for y in b.facts.dates)
+        if not same_day or _overlap((low, high), (lo_b, hi_b)):
+            return []
+        rival = shown_b
+    elif len(others) == 0 and len(found_b) == 1 and _spell(b.text, found_b[0]):
+        y = found_b[0]
+        lo_b, hi_b = _span_hours(b.text, y)
+        shorter = hi_b * (1 + 1e-4) < low
+        longer = lo_b > high * (1 + 1e-4) and bool(_SO_FAR.search(b.text))
+        if not (shorter or longer):
+            return []
+        rival = _shown(b.text, y)
+        shown_b = y.text
+    else:
+        return []
+    if not _same_event(a, shown, b, shown_b, names=False, verbs=False):
+        return []
+    pair = (shown, rival) if not swap else (rival, shown)
+    return [f"duration differs: {pair[0]} vs {pair[1]}"]
 
 
 _CONNECT = r"\s*(?:-|\u2013|to|until|till|through|thru|and)\s*(?:the\s+)?"
@@ -1099,6 +1207,8 @@ _STRETCH_OF = re.compile(
 # A duration written from two dates is rounded to its unit; an "about" figure also by a tenth of itself.
 ELAPSED_ROUNDING = 0.5
 ELAPSED_SLACK = 0.1
+# A misstated stretch is off by a factor, not by orders of magnitude (hours against years).
+ELAPSED_SCALE = 40.0
 
 
 def _anchor(text: str, d: Duration) -> str | None:
@@ -1198,7 +1308,9 @@ def _elapsed(
     judged by itself)."""
     found = [y for y in find_durations(b.text, articles=True)[0] if not math.isnan(hours(y))]
     own = {round(hours(x), 3) for x in find_durations(a.text, articles=True)[0]}
-    ends = [d for d in a.facts.dates if d.day and d.month]
+    ra = read(a.text)
+    # "the August 24, 2015 crash": a date that names a thing is not the day this claim's event happened.
+    ends = [d for d in a.facts.dates if d.day and d.month and not _attributive(ra, d.text)]
     if not found or not ends:
         return ""
     year = next(
@@ -1236,6 +1348,8 @@ def _elapsed(
         span = (days * 24.0 - blur, days * 24.0 + blur)
         if _overlap(span, _written_hours(b.text, y)):
             continue
+        if not 1 / ELAPSED_SCALE <= max(days * 24.0, 1.0) / hours(y) <= ELAPSED_SCALE:
+            continue  # "an hour and a half" against five years: two different stretches, not one misstated
         told = f"{_elapsed_text(days)} ({date_text(_mention_of(first))} to {date_text(_mention_of(last))})"
         pair = (told, _shown(b.text, y)) if not swap else (_shown(b.text, y), told)
         return f"duration differs: {pair[0]} vs {pair[1]}"
