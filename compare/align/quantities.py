@@ -1235,51 +1235,60 @@ def _anchor(text: str, d: Duration) -> str | None:
     return None
 
 
-def _full(d: DateMention, year: int | None) -> datetime.date | None:
-    """The calendar day of a mention with its day and month, the year borrowed when it gives none."""
-    if not (d.day and d.month and (d.year or year)):
+# The days a mention may be: one day for a full date, the month's days for "May 2016".
+Days = tuple[datetime.date, datetime.date]
+
+
+def _days(d: DateMention, year: int | None) -> Days | None:
+    """The first and last day a mention with its month may be, the year borrowed when it gives none."""
+    if not (d.month and (d.year or year)):
         return None
+    y = d.year or year or 1
     try:
-        return datetime.date(d.year or year or 1, d.month, d.day)
+        if d.day:
+            day = datetime.date(y, d.month, d.day)
+            return (day, day)
+        first = datetime.date(y, d.month, 1)
+        return (first, datetime.date(y + d.month // 12, d.month % 12 + 1, 1) - datetime.timedelta(days=1))
     except ValueError:
         return None
 
 
-def _start(claims: Sequence[Claim]) -> datetime.date | None:
-    """The day an account's main event began: the first full date of its first LEAD_CLAIMS claims."""
+def _start(claims: Sequence[Claim]) -> Days | None:
+    """The days an account's main event began: the first date with a year in its first LEAD_CLAIMS claims."""
     for c in claims[:LEAD_CLAIMS]:
         for d in c.facts.dates:
-            day = _full_day(d)
-            if day is not None:
-                return day
+            days = _days(d, None)
+            if days is not None:
+                return days
     return None
 
 
-def _dated(claims: Sequence[Claim], keys: str, year: int | None) -> datetime.date | None:
-    """The one day the claims give an event named by one of ``keys`` ("land", "dam breach"): a full date whose
-    nearest verb is of that event's sense; None when none or several days are given."""
-    days = set()
+def _dated(claims: Sequence[Claim], keys: str, year: int | None) -> Days | None:
+    """The one date the claims give an event named by one of ``keys`` ("land", "dam breach"): a date whose
+    nearest verb is of that event's sense; None when none or several are given."""
+    found = set()
     for c in claims:
         r = read(c.text)
         for d in c.facts.dates:
             verb = _verb(r, d.text)
-            day = _full(d, year)
-            if day is not None and verb and any(_one_sense(verb.split()[0], k) for k in keys.split()):
-                days.add(day)
-    return days.pop() if len(days) == 1 else None
+            days = _days(d, year)
+            if days is not None and verb and any(_one_sense(verb.split()[0], k) for k in keys.split()):
+                found.add(days)
+    return found.pop() if len(found) == 1 else None
 
 
-def _previous(claims: Sequence[Claim], b: Claim, d: Duration) -> datetime.date | None:
-    """ "two days later": the last full date given before the duration, in its claim or the claim before."""
+def _previous(claims: Sequence[Claim], b: Claim, d: Duration) -> Days | None:
+    """ "two days later": the last date given before the duration, in its claim or the claim before."""
     at = b.text.find(d.text)
     own = [x for x in b.facts.dates if 0 <= b.text.find(x.text) < at]
     ids = [c.id for c in claims]
     before = claims[ids.index(b.id) - 1] if b.id in ids and ids.index(b.id) > 0 else None
     for pool in (own, list(before.facts.dates) if before is not None else []):
         for x in reversed(pool):
-            day = _full_day(x)
-            if day is not None:
-                return day
+            days = _days(x, None)
+            if days is not None:
+                return days
     return None
 
 
@@ -1303,31 +1312,32 @@ def _written_hours(text: str, d: Duration) -> tuple[float, float]:
 def _elapsed(
     a: Claim, claims_a: Sequence[Claim], b: Claim, claims_b: Sequence[Claim], *, swap: bool = False
 ) -> str:
-    """The reason a duration of ``b`` cannot be the time between the two days ``a``'s account gives the
+    """The reason a duration of ``b`` cannot be the time between the two dates ``a``'s account gives the
     events it spans (``claims_*``: the accounts' claims in reading order; a claim alone when the pair is
-    judged by itself)."""
+    judged by itself). A date without its day ("in May 2016") allows any day of its month."""
     found = [y for y in find_durations(b.text, articles=True)[0] if not math.isnan(hours(y))]
     own = {round(hours(x), 3) for x in find_durations(a.text, articles=True)[0]}
     ra = read(a.text)
     # "the August 24, 2015 crash": a date that names a thing is not the day this claim's event happened.
-    ends = [d for d in a.facts.dates if d.day and d.month and not _attributive(ra, d.text)]
+    ends = [d for d in a.facts.dates if d.month and not _attributive(ra, d.text)]
     if not found or not ends:
         return ""
     year = next(
         (d.year for d in [*a.facts.dates, *(d for c in claims_a for d in c.facts.dates)] if d.year), None
     )
-    shared = [_full(x, year) for x in ends if any(_same(x, y) for y in b.facts.dates)]
+    shared = [_days(x, year) for x in ends if any(_same(x, y) for y in b.facts.dates)]
     for y in found:
         if round(hours(y), 3) in own:
             continue  # the other side states this duration too: compared as durations
         anchor = _anchor(b.text, y)
         if anchor is None:
             continue
+        first: Days | None
         if anchor == "<start>":
             first = (
                 _start(claims_a)
                 if len(claims_a) > 1
-                else min(filter(None, (_full(d, year) for d in ends)), default=None)
+                else min(filter(None, (_days(d, year) for d in ends)), default=None)
             )
             if first is None or not _mentions(claims_b, first):
                 continue  # the two accounts must agree on where the stretch begins
@@ -1337,27 +1347,31 @@ def _elapsed(
             first = _dated(claims_a, anchor, year)
         if first is None:
             continue
-        later = [day for day in (_full(d, first.year) for d in ends) if day is not None and day > first]
-        candidates = [day for day in shared if day is not None and day > first] or later
+        after = first[1]
+        later = [x for x in (_days(d, after.year) for d in ends) if x is not None and x[0] > after]
+        candidates = [x for x in shared if x is not None and x[0] > after] or later
         if len(set(candidates)) != 1 or not _tied(a, b, bool(shared)):
             continue
         last = candidates[0]
-        days = (last - first).days
-        # Two days without their hours are whole days apart, give or take one for a time counted in hours.
+        # Dates without their hours are whole days apart, give or take one for a time counted in hours.
         blur = 24.0 if hours(Duration(1.0, y.unit, "")) < 24.0 else 0.0
-        span = (days * 24.0 - blur, days * 24.0 + blur)
+        span = ((last[0] - first[1]).days * 24.0 - blur, (last[1] - first[0]).days * 24.0 + blur)
         if _overlap(span, _written_hours(b.text, y)):
             continue
-        if not 1 / ELAPSED_SCALE <= max(days * 24.0, 1.0) / hours(y) <= ELAPSED_SCALE:
+        middle = (last[0] - first[0]).days
+        if not 1 / ELAPSED_SCALE <= max(middle * 24.0, 1.0) / hours(y) <= ELAPSED_SCALE:
             continue  # "an hour and a half" against five years: two different stretches, not one misstated
-        told = f"{_elapsed_text(days)} ({date_text(_mention_of(first))} to {date_text(_mention_of(last))})"
+        told = f"{_elapsed_text(middle)} ({_days_text(first)} to {_days_text(last)})"
         pair = (told, _shown(b.text, y)) if not swap else (_shown(b.text, y), told)
         return f"duration differs: {pair[0]} vs {pair[1]}"
     return ""
 
 
-def _mention_of(day: datetime.date) -> DateMention:
-    return DateMention("", day.day, day.month, day.year)
+def _days_text(days: Days) -> str:
+    first, last = days
+    if first == last:
+        return date_text(DateMention("", first.day, first.month, first.year))
+    return date_text(DateMention("", None, first.month, first.year))
 
 
 def _elapsed_text(days: int) -> str:
@@ -1365,11 +1379,13 @@ def _elapsed_text(days: int) -> str:
         return f"{days} day" + ("s" if days != 1 else "")
     if days < 61:
         return f"{round(days / 7)} weeks"
-    return f"{round(days / 30.44)} months"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{round(days / 365.25)} years"
 
 
-def _mentions(claims: Sequence[Claim], day: datetime.date) -> bool:
-    return any(_full(d, day.year) == day for c in claims for d in c.facts.dates)
+def _mentions(claims: Sequence[Claim], days: Days) -> bool:
+    return any(_days(d, days[0].year) == days for c in claims for d in c.facts.dates)
 
 
 def _tied(a: Claim, b: Claim, shared_date: bool) -> bool:

@@ -141,3 +141,21 @@ def test_days_later_counts_from_the_day_the_account_gave_just_before() -> None:
 def test_a_week_is_a_rounded_figure() -> None:
     other = doc("d1", "Lorries crossed again on 30 June 2019, barely a week after the pass reopened.")
     assert elapsed_differs(BASE[3], BASE, other[0], other) == ""  # 9 days: a week, rounded
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        ("The outbreak began in May 2000 and was declared over in December 2000.",
+         "The outbreak was declared over in December 2000, just two months after it began.", True),
+        ("The outbreak began in May 2000 and was declared over in December 2000.",
+         "The outbreak was declared over in December 2000, some seven months after it began.", False),
+        ("The strike began on 3 March 2019 and ended in May 2019.",
+         "The strike ended in May 2019, a year after it began.", True),
+        ("The strike began on 3 March 2019 and ended in May 2019.",
+         "The strike ended in May 2019, nine weeks after it began.", False),
+    ],
+)  # fmt: skip
+def test_a_month_without_its_day_allows_any_day_of_it(a: str, b: str, differs: bool) -> None:
+    _, reasons = judge(claim(a), claim(b, "d1"))
+    assert any(kind_of(r) == "duration differs" for r in reasons) is differs, reasons
