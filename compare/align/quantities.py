@@ -1207,7 +1207,8 @@ _STRETCH_OF = re.compile(
 # A duration written from two dates is rounded to its unit; an "about" figure also by a tenth of itself.
 ELAPSED_ROUNDING = 0.5
 ELAPSED_SLACK = 0.1
-# A misstated stretch is off by a factor, not by orders of magnitude (hours against years).
+# A stretch counted from an unnamed start that is off by orders of magnitude (hours against years) is another
+# stretch, not a misstated one; a stretch after a named event ("two days after it began") is that one.
 ELAPSED_SCALE = 40.0
 
 
@@ -1359,8 +1360,9 @@ def _elapsed(
         if _overlap(span, _written_hours(b.text, y)):
             continue
         middle = (last[0] - first[0]).days
-        if not 1 / ELAPSED_SCALE <= max(middle * 24.0, 1.0) / hours(y) <= ELAPSED_SCALE:
-            continue  # "an hour and a half" against five years: two different stretches, not one misstated
+        ratio = max(middle * 24.0, 1.0) / hours(y)
+        if anchor.startswith("<") and not 1 / ELAPSED_SCALE <= ratio <= ELAPSED_SCALE:
+            continue  # "lasted an hour and a half" against five years: two stretches, not one misstated
         told = f"{_elapsed_text(middle)} ({_days_text(first)} to {_days_text(last)})"
         pair = (told, _shown(b.text, y)) if not swap else (_shown(b.text, y), told)
         return f"duration differs: {pair[0]} vs {pair[1]}"
