@@ -991,7 +991,8 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     """Time between two events: a duration one claim states against the days the other gives both events
     ("after a journey of four months" vs launched 5 May, landed 26 November), a spell against the time its end
     is told after ("held for 11 days" vs "freed after three weeks"), and how far into a spell a claim is
-    ("in its fourth week") against its length (spans, issue 11)."""
+    ("in its fourth week") against its length, and counts named before the verb that gives their figure
+    ("the number of fans had passed 400") (spans, issue 11)."""
     who = _cap(s.actor)
     start = date(r.randrange(2000, 2030), r.randrange(1, 7), r.randrange(1, 29))
     gap = r.randrange(40, 150)
@@ -1007,13 +1008,13 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     yield Pair("duration", both, f"{who} finished on {d2}, {WORDS[r.randrange(2, 6)]} days after the inspectors arrived.", False)  # fmt: skip
     held = r.randrange(4, 12)
     thing = r.choice(("road", "line", "harbour", "bridge", "market"))
-    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {held} days.",
                f"The {thing} in {s.place} reopened after {r.choice(('three weeks', 'a month', 'two months'))}.", True)  # fmt: skip
-    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
-               f"The {thing} in {s.place} reopened after {WORDS[held]} days.", False)  # fmt: skip
-    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {held} days.",
+               f"The {thing} in {s.place} reopened after {held} days.", False)  # fmt: skip
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {held} days.",
                f"The {thing} in {s.place} reopened within two weeks.", False)  # fmt: skip
-    yield Pair("duration", f"The {thing} in {s.place} was closed for {WORDS[held]} days.",
+    yield Pair("duration", f"The {thing} in {s.place} was closed for {held} days.",
                f"The {thing} workers in {s.place} were suspended for two years.", False)  # fmt: skip
     nth = r.choice((("third", 3), ("fourth", 4), ("fifth", 5)))
     yield Pair("duration", f"The protest by {s.unit} in {s.place} has gone on for {WORDS[nth[1] - 2]} weeks.",
@@ -1024,6 +1025,16 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"The protest by {s.unit} in {s.place}, now in its {nth[0]} week, continued.", False)  # fmt: skip
     yield Pair("duration", f"The protest by {s.unit} in {s.place} lasted {WORDS[nth[1] + 3]} days.",
                f"On the {nth[0]} day of the protest by {s.unit} in {s.place}, {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    n = r.randrange(3, 9) * 100
+    verb = r.choice(("passed", "topped", "exceeded"))
+    yield Pair("number", f"By evening the number of {s.unit} in {s.place} had {verb} {n}, {s.actor} said.",
+               f"{who} said {n // 2} {s.unit} in {s.place} were counted by evening.", True)  # fmt: skip
+    yield Pair("number", f"By evening the number of {s.unit} in {s.place} had {verb} {n}, {s.actor} said.",
+               f"{who} said more than {n} {s.unit} in {s.place} were counted by evening.", False)  # fmt: skip
+    yield Pair("number", f"{_cap(s.unit)} in {s.place} rose to {n} this year.",
+               f"This year {s.place} counted some {n * 3:,} {s.unit}.", True)  # fmt: skip
+    yield Pair("number", f"{_cap(s.unit)} in {s.place} rose to {n} this year.",
+               f"This year {s.place} counted some {n} {s.unit}.", False)  # fmt: skip
 
 
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:

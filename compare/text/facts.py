@@ -335,6 +335,34 @@ def _figure(raw: str, *, articles: bool) -> float | None:
     return float(raw) if raw[0].isdigit() else parse_number_words(raw)
 
 
+_AMOUNT_VERBS = {r["verb"]: r["bound"] for r in lexicon.rows("amount_verbs")}
+# "Casualties passed 200", "the number of people evacuated rose to 3,000": what is counted is named before
+# the verb that gives its figure (resources/lexicon/amount_verbs.tsv), not after the figure.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b(?:number|count|total|tally)\s+of\s+(?P<of>[a-z][a-z-]+)(?:\s+[A-Za-z]+){0,3}"
+    r"|\b(?P<subject>[A-Za-z][a-z-]+s)(?:\s+(?:to|of|for|in|at|on|from)\s+(?:the\s+|a\s+)?(?:[a-z-]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:now\s+|already\s+)?"
+    r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in _AMOUNT_VERBS), key=len, reverse=True)) + r")\s*$",
+)
+_AFTER_FIGURE = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:by|in|on|at|for|from|as|since|after|before|last|this)\b)", re.I
+)
+
+
+def _counted_before(text: str, start: int, end: int, unit: str, bound: str) -> tuple[str, str]:
+    """The unit and bound of a figure whose counted noun comes before its verb ("casualties passed 200":
+    "casualty", "more than"), when nothing it counts follows the figure; else ``unit`` and ``bound``."""
+    if unit and not _AFTER_FIGURE.match(text, end):
+        return unit, bound
+    m = _COUNTED_BEFORE.search(text[max(0, start - 80) : start])
+    if not m:
+        return unit, bound
+    noun = (m.group("of") or m.group("subject")).lower()
+    if noun in _DETERMINERS or noun in _BOUND_WORDS:
+        return unit, bound
+    return _singular(noun), bound or _AMOUNT_VERBS[m.group("verb")]
+
+
 def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out: list[tuple[int, Quantity]] = []
 
@@ -396,7 +424,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 bound, end, shown = "between", tail.end(), text[m.start() : tail.end()]
                 if not m.group(2) and tail.group(2):
                     value *= SCALES[tail.group(2).lower()]
-        out.append((m.start(), Quantity(value, shown, bound, _unit_after(text, end))))
+        unit, bound = _counted_before(text, m.start(), end, _unit_after(text, end), bound)
+        out.append((m.start(), Quantity(value, shown, bound, unit)))
         taken.append((m.start(), end))
     for m in _ORDINAL.finditer(text):
         # "the 59th minute", "the 21st edition": a rank, compared like a count of the noun that follows.
@@ -426,7 +455,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue  # "one of", "no one": a pronoun more often than a count
         start = m.start() + m.group(1).lower().find(phrase.lower())
         end = start + len(phrase)
-        out.append((start, Quantity(value, phrase, bound_before(text, start), _unit_after(text, end))))
+        unit, bound = _counted_before(text, start, end, _unit_after(text, end), bound_before(text, start))
+        out.append((start, Quantity(value, phrase, bound, unit)))
         taken.append((start, end))
     out.sort(key=lambda sq: sq[0])
     return [q for _, q in out]
