@@ -1194,6 +1194,7 @@ def _shown(text: str, d: Duration) -> str:
 # days after it started"; the words skipped between are pronouns, articles and auxiliaries.
 _SKIPPED = r"(?:(?:the|its|their|his|her|it|they|he|she|being|was|were|had|has|having|first|initial)\s+){0,3}"
 _AFTER_EVENT = re.compile(r"\s+(?:after|since|following)\s+((?:[a-z]+\s*){1,4})", re.I)
+_BEFORE_EVENT = re.compile(r"\s+(?:before|ahead\s+of|prior\s+to)\s+((?:[a-z]+\s*){1,4})", re.I)
 _SKIPPED_WORDS = frozenset(re.findall(r"[a-z]+", _SKIPPED))
 _WITHIN_OF = re.compile(rf"\s+of\s+{_SKIPPED}([a-z]+)\b", re.I)
 _LATER_ALONE = re.compile(r"\s+(?:later|afterwards)\b", re.I)
@@ -1229,6 +1230,11 @@ def _anchor(text: str, d: Duration) -> str | None:
         # "after landing", "after the dam was breached": the words up to the clause's end, the verb among them.
         words = [w for w in m.group(1).lower().split() if w not in _FUNCTION and w not in _SKIPPED_WORDS]
         return " ".join(lemma(w) for w in words) or None
+    m = _BEFORE_EVENT.match(text, end)
+    if m:
+        # "three days before the vote": counted back from the event named, to the day of this claim's event.
+        words = [w for w in m.group(1).lower().split() if w not in _FUNCTION and w not in _SKIPPED_WORDS]
+        return ("<before> " + " ".join(lemma(w) for w in words)) if words else None
     if _LATER_ALONE.match(text, end) and _offset(text, d):
         return "<previous>"
     if _STRETCH_OF.search(text[max(0, at - 60) : at]) or _lasting(text, d):
@@ -1266,17 +1272,44 @@ def _start(claims: Sequence[Claim]) -> Days | None:
 
 
 def _dated(claims: Sequence[Claim], keys: str, year: int | None) -> Days | None:
-    """The one date the claims give an event named by one of ``keys`` ("land", "dam breach"): a date whose
-    nearest verb is of that event's sense; None when none or several are given."""
-    found = set()
+    """The one date the claims give an event named by ``keys`` ("land", "dam breach", "vote"): a date whose
+    nearest verb is of the sense of one key or which has a key next to it, with every other key of the
+    phrase next to it too ("the talks began" is not "the truce began"); None when none or several are given."""
+    wanted = keys.split()
+    by_verb: set[Days] = set()
+    by_words: set[Days] = set()
     for c in claims:
         r = read(c.text)
         for d in c.facts.dates:
-            verb = _verb(r, d.text)
             days = _days(d, year)
-            if days is not None and verb and any(_one_sense(verb.split()[0], k) for k in keys.split()):
-                found.add(days)
+            idx = _mention(r, d.text)
+            if days is None or not idx:
+                continue
+            verb = _verb(r, d.text)
+            near = _clause(r, idx)
+            told = [k for k in wanted if verb and _one_sense(verb.split()[0], k)]
+            if all(k in near for k in wanted if k not in told):
+                (by_verb if told else by_words).add(days)
+    # A date whose own verb names the event first ("began on 3 March and ended in May": 3 March began).
+    found = by_verb or by_words
     return found.pop() if len(found) == 1 else None
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "as", "when", "whereas", "after", "before", "then"})
+
+
+def _clause(r: Reading, idx: list[int]) -> set[str]:
+    """The keys of the clause around a mention: up to a stop or a joining word either side."""
+    lo, hi = idx[0], idx[-1]
+    while lo > 0 and r.toks[lo - 1].text not in _STOPS and r.toks[lo - 1].text not in _CLAUSE_JOINS:
+        lo -= 1
+    while (
+        hi + 1 < len(r.toks)
+        and r.toks[hi + 1].text not in _STOPS
+        and r.toks[hi + 1].text not in _CLAUSE_JOINS
+    ):
+        hi += 1
+    return {t.key for t in r.toks[lo : hi + 1]}
 
 
 def _previous(claims: Sequence[Claim], b: Claim, d: Duration) -> Days | None:
@@ -1344,16 +1377,27 @@ def _elapsed(
                 continue  # the two accounts must agree on where the stretch begins
         elif anchor == "<previous>":
             first = _previous(claims_b, b, y)
+        elif anchor.startswith("<before>"):
+            # The named event is the later one; this claim's day, the earlier.
+            event = _dated(claims_a, anchor.split(" ", 1)[1], year)
+            if event is None:
+                continue
+            earlier = [x for x in (_days(d, year) for d in ends) if x is not None and x[1] < event[0]]
+            picked = [x for x in shared if x is not None and x[1] < event[0]] or earlier
+            if len(set(picked)) != 1 or not _tied(a, b, bool(shared)):
+                continue
+            first, last = picked[0], event
         else:
             first = _dated(claims_a, anchor, year)
         if first is None:
             continue
-        after = first[1]
-        later = [x for x in (_days(d, after.year) for d in ends) if x is not None and x[0] > after]
-        candidates = [x for x in shared if x is not None and x[0] > after] or later
-        if len(set(candidates)) != 1 or not _tied(a, b, bool(shared)):
-            continue
-        last = candidates[0]
+        if not anchor.startswith("<before>"):
+            after = first[1]
+            later = [x for x in (_days(d, after.year) for d in ends) if x is not None and x[0] > after]
+            candidates = [x for x in shared if x is not None and x[0] > after] or later
+            if len(set(candidates)) != 1 or not _tied(a, b, bool(shared)):
+                continue
+            last = candidates[0]
         # Dates without their hours are whole days apart, give or take one for a time counted in hours.
         blur = 24.0 if hours(Duration(1.0, y.unit, "")) < 24.0 else 0.0
         span = ((last[0] - first[1]).days * 24.0 - blur, (last[1] - first[0]).days * 24.0 + blur)

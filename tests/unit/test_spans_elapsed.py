@@ -159,3 +159,22 @@ def test_a_week_is_a_rounded_figure() -> None:
 def test_a_month_without_its_day_allows_any_day_of_it(a: str, b: str, differs: bool) -> None:
     _, reasons = judge(claim(a), claim(b, "d1"))
     assert any(kind_of(r) == "duration differs" for r in reasons) is differs, reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        ("The poll was published on 20 June 2016 and the vote was held on 23 June 2016.",
+         "The poll, published on 20 June 2016, came just a week before the vote.", True),
+        ("The poll was published on 20 June 2016 and the vote was held on 23 June 2016.",
+         "The poll, published on 20 June 2016, came three days before the vote.", False),
+        ("The envoys arrived on 9 September 2016 and the truce began on 12 September 2016.",
+         "The envoys arrived on 9 September 2016, a day ahead of the truce.", True),
+        # "the talks began" is not "the truce began": the other event is not dated.
+        ("The envoys arrived on 9 September 2016 and the truce began on 12 September 2016.",
+         "The envoys arrived on 9 September 2016, two days before the talks began.", False),
+    ],
+)  # fmt: skip
+def test_a_duration_before_a_named_event(a: str, b: str, differs: bool) -> None:
+    _, reasons = judge(claim(a), claim(b, "d1"))
+    assert any(kind_of(r) == "duration differs" for r in reasons) is differs, reasons
