@@ -991,7 +991,7 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     """Time between two events: a duration one claim states against the days the other gives both events
     ("after a journey of four months" vs launched 5 May, landed 26 November), a spell against the time its end
     is told after ("held for 11 days" vs "freed after three weeks"), and how far into a spell a claim is
-    ("in its fourth week") against its length, and counts named before the verb that gives their figure
+    ("in its fourth week") against its length, a duration before a named event ("a week before the vote"), and counts named before the verb that gives their figure
     ("the number of fans had passed 400") (spans, issue 11)."""
     who = _cap(s.actor)
     start = date(r.randrange(2000, 2030), r.randrange(1, 7), r.randrange(1, 29))
@@ -1025,6 +1025,13 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"The protest by {s.unit} in {s.place}, now in its {nth[0]} week, continued.", False)  # fmt: skip
     yield Pair("duration", f"The protest by {s.unit} in {s.place} lasted {WORDS[nth[1] + 3]} days.",
                f"On the {nth[0]} day of the protest by {s.unit} in {s.place}, {s.actor} {s.past} {s.object}.", False)  # fmt: skip
+    vote = date.fromordinal(start.toordinal() + r.randrange(3, 6))
+    dv = f"{vote.day} {MONTHS_ALL[vote.month - 1]} {vote.year}"
+    gap_days = (vote - start).days
+    poll = f"The survey of {s.unit} in {s.place} was published on {d1}, and the vote was held on {dv}."
+    yield Pair("duration", poll, f"Published on {d1}, the survey of {s.unit} came {r.choice(('two weeks', 'a month', 'a day'))} before the vote.", True)  # fmt: skip
+    yield Pair("duration", poll, f"Published on {d1}, the survey of {s.unit} came {WORDS[gap_days]} days before the vote.", False)  # fmt: skip
+    yield Pair("duration", poll, f"Published on {d1}, the survey of {s.unit} came two weeks before the count began.", False)  # fmt: skip
     n = r.randrange(3, 9) * 100
     verb = r.choice(("passed", "topped", "exceeded"))
     yield Pair("number", f"By evening the number of {s.unit} in {s.place} had {verb} {n}, {s.actor} said.",
