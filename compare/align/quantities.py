@@ -1103,9 +1103,11 @@ def date_spans(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# Words that say a duration is how long something lasted ("for three days", "lasted a week", "a three-day").
+# Words that say a duration is how long something lasted ("for three days", "lasted a week", "took a week",
+# "a three-day").
 _LASTING = re.compile(
-    r"\b(?:for|lasting|lasted|lasts|last|over|spanning)\s+(?:about\s+|some\s+|nearly\s+)?$", re.I
+    r"\b(?:for|lasting|lasted|lasts|last|over|spanning|took|takes|taking)\s+(?:about\s+|some\s+|nearly\s+|just\s+|only\s+)?$",
+    re.I,
 )
 
 

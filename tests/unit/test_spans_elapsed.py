@@ -178,3 +178,19 @@ def test_a_month_without_its_day_allows_any_day_of_it(a: str, b: str, differs: b
 def test_a_duration_before_a_named_event(a: str, b: str, differs: bool) -> None:
     _, reasons = judge(claim(a), claim(b, "d1"))
     assert any(kind_of(r) == "duration differs" for r in reasons) is differs, reasons
+
+
+def test_took_so_long_counts_from_the_start_both_accounts_give() -> None:
+    base = doc(
+        "d0",
+        "The mill burned down on 3 March 2011, at night.",
+        "On 1 April 2011, its owner was charged with arson.",
+    )
+    other = doc(
+        "d1", "The mill burned down on the night of 3 March.", "Police took six months to charge the owner."
+    )
+    assert elapsed_differs(base[1], base, other[1], other).startswith("duration differs: 4 weeks")
+    fits = doc(
+        "d1", "The mill burned down on the night of 3 March.", "Police took four weeks to charge the owner."
+    )
+    assert elapsed_differs(base[1], base, fits[1], fits) == ""
