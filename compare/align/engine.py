@@ -407,10 +407,11 @@ def elapsed_links(
     become links, as for a lone pair. Returns the new links; ``known.links`` is updated in place."""
     p = scored.pairs
     at = {(lk.a, lk.b): n for n, lk in enumerate(known.links)}
+    by_id = {c.id: c for c in (*base, *other)}
     out: list[Link] = []
     for n, lk in enumerate(known.links):
-        if lk.relation is Relation.AGREE:
-            a, b = next(c for c in base if c.id == lk.a), next(c for c in other if c.id == lk.b)
+        if lk.relation is Relation.AGREE and lk.a in by_id and lk.b in by_id:
+            a, b = by_id[lk.a], by_id[lk.b]
             reason = elapsed_differs(a, base, b, other)
             if reason:
                 known.links[n] = replace(lk, relation=Relation.CONTRADICT, reasons=(reason, ELAPSED))

@@ -1239,8 +1239,8 @@ def _anchor(text: str, d: Duration) -> str | None:
         return ("<before> " + " ".join(lemma(w) for w in words)) if words else None
     if _LATER_ALONE.match(text, end) and _offset(text, d):
         return "<previous>"
-    if _STRETCH_OF.search(text[max(0, at - 60) : at]) or _lasting(text, d):
-        return "<start>"
+    if _STRETCH_OF.search(text[max(0, at - 60) : at]) or _lasting(text, d) or _ended(text, d):
+        return "<start>"  # "for 18 months", "after a journey of four months", "reopened after five months"
     return None
 
 

@@ -194,3 +194,26 @@ def test_took_so_long_counts_from_the_start_both_accounts_give() -> None:
         "d1", "The mill burned down on the night of 3 March.", "Police took four weeks to charge the owner."
     )
     assert elapsed_differs(base[1], base, fits[1], fits) == ""
+
+
+def test_the_engine_marks_a_stretch_its_account_dates_elsewhere() -> None:
+    from compare.align.engine import ELAPSED, compare
+    from compare.model import Document, Relation
+
+    base = Document(
+        "d0",
+        "Base",
+        "On 2 April 2019, a landslide closed the mountain pass above Verrin. Road crews cleared rock for weeks. "
+        "The pass above Verrin was reopened to traffic on 21 June 2019, the roads office said.",
+    )
+    other = Document(
+        "d1",
+        "Other",
+        "A landslide shut the pass above Verrin on 2 April 2019. "
+        "The pass above Verrin was reopened to traffic after some five months, the roads office said.",
+    )
+    result = compare([base, other])
+    marked = [lk for lk in result.links if ELAPSED in lk.reasons]
+    assert marked, [(lk.a, lk.b, lk.relation, lk.reasons) for lk in result.links]
+    assert marked[0].relation is Relation.CONTRADICT
+    assert marked[0].reasons[0].startswith("duration differs: 3 months (2 April 2019 to 21 June 2019) vs")
