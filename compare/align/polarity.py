@@ -22,12 +22,14 @@ _CLAUSE_END = frozenset(",;:.!?()—–") | lexicon.words("function_words", "cla
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _RELATIVE = frozenset({"which", "who", "that", "whose", "whom"})
+_PARTITIVE = frozenset({"of", "the", "its", "their", "his", "her", "our", "these", "those"})
 _SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
 MANY = 3  # shared words of opposite sign that need no neighbour in common
 BOTH = 4  # a word both sides negate within this reach: the same denial in other words
 TARGET = 2  # the negated predicate is among the first content words after the cue
+HARM = -1.5  # VADER valence of a predicate of harm ("hurt", "injured") after a negative quantifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,14 +262,55 @@ def _cue_words_of(r: Reading, key: str) -> set[str]:
 
 
 def _distance(r: Reading, i: int) -> int:
-    """Content words between token ``i`` and the nearest cue that covers it."""
+    """Content words between token ``i`` and the nearest cue that covers it. Names right after "no" do not
+    count: in "no Harbour Board engineers" they qualify the noun the negative determiner denies."""
     cue = r.cues[r.covered[i][-1]]
-    return sum(1 for j in range(cue.end, i) if is_content(r.toks[j]))
+    between = range(cue.end, i)
+    if (
+        r.toks[cue.start].text == "no"
+        and cue.end == cue.start + 1
+        and all(_capitalised(r, j) for j in between)
+    ):
+        return 0
+    return sum(1 for j in between if is_content(r.toks[j]))
+
+
+def _capitalised(r: Reading, j: int) -> bool:
+    return r.text[r.toks[j].start : r.toks[j].start + 1].isupper()
 
 
 def _target(r: Reading, key: str, near: int = TARGET) -> bool:
     """Whether a word is what a negation in ``r`` negates (one of the first ``near`` words of its scope)."""
     return any(t.key == key and r.covered[i] and _distance(r, i) < near for i, t in enumerate(r.toks))
+
+
+@cache
+def _quantifiers() -> frozenset[str]:
+    return frozenset(fold(r["cue"]) for r in lexicon.rows("negations") if r["kind"] == "quantifier")
+
+
+@cache
+def _harm() -> frozenset[str]:
+    """Words of harm (VADER valence -1.5 or lower: "hurt", "injured", "killed", "damaged")."""
+    return frozenset(fold(r["word"]) for r in lexicon.rows("valence") if float(r["valence"]) <= HARM)
+
+
+def _spared(r: Reading, i: int) -> bool:
+    """Whether token ``i`` is the subject of a negative quantifier whose predicate is a harm: "no volunteers
+    were hurt" denies the harm (the other account may say they were unhurt), not the volunteers."""
+    if not r.covered[i]:
+        return False
+    cue = r.cues[r.covered[i][-1]]
+    if cue.implicative or " ".join(t.text for t in r.toks[cue.start : cue.end]) not in _quantifiers():
+        return False
+    if not all(_capitalised(r, j) or r.toks[j].text in _PARTITIVE for j in range(cue.end, i)):
+        return False  # not the noun the quantifier opens on ("no Red Cross crews", "none of the crews")
+    for t in r.toks[i + 1 : i + 5]:
+        if t.text in _CLAUSE_END or t.text in _SCOPE_END:
+            return False
+        if is_content(t):
+            return t.text in _harm()  # the first word of the predicate after "were", "have been"
+    return False
 
 
 def _verb_like(r: Reading, i: int) -> bool:
@@ -304,6 +347,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
         for i, t in enumerate(r.toks):
             if r.covered[i] and _grades(r, r.cues[r.covered[i][-1]]):
                 continue  # "not heavily affected" is affected, lightly: the degree scale tells (stance.py)
+            if _spared(r, i):
+                continue  # "no volunteers were hurt" says the volunteers came to no harm, not that none came
             if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
                 # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
                 distance = _distance(r, i)
