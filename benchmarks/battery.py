@@ -1024,9 +1024,23 @@ def _roles_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{measure} in {s.place} was well above normal {when}, {x} said.", False)  # fmt: skip
     yield Pair("characterisation", f"{measure} in {s.place} was {normal} {when}.",
                f"{measure} in {s.place} was {normal2} {when}, {x} said.", False)  # fmt: skip
+    fast, slow = r.choice((("quickly", "slowly"), ("rapidly", "slowly"), ("swiftly", "slowly")))
+    yield Pair("characterisation", f"{_cap(s.actor)} moved {fast} to {s.base} {s.object}, {x} said.",
+               f"{_cap(s.actor)} moved {slow} to {s.base} {s.object}.", True)  # fmt: skip
+    yield Pair("characterisation", f"{_cap(s.actor)} moved {fast} to {s.base} {s.object}, {x} said.",
+               f"{_cap(s.actor)} moved without delay to {s.base} {s.object}.", False)  # fmt: skip
+    yield Pair("characterisation", f"The plan to {s.base} {s.object} passed by an overwhelming majority.",
+               f"The plan to {s.base} {s.object} passed by a narrow majority, {x} said.", True)  # fmt: skip
+    yield Pair("characterisation", f"The plan to {s.base} {s.object} passed by an overwhelming majority.",
+               f"The plan to {s.base} {s.object} passed by a large majority, {x} said.", False)  # fmt: skip
     f1, f2 = r.sample(FIRMS, 2)
     thing = r.choice(THINGS)
     deed, other = r.sample(DEEDS, 2)
+    yield Pair("actor", f"{thing} was {deed} in {s.place} by {f1} {when}.",
+               f"{thing} was {deed} by {f2} {when}.", True)  # fmt: skip
+    yield Pair(
+        "actor", f"{thing} was {deed} in 2019 by {f1}.", f"{f1} {deed} {thing.lower()} in 2019.", False
+    )
     yield Pair("actor", f"{f2} {deed} {thing.lower()} in {s.place} {when}.",
                f"{thing} in {s.place} was {deed} by {f1} {when}.", True)  # fmt: skip
     yield Pair("actor", f"{thing} in {s.place} was {deed} by {f1} {when}.",

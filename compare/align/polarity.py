@@ -182,8 +182,20 @@ def read(text: str) -> Reading:
         for j in range(cue.end, min(len(toks), cue.end + SCOPE)):
             if toks[j].text in _CLAUSE_END or toks[j].text in _SCOPE_END:
                 break
+            if toks[cue.start].text == "without" and _infinitive(toks, j):
+                break  # "moved without delay to close the road": the road is closed, the delay denied
             covered[j].append(k)
     return Reading(text, toks, tuple(cues), tuple(tuple(c) for c in covered))
+
+
+def _infinitive(toks: tuple[Token, ...], j: int) -> bool:
+    """ "to" before a verb's base form ("to close"), not before a noun ("to reporters", "to the press"): a
+    bare lower-case word that is not a plural."""
+    if toks[j].text != "to" or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1].text
+    plural = nxt.endswith("s") and not nxt.endswith("ss")
+    return nxt.isalpha() and not plural and nxt not in STOPWORDS and nxt not in _AUXILIARIES
 
 
 def _idiom(toks: tuple[Token, ...], i: int, n: int) -> bool:

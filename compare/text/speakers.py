@@ -342,7 +342,10 @@ _COMPOUND_FORMS = frozenset(f for f in _ACTIVE_FORMS if f.endswith("ed")) | froz
 )
 _BY_IDIOMS = frozenset(lexicon.words("attribution", "by_idiom"))
 _BEFORE_PARTICIPLE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
-_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))")
+_BY = re.compile(
+    r"\b([A-Za-z]+)(?:,?\s+(?:on|in|at|during|last|early|late)\s+[\w ]{0,24}?(?:\d\w*|[A-Z][a-z]+)(?:,?\s+\d{4})?,?)?"
+    r"\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))"
+)  # "built by", "opened in 1932 by", "spotted on May 1, 2016, by": a time or a place may stand between
 _NAME_RUN = re.compile(_NAME)
 _COMPOUND = re.compile(r"(?<![\w\-])([A-Z][\w’']*)-([a-z]+)\b(?!-)")
 _ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")

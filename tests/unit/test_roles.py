@@ -153,3 +153,60 @@ def test_the_doer_in_the_active_against_the_agent_of_the_passive(a: str, b: str,
 def test_one_doer_or_two_acts_is_no_actor_difference(a: str, b: str) -> None:
     assert agents.actor_differs(claim("d0:c0", a), claim("d1:c0", b)) == []
     assert related(a, b)[0] is Relation.AGREE
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The outbreak spread rapidly through the town.", "The outbreak spread slowly through the town."),
+        ("The response of the harbour authority was swift.", "The response of the harbour authority was slow."),
+        ("Officials acted quickly to warn residents of the flood.", "Officials were slow to warn residents of the flood."),
+        ("The measure passed by an overwhelming majority in the assembly.",
+         "The measure passed by a narrow majority in the assembly."),
+        ("Members backed the pay offer overwhelmingly.", "Members narrowly backed the pay offer."),
+        ("The reformers won a sweeping victory in the council vote.", "The reformers won a slim victory in the council vote."),
+    ],
+)  # fmt: skip
+def test_speed_and_margin_scales(a: str, b: str) -> None:
+    assert stance.stance_differs(a, b).startswith("characterisation differs")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The water level rose slowly at first, then rapidly.", "The water level rose quickly."),
+        ("Crews quickly cleared the road after the storm.", "The road was cleared within the hour after the storm."),
+        ("The measure passed by an overwhelming majority.", "The measure passed by a large majority."),
+        ("The slow-moving storm stalled over the coast.", "The storm moved quickly along the coast before it stalled."),
+        ("Members narrowly backed the pay offer.", "Members backed the pay offer by a slim margin."),
+    ],
+)  # fmt: skip
+def test_speed_and_margin_agreeing(a: str, b: str) -> None:
+    assert stance.stance_differs(a, b) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The bridge was opened in 1932 by Queen Mary.", [("opened", "Queen Mary")]),
+        ("The fire was first spotted on May 1, 2016, by Halden Air in a remote area.", [("spotted", "Halden Air")]),
+        ("The law was passed in March by the Fernhill Assembly.", [("passed", "Fernhill Assembly")]),
+        ("The plant was built in the 1990s by Corvane Industries.", [("built", "Corvane Industries")]),
+        ("Built in Dunmore by Tessel Engineering, the ferry sank.", [("built", "Tessel Engineering")]),
+        ("The road was closed on Monday by police.", []),
+        ("Prices rose in 2015 by 5%.", []),
+    ],
+)  # fmt: skip
+def test_a_time_or_place_between_the_participle_and_its_agent(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert speakers.agents(text) == found
+
+
+def test_an_agent_after_a_dated_adjunct_differs() -> None:
+    relation, reasons = related(
+        "The treaty was signed in 1921 by the Ostmark Council.",
+        "The treaty was signed by the Fernhill Assembly.",
+    )
+    assert relation is Relation.CONTRADICT
+    assert "actor differs: Ostmark Council vs Fernhill Assembly" in reasons
