@@ -1014,6 +1014,14 @@ def _roles_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
     )
     yield Pair("negation", f"No {s.unit} were hurt {when}, {x} said.", f"{_cap(s.unit)} escaped unhurt {when}.",
                False)  # fmt: skip
+    yield Pair("negation", f"Volunteers from {s.place} searched the area {when}.",
+               f"Volunteers from {s.place} did not take part in the search of the area {when}.", True)  # fmt: skip
+    yield Pair("negation", f"Volunteers from {s.place} did not take part in the search {when}.",
+               f"No volunteers from {s.place} joined the search {when}, {x} said.", False)  # fmt: skip
+    yield Pair("negation", f"The first call {when} came from the harbour master.",
+               f"The first call {when} came from a ferry crew, not the harbour master.", True)  # fmt: skip
+    yield Pair("negation", f"The first call {when} came from a ferry crew, not the harbour master.",
+               f"A ferry crew, not the harbour master, made the first call {when}.", False)  # fmt: skip
     measure, high = r.choice(MEASURES)
     normal, normal2 = r.sample(NORMAL, 2)
     yield Pair("characterisation", f"{measure} in {s.place} was unusually {high} {when}.",

@@ -277,7 +277,7 @@ def _distance(r: Reading, i: int) -> int:
     """Content words between token ``i`` and the nearest cue that covers it. Names right after "no" do not
     count: in "no Harbour Board engineers" they qualify the noun the negative determiner denies."""
     cue = r.cues[r.covered[i][-1]]
-    between = range(cue.end, i)
+    between = [j for j in range(cue.end, i) if j not in _supports(r)]
     if (
         r.toks[cue.start].text == "no"
         and cue.end == cue.start + 1
@@ -285,6 +285,18 @@ def _distance(r: Reading, i: int) -> int:
     ):
         return 0
     return sum(1 for j in between if is_content(r.toks[j]))
+
+
+@lru_cache(maxsize=1 << 10)
+def _supports(r: Reading) -> frozenset[int]:
+    """Token indices of light verbs with their noun ("took part in", support_verbs.tsv): "did not take part in
+    the rescue" denies the rescue, so the light verb does not stand between the negation and it."""
+    phrases = _phrases("support_verbs", "phrase")
+    out: set[int] = set()
+    for i in range(len(r.toks)):
+        n = _match_at(r.toks, i, phrases)
+        out.update(range(i, i + n))
+    return frozenset(out)
 
 
 def _capitalised(r: Reading, j: int) -> bool:
@@ -325,6 +337,19 @@ def _spared(r: Reading, i: int) -> bool:
     return False
 
 
+def _subject_of_denial(r: Reading, j: int) -> bool:
+    """Whether token ``j`` is the subject of a negated predicate: a "not" or "never" follows it in its clause
+    within a few words ("fishing boats did not take part")."""
+    starts = {c.start for c in r.cues if not c.implicative}
+    for k in range(j + 1, min(len(r.toks), j + 7)):
+        t = r.toks[k].text
+        if t in _CLAUSE_END or t in _SCOPE_END or t in _RELATIVE:
+            return False
+        if k in starts and t in {"not", "n't", "never"}:
+            return True
+    return False
+
+
 def _verb_like(r: Reading, i: int) -> bool:
     """A predicate rather than a noun: part of a cue verb, a past or -ing form ("attacked", "bombing")."""
     t = r.toks[i].text
@@ -336,8 +361,19 @@ def _related(ra: Reading, i: int, rb: Reading, j: int, similar: bool) -> bool:
     """Whether token ``i`` of one claim and ``j`` of the other are the same predicate: they share a
     neighbour, or the claims are worded alike and neither word has a neighbour to tell."""
     key = ra.toks[i].key
-    ca, cb = context(ra, i, i, CLAUSE) - {key}, context(rb, j, j, CLAUSE) - {key}
+    ca, cb = _around(ra, i) - {key}, _around(rb, j) - {key}
     return bool(ca & cb) or (similar and not ca and not cb)
+
+
+def _around(r: Reading, i: int) -> set[str]:
+    """The neighbours of token ``i``; for a contrast set off by a comma ("came from the office, not from the
+    ministry"), the words of the clause it corrects as well."""
+    out = context(r, i, i, CLAUSE)
+    if r.covered[i]:
+        cue = r.cues[r.covered[i][-1]]
+        if not cue.implicative and cue.start >= 2 and r.toks[cue.start - 1].text == ",":
+            out |= context(r, cue.start - 2, cue.start - 2, CLAUSE) | {r.toks[cue.start - 2].key}
+    return out
 
 
 def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
@@ -381,6 +417,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)
+    if _subject_of_denial(other, j):
+        return ""  # "fishing boats did not take part" and "no fishing boats" deny the same thing
     # Three or more shared words of opposite sign say by themselves that the same statement is turned round.
     if len(differing) < MANY and not _related((ra, rb)[side], i, other, j, similar):
         return ""

@@ -210,3 +210,58 @@ def test_an_agent_after_a_dated_adjunct_differs() -> None:
     )
     assert relation is Relation.CONTRADICT
     assert "actor differs: Ostmark Council vs Fernhill Assembly" in reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Volunteer divers searched the flooded mine for survivors overnight.",
+         "Volunteer divers did not take part in the search of the flooded mine, the company said."),
+        ("Local farmers helped build the new flood barrier.", "Local farmers did not play any role in building the flood barrier."),
+        ("The army evacuated residents from the valley villages.", "The army did not take part in evacuating the valley villages."),
+        ("Teachers joined the strike at the northern schools.", "Teachers at the northern schools did not participate in the strike."),
+        ("Neighbours rescued the family from the burning house.", "Neighbours took no part in the rescue of the family from the house."),
+    ],
+)  # fmt: skip
+def test_a_negation_reaches_the_event_after_a_light_verb(a: str, b: str) -> None:
+    assert polarity.negation_differs(a, b).startswith("negation differs")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Teachers at the northern schools did not join the strike.", "Teachers at the northern schools took no part in the strike."),
+        ("Fishing crews did not take part in the rescue.", "The rescue was carried out by the lifeboat service alone, with no fishing crews."),
+        ("Local farmers played a large role in building the barrier.", "The barrier was built with the help of local farmers."),
+        ("Miners did not join the march.", "No miners joined the march, organisers said."),
+        ("Volunteers had no hand in the search.", "The search was left to the police; volunteers took no part in it."),
+    ],
+)  # fmt: skip
+def test_a_denied_part_in_both_accounts_agrees(a: str, b: str) -> None:
+    assert polarity.negation_differs(a, b) == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The statement was issued by the ministry on Friday.", "The statement came from the mayor's office, not from the ministry."),
+        ("The leaked memo was written by the finance director.", "The memo was drafted by an aide, not by the finance director."),
+        ("The first warning came from the coast guard.", "The first warning came from a fishing crew, not the coast guard."),
+        ("The order to evacuate was given by the governor.", "The order to evacuate was given by the mayor, not the governor."),
+        ("The money was paid to the contractor in March.", "The money went to a subcontractor, not to the contractor."),
+    ],
+)  # fmt: skip
+def test_a_correction_set_off_by_a_comma_is_about_the_clause_it_corrects(a: str, b: str) -> None:
+    assert polarity.negation_differs(a, b).startswith("negation differs")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The order was given by the mayor, not the governor.", "The mayor gave the order."),
+        ("The report was written by the auditor, not the minister.", "The auditor, not the minister, wrote the report."),
+        ("The money went to a subcontractor, not to the contractor.", "The subcontractor was paid, not the contractor."),
+    ],
+)  # fmt: skip
+def test_the_same_correction_agrees(a: str, b: str) -> None:
+    assert polarity.negation_differs(a, b) == ""
