@@ -1044,6 +1044,80 @@ def _spans_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"This year {s.place} counted some {n} {s.unit}.", False)  # fmt: skip
 
 
+# The shapes of the roles work (issue 11, third pass): a negative determiner before a named group ("no Port
+# Ellis Coast Guard crews"), an unmarked word after an approximator ("close to normal") against a marked one,
+# and the doer of one act named in the active voice on one side and the passive on the other, any verb.
+# Drawn from their own generator, after every other pair.
+BODIES = ("Coast Guard", "Red Cross", "Mountain Rescue", "Fire Service", "Civil Defence")
+DEEDS = ("repaired", "inspected", "designed", "painted", "insured")
+NORMAL = ("close to normal", "near normal", "about normal", "close to usual levels", "near typical levels")
+MEASURES = (("Turnout", "high"), ("Demand", "strong"), ("Traffic", "heavy"), ("Rainfall", "heavy"))
+
+
+def _roles_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    x = r.choice(PEOPLE)
+    group = f"{s.place} {r.choice(BODIES)}"
+    when = f"after {s.actor} {s.past} {s.object}"
+    yield Pair("negation", f"Volunteers from the {group} helped {s.unit} {when}.",
+               f"No {group} volunteers were sent to help {s.unit} {when}, {x} said.", True)  # fmt: skip
+    yield Pair("negation", f"Crews of the {group} searched the area {when}.",
+               f"{x} said no {group} crews searched the area {when}.", True)  # fmt: skip
+    yield Pair("negation", f"No {group} volunteers were hurt {when}.",
+               f"None of the {group} volunteers was hurt {when}, {x} said.", False)  # fmt: skip
+    yield Pair("negation", f"No {group} volunteers were hurt {when}.",
+               f"Volunteers from the {group} were unhurt {when}.", False)  # fmt: skip
+    yield Pair(
+        "negation", f"No {s.unit} were hurt {when}, {x} said.", f"Two {s.unit} were hurt {when}.", True
+    )
+    yield Pair("negation", f"No {s.unit} were hurt {when}, {x} said.", f"{_cap(s.unit)} escaped unhurt {when}.",
+               False)  # fmt: skip
+    yield Pair("negation", f"Volunteers from {s.place} searched the area {when}.",
+               f"Volunteers from {s.place} did not take part in the search of the area {when}.", True)  # fmt: skip
+    yield Pair("negation", f"Volunteers from {s.place} did not take part in the search {when}.",
+               f"No volunteers from {s.place} joined the search {when}, {x} said.", False)  # fmt: skip
+    yield Pair("negation", f"The first call {when} came from the harbour master.",
+               f"The first call {when} came from a ferry crew, not the harbour master.", True)  # fmt: skip
+    yield Pair("negation", f"The first call {when} came from a ferry crew, not the harbour master.",
+               f"A ferry crew, not the harbour master, made the first call {when}.", False)  # fmt: skip
+    measure, high = r.choice(MEASURES)
+    normal, normal2 = r.sample(NORMAL, 2)
+    yield Pair("characterisation", f"{measure} in {s.place} was unusually {high} {when}.",
+               f"{measure} in {s.place} was {normal} {when}, {x} said.", True)  # fmt: skip
+    yield Pair("characterisation", f"{measure} in {s.place} was {normal} {when}.",
+               f"{measure} in {s.place} was exceptionally {high} {when}, {x} said.", True)  # fmt: skip
+    yield Pair("characterisation", f"{measure} in {s.place} was unusually {high} {when}.",
+               f"{measure} in {s.place} was well above normal {when}, {x} said.", False)  # fmt: skip
+    yield Pair("characterisation", f"{measure} in {s.place} was {normal} {when}.",
+               f"{measure} in {s.place} was {normal2} {when}, {x} said.", False)  # fmt: skip
+    fast, slow = r.choice((("quickly", "slowly"), ("rapidly", "slowly"), ("swiftly", "slowly")))
+    yield Pair("characterisation", f"{_cap(s.actor)} moved {fast} to {s.base} {s.object}, {x} said.",
+               f"{_cap(s.actor)} moved {slow} to {s.base} {s.object}.", True)  # fmt: skip
+    yield Pair("characterisation", f"{_cap(s.actor)} moved {fast} to {s.base} {s.object}, {x} said.",
+               f"{_cap(s.actor)} moved without delay to {s.base} {s.object}.", False)  # fmt: skip
+    yield Pair("characterisation", f"The plan to {s.base} {s.object} passed by an overwhelming majority.",
+               f"The plan to {s.base} {s.object} passed by a narrow majority, {x} said.", True)  # fmt: skip
+    yield Pair("characterisation", f"The plan to {s.base} {s.object} passed by an overwhelming majority.",
+               f"The plan to {s.base} {s.object} passed by a large majority, {x} said.", False)  # fmt: skip
+    f1, f2 = r.sample(FIRMS, 2)
+    thing = r.choice(THINGS)
+    deed, other = r.sample(DEEDS, 2)
+    yield Pair("actor", f"{thing} was {deed} in {s.place} by {f1} {when}.",
+               f"{thing} was {deed} by {f2} {when}.", True)  # fmt: skip
+    yield Pair(
+        "actor", f"{thing} was {deed} in 2019 by {f1}.", f"{f1} {deed} {thing.lower()} in 2019.", False
+    )
+    yield Pair("actor", f"{f2} {deed} {thing.lower()} in {s.place} {when}.",
+               f"{thing} in {s.place} was {deed} by {f1} {when}.", True)  # fmt: skip
+    yield Pair("actor", f"{thing} in {s.place} was {deed} by {f1} {when}.",
+               f"In {s.place}, {f2} {deed} {thing.lower()} {when}.", True)  # fmt: skip
+    yield Pair("actor", f"{f1} {deed} {thing.lower()} in {s.place} {when}.",
+               f"{thing} in {s.place} was {deed} by {f1} {when}.", False)  # fmt: skip
+    yield Pair("actor", f"{f1} {other} {thing.lower()} in {s.place} {when}.",
+               f"{thing} in {s.place} was {deed} by {f2} {when}.", False)  # fmt: skip
+    yield Pair("actor", f"{f1} and {f2} {deed} {thing.lower()} in {s.place} {when}.",
+               f"{thing} in {s.place} was {deed} by {f2} {when}.", False)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1074,6 +1148,9 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     spans = random.Random(f"{seed}:spans")
     for s in SUBJECTS:
         out.extend(_spans_shapes(spans, s))
+    roles = random.Random(f"{seed}:roles")
+    for s in SUBJECTS:
+        out.extend(_roles_shapes(roles, s))
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from compare.align.polarity import lemma
+from compare.align.polarity import lemma, tokens
 from compare.model import Claim
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, canonical_entity
@@ -102,9 +102,27 @@ def _acronym_of(short: str, name: str) -> bool:
     return letters in initials
 
 
+def _deeds(claim: Claim, other: Claim, verbs: set[str]) -> list[tuple[str, str]]:
+    """(verb, doer) of the active acts of ``claim`` whose verb the other claim uses and whose object word it
+    carries ("Halden Air spotted the fire" against "the fire was spotted by Fernhill Air"): any verb, for
+    the same verb and the same thing make one act. Reciprocal verbs ("met", "played") have two doers."""
+    things = _verbs(other.text)
+    return [
+        (verb, name)
+        for verb, name, thing in speakers.deeds(claim.text)
+        if lemma(verb) in verbs and lemma(verb) not in _RECIPROCAL and lemma(thing) in things
+    ]
+
+
+def _verbs(text: str) -> set[str]:
+    return {t.key for t in tokens(text)}
+
+
 def actor_differs(a: Claim, b: Claim) -> list[str]:
     """ "actor differs: X vs Y" for one act with two different named agents, at most one reason."""
     ga, gb = speakers.agents(a.text), speakers.agents(b.text)
+    ga = ga + [d for d in _deeds(a, b, _verbs(b.text)) if d not in ga]
+    gb = gb + [d for d in _deeds(b, a, _verbs(a.text)) if d not in gb]
     if not ga or not gb:
         return []
     for va, x in ga:

@@ -22,12 +22,14 @@ _CLAUSE_END = frozenset(",;:.!?()—–") | lexicon.words("function_words", "cla
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _RELATIVE = frozenset({"which", "who", "that", "whose", "whom"})
+_PARTITIVE = frozenset({"of", "the", "its", "their", "his", "her", "our", "these", "those"})
 _SCOPE_END = frozenset({"and", "or"})  # "denied the charge and insists ...": the second verb is asserted
 SCOPE = 12  # a negation reaches this many words at most, and never past its clause
 CLAUSE = 6  # words either side that tell what an antonym or a downtoned word is about
 MANY = 3  # shared words of opposite sign that need no neighbour in common
 BOTH = 4  # a word both sides negate within this reach: the same denial in other words
 TARGET = 2  # the negated predicate is among the first content words after the cue
+HARM = -1.5  # VADER valence of a predicate of harm ("hurt", "injured") after a negative quantifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +182,20 @@ def read(text: str) -> Reading:
         for j in range(cue.end, min(len(toks), cue.end + SCOPE)):
             if toks[j].text in _CLAUSE_END or toks[j].text in _SCOPE_END:
                 break
+            if toks[cue.start].text == "without" and _infinitive(toks, j):
+                break  # "moved without delay to close the road": the road is closed, the delay denied
             covered[j].append(k)
     return Reading(text, toks, tuple(cues), tuple(tuple(c) for c in covered))
+
+
+def _infinitive(toks: tuple[Token, ...], j: int) -> bool:
+    """ "to" before a verb's base form ("to close"), not before a noun ("to reporters", "to the press"): a
+    bare lower-case word that is not a plural."""
+    if toks[j].text != "to" or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1].text
+    plural = nxt.endswith("s") and not nxt.endswith("ss")
+    return nxt.isalpha() and not plural and nxt not in STOPWORDS and nxt not in _AUXILIARIES
 
 
 def _idiom(toks: tuple[Token, ...], i: int, n: int) -> bool:
@@ -260,14 +274,80 @@ def _cue_words_of(r: Reading, key: str) -> set[str]:
 
 
 def _distance(r: Reading, i: int) -> int:
-    """Content words between token ``i`` and the nearest cue that covers it."""
+    """Content words between token ``i`` and the nearest cue that covers it. Names right after "no" do not
+    count: in "no Harbour Board engineers" they qualify the noun the negative determiner denies."""
     cue = r.cues[r.covered[i][-1]]
-    return sum(1 for j in range(cue.end, i) if is_content(r.toks[j]))
+    between = [j for j in range(cue.end, i) if j not in _supports(r)]
+    if (
+        r.toks[cue.start].text == "no"
+        and cue.end == cue.start + 1
+        and all(_capitalised(r, j) for j in between)
+    ):
+        return 0
+    return sum(1 for j in between if is_content(r.toks[j]))
+
+
+@lru_cache(maxsize=1 << 10)
+def _supports(r: Reading) -> frozenset[int]:
+    """Token indices of light verbs with their noun ("took part in", support_verbs.tsv): "did not take part in
+    the rescue" denies the rescue, so the light verb does not stand between the negation and it."""
+    phrases = _phrases("support_verbs", "phrase")
+    out: set[int] = set()
+    for i in range(len(r.toks)):
+        n = _match_at(r.toks, i, phrases)
+        out.update(range(i, i + n))
+    return frozenset(out)
+
+
+def _capitalised(r: Reading, j: int) -> bool:
+    return r.text[r.toks[j].start : r.toks[j].start + 1].isupper()
 
 
 def _target(r: Reading, key: str, near: int = TARGET) -> bool:
     """Whether a word is what a negation in ``r`` negates (one of the first ``near`` words of its scope)."""
     return any(t.key == key and r.covered[i] and _distance(r, i) < near for i, t in enumerate(r.toks))
+
+
+@cache
+def _quantifiers() -> frozenset[str]:
+    return frozenset(fold(r["cue"]) for r in lexicon.rows("negations") if r["kind"] == "quantifier")
+
+
+@cache
+def _harm() -> frozenset[str]:
+    """Words of harm (VADER valence -1.5 or lower: "hurt", "injured", "killed", "damaged")."""
+    return frozenset(fold(r["word"]) for r in lexicon.rows("valence") if float(r["valence"]) <= HARM)
+
+
+def _spared(r: Reading, i: int) -> bool:
+    """Whether token ``i`` is the subject of a negative quantifier whose predicate is a harm: "no volunteers
+    were hurt" denies the harm (the other account may say they were unhurt), not the volunteers."""
+    if not r.covered[i]:
+        return False
+    cue = r.cues[r.covered[i][-1]]
+    if cue.implicative or " ".join(t.text for t in r.toks[cue.start : cue.end]) not in _quantifiers():
+        return False
+    if not all(_capitalised(r, j) or r.toks[j].text in _PARTITIVE for j in range(cue.end, i)):
+        return False  # not the noun the quantifier opens on ("no Red Cross crews", "none of the crews")
+    for t in r.toks[i + 1 : i + 5]:
+        if t.text in _CLAUSE_END or t.text in _SCOPE_END:
+            return False
+        if is_content(t):
+            return t.text in _harm()  # the first word of the predicate after "were", "have been"
+    return False
+
+
+def _subject_of_denial(r: Reading, j: int) -> bool:
+    """Whether token ``j`` is the subject of a negated predicate: a "not" or "never" follows it in its clause
+    within a few words ("fishing boats did not take part")."""
+    starts = {c.start for c in r.cues if not c.implicative}
+    for k in range(j + 1, min(len(r.toks), j + 7)):
+        t = r.toks[k].text
+        if t in _CLAUSE_END or t in _SCOPE_END or t in _RELATIVE:
+            return False
+        if k in starts and t in {"not", "n't", "never"}:
+            return True
+    return False
 
 
 def _verb_like(r: Reading, i: int) -> bool:
@@ -281,8 +361,19 @@ def _related(ra: Reading, i: int, rb: Reading, j: int, similar: bool) -> bool:
     """Whether token ``i`` of one claim and ``j`` of the other are the same predicate: they share a
     neighbour, or the claims are worded alike and neither word has a neighbour to tell."""
     key = ra.toks[i].key
-    ca, cb = context(ra, i, i, CLAUSE) - {key}, context(rb, j, j, CLAUSE) - {key}
+    ca, cb = _around(ra, i) - {key}, _around(rb, j) - {key}
     return bool(ca & cb) or (similar and not ca and not cb)
+
+
+def _around(r: Reading, i: int) -> set[str]:
+    """The neighbours of token ``i``; for a contrast set off by a comma ("came from the office, not from the
+    ministry"), the words of the clause it corrects as well."""
+    out = context(r, i, i, CLAUSE)
+    if r.covered[i]:
+        cue = r.cues[r.covered[i][-1]]
+        if not cue.implicative and cue.start >= 2 and r.toks[cue.start - 1].text == ",":
+            out |= context(r, cue.start - 2, cue.start - 2, CLAUSE) | {r.toks[cue.start - 2].key}
+    return out
 
 
 def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
@@ -304,6 +395,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
         for i, t in enumerate(r.toks):
             if r.covered[i] and _grades(r, r.cues[r.covered[i][-1]]):
                 continue  # "not heavily affected" is affected, lightly: the degree scale tells (stance.py)
+            if _spared(r, i):
+                continue  # "no volunteers were hurt" says the volunteers came to no harm, not that none came
             if t.key in differing and r.covered[i] and not r.text[t.start : t.start + 1].isupper():
                 # Names are not predicates: "not everyone in Port Ellis agreed" does not deny Port Ellis.
                 distance = _distance(r, i)
@@ -324,6 +417,8 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     key = (ra, rb)[side].toks[i].key
     other = (rb, ra)[side]
     j = next(n for n, t in enumerate(other.toks) if t.key == key)
+    if _subject_of_denial(other, j):
+        return ""  # "fishing boats did not take part" and "no fishing boats" deny the same thing
     # Three or more shared words of opposite sign say by themselves that the same statement is turned round.
     if len(differing) < MANY and not _related((ra, rb)[side], i, other, j, similar):
         return ""

@@ -36,6 +36,8 @@ _PREDICATIVE = frozenset({
 })  # fmt: skip
 _DETERMINERS = frozenset({"a", "an", "the", "it", "them", "this", "very", "so", "too", "quite", "largely",
                           "mostly", "mainly"})  # fmt: skip
+_APPROXIMATORS = frozenset({("close", "to"), ("near",), ("nearly",), ("almost",), ("about",), ("around",),
+                            ("roughly",), ("approximately",)})  # fmt: skip
 _DETERMINERS_NOUN = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 _ADVERB_KINDS = frozenset({"maximizer", "booster", "diminisher", "minimizer"})
 _AUXILIARIES = lexicon.words("function_words", "auxiliary")
@@ -133,6 +135,20 @@ def _about(r: Reading, pole: Pole, cues: set[int], whole: bool = False) -> set[s
     }
 
 
+_UNMARKED = frozenset(
+    tuple(fold(r["word"]).split()) for r in lexicon.rows("degree") if r["kind"] == "unmarked"
+)
+# Words that make the unmarked word a point of comparison ("above normal", "than usual", "from the norm").
+_COMPARED = frozenset({"above", "below", "than", "beyond", "over", "under", "from", "exceed", "exceeded"})
+
+
+def _reference(r: Reading, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and r.toks[j].text in _DETERMINERS_NOUN:
+        j -= 1
+    return j >= 0 and r.toks[j].text in _COMPARED
+
+
 def degrees(r: Reading) -> list[Pole]:
     """Degree cues of a claim, each with its pole; a negation covering a cue turns it round."""
     out: list[Pole] = []
@@ -151,6 +167,8 @@ def degrees(r: Reading) -> list[Pole]:
                 break  # "in common", "a routine", "at its low": a noun, not a degree
             if words[0] == "a" and not noun and not after.text.endswith(("ed", "ly")):
                 break  # "a little girl" is small; "a little tired", "a bit more" are degrees
+            if words in _UNMARKED and _reference(r, i):
+                break  # "above its normal level", "higher than usual": the norm is the reference, not the pole
             shown = i + n if after is not None and polarity.is_content(after) else i + n - 1
             first = min([r.cues[k].start for k in r.covered[i]], default=i)
             graded = adverb and any(r.cues[k].end == i for k in r.covered[i])
@@ -200,6 +218,11 @@ def _predicative(r: Reading, i: int) -> bool:
     """Whether word ``i`` is what the claim says its subject is: "was a failure", "described as peaceful"."""
     j = i - 1
     while j >= 0 and (r.toks[j].text in _DETERMINERS or r.toks[j].text in _DEGREE_WORDS):
+        j -= 1
+    # "were close to normal", "was near average": an approximator still says what the subject is.
+    if j >= 1 and (r.toks[j - 1].text, r.toks[j].text) in _APPROXIMATORS:
+        j -= 2
+    elif j >= 0 and (r.toks[j].text,) in _APPROXIMATORS:
         j -= 1
     return j >= 0 and r.toks[j].text in _PREDICATIVE
 

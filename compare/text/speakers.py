@@ -342,7 +342,10 @@ _COMPOUND_FORMS = frozenset(f for f in _ACTIVE_FORMS if f.endswith("ed")) | froz
 )
 _BY_IDIOMS = frozenset(lexicon.words("attribution", "by_idiom"))
 _BEFORE_PARTICIPLE = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
-_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))")
+_BY = re.compile(
+    r"\b([A-Za-z]+)(?:,?\s+(?:on|in|at|during|last|early|late)\s+[\w ]{0,24}?(?:\d\w*|[A-Z][a-z]+)(?:,?\s+\d{4})?,?)?"
+    r"\s+by\s+(?=([^,.;:!?()“”\"]{1,120}))"
+)  # "built by", "opened in 1932 by", "spotted on May 1, 2016, by": a time or a place may stand between
 _NAME_RUN = re.compile(_NAME)
 _COMPOUND = re.compile(r"(?<![\w\-])([A-Z][\w’']*)-([a-z]+)\b(?!-)")
 _ACTIVE = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|has|have|had|now|still)\s+)?([a-z]+)\b(?!\s+by\b)")
@@ -421,6 +424,39 @@ def agents(text: str) -> list[tuple[str, str]]:
         if verb in _ACTIVE_FORMS and name and not whose and distinctive(name) and not _ends_in_role(name):
             out.append((m.start(), verb, name))
     return [(verb, name) for _, verb, name in sorted(out)]
+
+
+_PAST_FORMS = frozenset(r["form"] for r in lexicon.rows("irregular_verbs"))
+# Verbs of saying, of opinion and of attitude are the speaker's (``sources``, ``views``), not the doer's.
+_NOT_DEEDS = frozenset(
+    r["word"] for r in lexicon.rows("attribution") if r["kind"] in {"verb", "view", "approve", "disapprove"}
+)
+_DEED = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|first|later|then|had|has|have)\s+)?([a-z]+)\s+(?:the\s+|a\s+|an\s+)?"
+                   rf"([a-z][a-z\-]+)\b")  # fmt: skip
+
+
+def deeds(text: str) -> list[tuple[str, str, str]]:
+    """(verb, doer, object word) of each past act a claim gives a named subject in the active voice, for any
+    verb ("Halden Air spotted the fire" -> ("spotted", "Halden Air", "fire")); the object word is the first
+    word after the verb and its article. Not verbs of saying or of attitude (who said it is ``sources``'),
+    a name that is whose ("Ann Lee's crew spotted"), a role ("the Harbour Agency spokesman"), nor a verb
+    that a possessive or a date makes a noun.
+
+    >>> deeds("Halden Air spotted the fire on Monday, and Ann Lee's crew put it out.")
+    [('spotted', 'Halden Air', 'fire')]
+    """
+    out: list[tuple[str, str, str]] = []
+    for m in _DEED.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        name, verb, thing = " ".join(words), m.group(2), m.group(3)
+        past = (verb.endswith("ed") and len(verb) > 4) or verb in _PAST_FORMS
+        if not past or verb in _NOT_DEEDS or name.endswith(("’s", "'s")) or thing in {"by", "to", "that"}:
+            continue
+        if name and distinctive(name) and not _ends_in_role(name):
+            out.append((verb, name, thing))
+    return out
 
 
 # --- Whose view each part of a claim gives ---------------------------------------------------------------------
