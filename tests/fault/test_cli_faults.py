@@ -108,11 +108,31 @@ def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path):
             cli_command("align", base, other), env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True,
         )  # fmt: skip
+        _wait_until_python_catches_sigint(child.pid)
         time.sleep(delay)
         child.send_signal(signal.SIGINT)
         out, err = child.communicate(timeout=300)
         assert child.returncode == 130, (delay, child.returncode, err)
         assert "Traceback" not in err and stderr_lines(err) == ["narrative-compare: interrupted"], err
+
+
+def _wait_until_python_catches_sigint(pid: int, limit: float = 60.0) -> None:
+    """Before Python installs its SIGINT handler the signal kills the child outright (-2, no message).
+
+    On a loaded machine the interpreter can take longer than the test's delay to start, so the delay counts
+    from the moment the handler is in place (Linux shows it in /proc; elsewhere the delay alone is used).
+    """
+    status = Path(f"/proc/{pid}/status")
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:  # not Linux, or the child has already ended
+            return
+        caught = next((line for line in lines if line.startswith("SigCgt:")), "")
+        if caught and int(caught.split()[1], 16) & (1 << (signal.SIGINT - 1)):
+            return
+        time.sleep(0.02)
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
