@@ -21,9 +21,9 @@ def test_held_out_figures_beat_the_difflib_baseline_with_thresholds_from_fit_onl
     assert engine["link"][2] >= 0.6 and engine["link"][2] >= baseline["link"][2] + 0.1
     # Omissions follow link recall. On the two subjects held out first the engine led difflib (0.48 vs 0.47);
     # with the two written blind later (outbreak, summit) it trails it: 0.60 vs 0.62 (docs/quality.md); with
-    # breach and sanctions (also written blind) added, 0.58 vs 0.65. The floor keeps it from falling further
-    # behind while link recall is worked on.
-    assert engine["omission_macro_f1"] >= baseline["omission_macro_f1"] - 0.08
+    # breach and sanctions (also written blind) added, 0.58 vs 0.65, and 0.59 after the figure links. The floor
+    # keeps it from falling further behind while link recall is worked on.
+    assert engine["omission_macro_f1"] >= baseline["omission_macro_f1"] - 0.07
     text = eval_dev.report(sets, results, thresholds)
     assert "### Held-out subjects" in text and "**pooled held-out**" in text
     for name in held:
