@@ -427,7 +427,7 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     cue = r.cues[r.covered[i][-1]]
     words = " ".join(t.text for t in r.toks[cue.start : cue.end])
     # "denied that ..." is a refutation as well as a negation: named as the dispute it is.
-    kind = "disputes" if words in {fold(c) for c in _refutation_cues()} else "negation differs"
+    kind = "disputes" if words in _refutation_cues() else "negation differs"
     return f"{kind}: '{left}' vs '{right}'"
 
 
@@ -445,9 +445,11 @@ def _grades(r: Reading, cue: Cue) -> bool:
 
 
 @cache
-def _refutation_cues() -> tuple[str, ...]:
-    """The words that call a claim untrue (refutations.tsv also lists words that only point at a claim)."""
-    return tuple(r["cue"] for r in lexicon.rows("refutations") if r["kind"] in {"verdict", "denial"})
+def _refutation_cues() -> frozenset[str]:
+    """The folded words that call a claim untrue (refutations.tsv also lists words that only point at a claim)."""
+    return frozenset(
+        fold(c) for kind in ("verdict", "denial") for c in lexicon.words("refutations", kind, "cue")
+    )
 
 
 def signs_of(text: str) -> dict[str, set[bool]]:
@@ -598,7 +600,7 @@ def _cues_in(text: str, name: str, col: str, asserted: bool = False, attributive
 @cache
 def _pointers() -> frozenset[str]:
     """Nouns that name the claim itself ("a fake story", "false reports"): a cue before them still counts."""
-    return frozenset(fold(r["cue"]) for r in lexicon.rows("refutations") if r["kind"] == "reference")
+    return frozenset(fold(c) for c in lexicon.words("refutations", "reference", "cue"))
 
 
 def hedges(text: str) -> list[str]:
@@ -611,7 +613,7 @@ def refutations(text: str) -> list[str]:
     """Words by which a claim calls something untrue ("a hoax", "fabricated"). Verbs like "denied" are
     negative implicatives: their scope is read by ``negation_differs``, which says what they deny."""
     implicatives = {" ".join(p) for p in _phrases("implicatives", "forms", split=True)}
-    cues = {fold(c) for c in _refutation_cues()}
+    cues = _refutation_cues()
     # "not fake" does not call anything untrue: a negated cue is left to ``negation_differs``.
     found = _cues_in(text, "refutations", "cue", asserted=True, attributive=False)
     return [c for c in found if fold(c) not in implicatives and fold(c) in cues]

@@ -42,8 +42,8 @@ def _kind(kind: str) -> tuple[tuple[str, ...], ...]:
     """The cues of one kind of refutations.tsv as folded word tuples, longest first: "verdict" (what calls
     a claim untrue), "reference" (what points at the claim discussed: "the story", "this"), "weighing"
     (what puts a verdict in question: "whether", "may")."""
-    words = [r["cue"] for r in lexicon.rows("refutations") if r["kind"] == kind]
-    return tuple(sorted({tuple(fold(w) for w in c.lower().split()) for c in words}, key=len, reverse=True))
+    cues = lexicon.words("refutations", kind, "cue")
+    return tuple(sorted({tuple(fold(w) for w in c.lower().split()) for c in cues}, key=len, reverse=True))
 
 
 def _words(kind: str) -> frozenset[str]:

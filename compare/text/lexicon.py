@@ -47,6 +47,6 @@ def column(name: str, key: str) -> tuple[str, ...]:
     return tuple(r[key] for r in rows(name))
 
 
-def words(name: str, kind: str) -> frozenset[str]:
-    """The ``word`` column of the rows of one ``kind``."""
-    return frozenset(r["word"] for r in rows(name) if r["kind"] == kind)
+def words(name: str, kind: str, key: str = "word") -> frozenset[str]:
+    """The ``key`` column (``word`` unless said) of the rows of one ``kind``."""
+    return frozenset(r[key] for r in rows(name) if r["kind"] == kind)
