@@ -142,6 +142,23 @@ def actor_differs(a: Claim, b: Claim) -> list[str]:
     return []
 
 
+def denied_of_another(a: str, b: str) -> bool:
+    """Whether one claim denies an act of a named doer that the other gives to a different named doer
+    ("Rivera did not score the goal" against "the goal was scored by Okafor"): both can hold, so the flip of
+    the predicate is no negation difference."""
+    for one, two in ((a, b), (b, a)):
+        denied = speakers.denials(one)
+        if not denied:
+            continue
+        done = speakers.agents(two) + [(v, n) for v, n, _ in speakers.deeds(two)]
+        for verb, doer in denied:
+            sense = _sense(verb) | {lemma(verb)}
+            others = [n for v, n in done if (_sense(v) | {lemma(v)}) & sense]
+            if others and not any(_same(doer, n) or _mentioned(doer, two) for n in others):
+                return True
+    return False
+
+
 def _view_words(name: str, part: str) -> set[str]:
     return set(content_tokens(part)) - set(content_tokens(name)) - _FRAME
 

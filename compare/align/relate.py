@@ -258,7 +258,7 @@ def _polarity(a: str, b: str, similar: bool) -> list[str]:
         return [antonym]
     if not involved:
         negation = polarity.negation_differs(a, b, similar)
-        if negation:
+        if negation and not agents.denied_of_another(a, b):
             return [negation]
     lowered = polarity.intensity_differs(a, b)
     if lowered:

@@ -459,6 +459,32 @@ def deeds(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# "Ann Lee did not sign the order", "Halden Air never reached the site": a named subject denied an act.
+_DENIAL = re.compile(
+    rf"(?<!\w)({_NAME})\s+(?:did\s+not|didn[’']t|never|had\s+not|hadn[’']t|has\s+not|hasn[’']t)\s+"
+    rf"(?:(?:also|even|yet)\s+)?([a-z]+)\b"
+)
+
+
+def denials(text: str) -> list[tuple[str, str]]:
+    """(verb, doer) of each act a claim says a named subject did not do, the verb as written.
+
+    >>> denials("Ann Lee did not sign the order, and Halden Air never reached the site.")
+    [('sign', 'Ann Lee'), ('reached', 'Halden Air')]
+    >>> denials("The crew did not sign it.")
+    []
+    """
+    out: list[tuple[str, str]] = []
+    for m in _DENIAL.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+            words = words[1:]
+        name = " ".join(words)
+        if name and distinctive(name) and not _ends_in_role(name) and not name.endswith(("’s", "'s")):
+            out.append((m.group(2), name))
+    return out
+
+
 # --- Whose view each part of a claim gives ---------------------------------------------------------------------
 # "Ann Lee, who called it absurd, while others such as Omar Diallo thought it fair": each named person who
 # says, thinks or judges something (a verb of attribution.tsv, kind "verb", "view", "approve" or "disapprove") owns the words from
