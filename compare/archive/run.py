@@ -148,13 +148,13 @@ def _client(options: ArchiveOptions) -> Iterator[Client]:
             client.close()
         return
     workers = options.workers or os.cpu_count() or 1
-    with _workers_ignore_ctrl_c():
+    with _workers_ignore_ctrl_c(), _quiet_worker_logs():
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
             processes=options.processes,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,
         )
     try:
         client = Client(cluster, set_as_default=False)
@@ -164,6 +164,27 @@ def _client(options: ArchiveOptions) -> Iterator[Client]:
             client.close()
     finally:
         cluster.close()
+
+
+@contextlib.contextmanager
+def _quiet_worker_logs() -> Iterator[None]:
+    """Worker processes start with distributed's own log messages off. At shutdown a worker whose heartbeat
+    meets the scheduler already closed logs that with a traceback, though nothing failed; what does fail
+    reaches the client as the story's exception and is reported in one line. ``silence_logs`` reaches only
+    the nanny's logger in a worker process, so the setting goes through the environment the workers start
+    with (dask reads ``DASK_LOGGING__DISTRIBUTED`` when distributed is imported there)."""
+    old = os.environ.get(_WORKER_LOGS)
+    os.environ[_WORKER_LOGS] = "critical"
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(_WORKER_LOGS, None)
+        else:
+            os.environ[_WORKER_LOGS] = old
+
+
+_WORKER_LOGS = "DASK_LOGGING__DISTRIBUTED"
 
 
 @contextlib.contextmanager

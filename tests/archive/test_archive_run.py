@@ -250,3 +250,23 @@ def test_bad_grouping_thresholds_are_refused_in_one_line(option, value, capsys, 
         cli_main(["archive", "a.jsonl", str(tmp_path / "o"), option, value])
     assert stop.value.code == 2
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("narrative-compare: error: argument")
+
+
+def _worker_log_level() -> int:
+    import logging
+
+    return logging.getLogger("distributed.worker").getEffectiveLevel()
+
+
+@pytest.mark.e2e
+def test_worker_processes_start_with_distributed_logs_off_and_the_environment_is_restored() -> None:
+    # A heartbeat that meets the closed scheduler at shutdown used to print a worker's traceback (CI, once).
+    import logging
+
+    from compare.archive.run import _client
+
+    before = os.environ.get("DASK_LOGGING__DISTRIBUTED")
+    with _client(ArchiveOptions(workers=1, processes=True)) as client:
+        levels = client.run(_worker_log_level)
+    assert list(levels.values()) == [logging.CRITICAL]
+    assert os.environ.get("DASK_LOGGING__DISTRIBUTED") == before
