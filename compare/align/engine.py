@@ -583,8 +583,8 @@ def compare(
     """Align every account with the base (the first document).
 
     >>> from compare.model import Document
-    >>> base = Document("d0", "Base", "Air strikes on Aleppo stopped on Tuesday. Mosul is in Iraq.")
-    >>> other = Document("d1", "Other", "On Tuesday air strikes on Aleppo stopped.")
+    >>> base = Document("d0", "Base", "Air strikes on Halden stopped on Tuesday. Corvo is a port.")
+    >>> other = Document("d1", "Other", "On Tuesday air strikes on Halden stopped.")
     >>> result = compare([base, other])
     >>> [(lk.a, lk.b, lk.relation.value) for lk in result.links]
     [('d0:c0', 'd1:c0', 'agree')]

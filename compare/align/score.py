@@ -280,8 +280,8 @@ def match_strength(
 def similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     """Lexical similarity of every pair of texts, in [0, 1] (no facts): usable on any sentence pairs.
 
-    >>> s = similarity(["Air strikes on Aleppo were halted on Tuesday."],
-    ...                ["On Tuesday the air strikes on Aleppo were halted.", "Mosul is in Iraq."])
+    >>> s = similarity(["Air strikes on Halden were halted on Tuesday."],
+    ...                ["On Tuesday the air strikes on Halden were halted.", "Corvo is a port."])
     >>> bool(s[0, 0] > 0.8 > 0.2 > s[0, 1])
     True
     """

@@ -165,8 +165,8 @@ def distinctive(name: str) -> frozenset[str]:
     roles, connectors and the generic words of organisations left out ("Secretary of State Ann Lee" ->
     {"ann", "lee"}; "the Kremlin" -> {"russia"}; "the Ministry" -> nothing).
 
-    >>> sorted(distinctive("Foreign Secretary Boris Johnson")), sorted(distinctive("the Kremlin"))
-    (['boris', 'johnson'], ['russia'])
+    >>> sorted(distinctive("Foreign Secretary Omar Diallo")), sorted(distinctive("the Kremlin"))
+    (['diallo', 'omar'], ['russia'])
     """
     return frozenset(_key_words(name))
 
@@ -215,7 +215,7 @@ def same_source(x: str, y: str) -> bool | None:
     country or its capital (aliases.tsv), one is the acronym of the other ("CFTC", "Commodity Futures
     Trading Commission"), or their last words are near spellings ("Sundwell", "Sundwall").
 
-    >>> same_source("CFTC", "the Commodity Futures Trading Commission"), same_source("Kerry", "Ann Lee")
+    >>> same_source("CFTC", "the Commodity Futures Trading Commission"), same_source("Diallo", "Ann Lee")
     (True, False)
     """
     dx, dy = distinctive(x), distinctive(y)
