@@ -98,10 +98,30 @@ def _phrases(name: str, col: str, split: bool = False) -> tuple[tuple[str, ...],
 
 def _match_at(toks: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase that starts at token ``i`` (0 when none does)."""
-    for p in phrases:
+    for p in _by_first(phrases).get(toks[i].text, ()):
         if tuple(t.text for t in toks[i : i + len(p)]) == p:
             return len(p)
     return 0
+
+
+# Phrase lists (each built once by ``_phrases``) grouped by first word, keyed by the list's identity: hashing
+# a whole list on every lookup would cost what the grouping saves. The list is kept to hold its id.
+_GROUPED: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases that start with each word, in their given (longest-first) order; an empty phrase matches
+    nothing that matters, since it comes last and stands for "no match"."""
+    held = _GROUPED.get(id(phrases))
+    if held is not None and held[0] is phrases:
+        return held[1]
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            groups.setdefault(p[0], []).append(p)
+    grouped = {first: tuple(ps) for first, ps in groups.items()}
+    _GROUPED[id(phrases)] = (phrases, grouped)
+    return grouped
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import datetime
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.align.polarity import Reading, Token, context, is_content, lemma, read
 from compare.model import Claim, DateMention, Duration, Quantity
@@ -47,6 +47,13 @@ FRAME_WIDTH = 3  # words either side of a figure that say what it counts
 FRAME_SHARED = 3  # of those, how many two figures must share to be one quantity
 CONTEXT = 4  # words either side of a date or duration that name its event
 _BOUNDED = {**BOUND_KINDS, "between": "range"}  # "about" kinds are read as "about" by _kind
+
+
+# A claim meets every candidate of the other side and every claim of its own account: read it once.
+@lru_cache(maxsize=1 << 13)
+def _durations(text: str) -> tuple[Duration, ...]:
+    """The durations of a text, "a day" and "an hour" included (``find_durations`` with ``articles``)."""
+    return tuple(find_durations(text, articles=True)[0])
 
 
 def _fmt(q: Quantity) -> str:
@@ -926,7 +933,7 @@ def durations(a: Claim, b: Claim) -> list[str]:
     """ "duration differs" when a duration of one side cannot be the other's of the same event, across units
     ("24 hours" vs "three days") and bounds ("approximately 36 minutes" vs "about an hour and a half")."""
     diffs = []
-    found_a, found_b = find_durations(a.text, articles=True)[0], find_durations(b.text, articles=True)[0]
+    found_a, found_b = _durations(a.text), _durations(b.text)
     found_a = [x for x in found_a if not math.isnan(hours(x))]
     found_b = [y for y in found_b if not math.isnan(hours(y))]
     span_a = {x: _span_hours(a.text, x) for x in found_a}
@@ -1164,8 +1171,8 @@ def _same_offset(a: Claim, x: Duration, b: Claim, y: Duration) -> bool:
     way = _offset(a.text, x)
     if not way or way != _offset(b.text, y):
         return False
-    others = [d for d in find_durations(a.text, articles=True)[0] if d != x and _offset(a.text, d)]
-    others += [d for d in find_durations(b.text, articles=True)[0] if d != y and _offset(b.text, d)]
+    others = [d for d in _durations(a.text) if d != x and _offset(a.text, d)]
+    others += [d for d in _durations(b.text) if d != y and _offset(b.text, d)]
     if others:
         return False  # several offsets on a side: which pairs with which is not written
     va, vb = _verbs(a, x.text, b, y.text)
@@ -1351,8 +1358,8 @@ def _elapsed(
     """The reason a duration of ``b`` cannot be the time between the two dates ``a``'s account gives the
     events it spans (``claims_*``: the accounts' claims in reading order; a claim alone when the pair is
     judged by itself). A date without its day ("in May 2016") allows any day of its month."""
-    found = [y for y in find_durations(b.text, articles=True)[0] if not math.isnan(hours(y))]
-    own = {round(hours(x), 3) for x in find_durations(a.text, articles=True)[0]}
+    found = [y for y in _durations(b.text) if not math.isnan(hours(y))]
+    own = {round(hours(x), 3) for x in _durations(a.text)}
     ra = read(a.text)
     # "the August 24, 2015 crash": a date that names a thing is not the day this claim's event happened.
     ends = [d for d in a.facts.dates if d.month and not _attributive(ra, d.text)]
