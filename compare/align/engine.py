@@ -450,7 +450,7 @@ def elapsed_links(
     ``quantities.elapsed_differs``). Links that agree become differences; candidate pairs (``positions``)
     become links, as for a lone pair. Returns the new links; ``known.links`` is updated in place."""
     p = scored.pairs
-    at = {(lk.a, lk.b): n for n, lk in enumerate(known.links)}
+    seen = {(lk.a, lk.b) for lk in known.links}
     by_id = {c.id: c for c in (*base, *other)}
     out: list[Link] = []
     for n, lk in enumerate(known.links):
@@ -461,10 +461,11 @@ def elapsed_links(
                 known.links[n] = replace(lk, relation=Relation.CONTRADICT, reasons=(reason, ELAPSED))
     for k in np.unique(positions).tolist():
         a, b = base[int(p.i[k])], other[int(p.j[k])]
-        if (a.id, b.id) in at or any((x.a, x.b) == (a.id, b.id) for x in out):
+        if (a.id, b.id) in seen:
             continue
         reason = elapsed_differs(a, base, b, other)
         if reason:
+            seen.add((a.id, b.id))
             out.append(
                 Link(a.id, b.id, Relation.CONTRADICT, round(float(scored.strength[k]), 3), (reason, ELAPSED),
                      confidence=LONE_CONFIDENCE)

@@ -96,32 +96,26 @@ def _phrases(name: str, col: str, split: bool = False) -> tuple[tuple[str, ...],
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-def _match_at(toks: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+Phrases = dict[str, tuple[tuple[str, ...], ...]]  # by first word, each group longest first
+
+
+@cache
+def _by_first(name: str, col: str, split: bool = False) -> Phrases:
+    """``_phrases`` grouped by first word, each group in the same longest-first order: a token is looked up,
+    not compared with every phrase (that comparison was most of a comparison's time)."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for p in _phrases(name, col, split):
+        if p:
+            groups.setdefault(p[0], []).append(p)
+    return {first: tuple(ps) for first, ps in groups.items()}
+
+
+def _match_at(toks: tuple[Token, ...], i: int, phrases: Phrases) -> int:
     """Length of the longest phrase that starts at token ``i`` (0 when none does)."""
-    for p in _by_first(phrases).get(toks[i].text, ()):
+    for p in phrases.get(toks[i].text, ()):
         if tuple(t.text for t in toks[i : i + len(p)]) == p:
             return len(p)
     return 0
-
-
-# Phrase lists (each built once by ``_phrases``) grouped by first word, keyed by the list's identity: hashing
-# a whole list on every lookup would cost what the grouping saves. The list is kept to hold its id.
-_GROUPED: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
-
-
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases that start with each word, in their given (longest-first) order; an empty phrase matches
-    nothing that matters, since it comes last and stands for "no match"."""
-    held = _GROUPED.get(id(phrases))
-    if held is not None and held[0] is phrases:
-        return held[1]
-    groups: dict[str, list[tuple[str, ...]]] = {}
-    for p in phrases:
-        if p:
-            groups.setdefault(p[0], []).append(p)
-    grouped = {first: tuple(ps) for first, ps in groups.items()}
-    _GROUPED[id(phrases)] = (phrases, grouped)
-    return grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +168,8 @@ class Reading:
 @lru_cache(maxsize=1 << 13)  # a claim meets every claim of the other side; bounded for long sessions
 def read(text: str) -> Reading:
     toks = tokens(text)
-    negations = _phrases("negations", "cue")
-    implicatives = _phrases("implicatives", "forms", split=True)
+    negations = _by_first("negations", "cue")
+    implicatives = _by_first("implicatives", "forms", split=True)
     cues: list[Cue] = []
     i = 0
     while i < len(toks):
@@ -311,7 +305,7 @@ def _distance(r: Reading, i: int) -> int:
 def _supports(r: Reading) -> frozenset[int]:
     """Token indices of light verbs with their noun ("took part in", support_verbs.tsv): "did not take part in
     the rescue" denies the rescue, so the light verb does not stand between the negation and it."""
-    phrases = _phrases("support_verbs", "phrase")
+    phrases = _by_first("support_verbs", "phrase")
     out: set[int] = set()
     for i in range(len(r.toks)):
         n = _match_at(r.toks, i, phrases)
@@ -546,11 +540,6 @@ def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
     return "", False
 
 
-@cache
-def _downtoners() -> tuple[tuple[str, ...], ...]:
-    return _phrases("downtoners", "word")
-
-
 def _size_adjective(r: Reading, i: int) -> bool:
     """ "two little girls", "the little boy": "little" of size, not of amount ("little fanfare")."""
     before = r.toks[i - 1].text if i > 0 else ""
@@ -563,7 +552,7 @@ def _lowered(r: Reading) -> dict[str, int]:
     """Content words preceded by a downtoner ("little fanfare", "few civilians") -> the downtoner's index."""
     out = {}
     for i in range(len(r.toks)):
-        n = _match_at(r.toks, i, _downtoners())
+        n = _match_at(r.toks, i, _by_first("downtoners", "word"))
         if n == 1 and r.toks[i].text == "little" and _size_adjective(r, i):
             continue
         figure = i + n < len(r.toks) and r.toks[i + n].text[:1].isdigit()
@@ -604,7 +593,7 @@ def _cues_in(text: str, name: str, col: str, asserted: bool = False, attributive
     ``attributive``, not those that qualify the noun after them ("a fake nose" says nothing is untrue)."""
     r = read(text)
     toks = r.toks
-    phrases = _phrases(name, col)
+    phrases = _by_first(name, col)
     found = []
     for i in range(len(toks)):
         n = _match_at(toks, i, phrases)

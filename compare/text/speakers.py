@@ -130,6 +130,14 @@ def _words(name: str) -> list[str]:
     return [w.lower().replace("’s", "").replace("'s", "") for w in name.replace("-", " ").split()]
 
 
+def _without_openers(name: str) -> str:
+    """A matched name without the openers and connectors it starts with ("Meanwhile Ann Lee" -> "Ann Lee")."""
+    words = name.split()
+    while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _ends_in_role(name: str) -> bool:
     """ "Google CEO", "KEDO Spokesman", "the Queen": a title that ends the name; not "Jim King", where a
     title word is a surname after a first name."""
@@ -244,11 +252,7 @@ def attributions(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pattern in _SOURCE_PATTERNS:
         for m in pattern.finditer(text):
-            name = m.group(1)
-            words = name.split()
-            while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-                words = words[1:]
-            name = " ".join(words)
+            name = _without_openers(m.group(1))
             if name and distinctive(name) and not any(name in f or f in name for _, _, f in found):
                 found.append((m.start(1), m.end(), name))
     return sorted(found)
@@ -377,10 +381,7 @@ def _agent_in(phrase: str) -> str:
         name = m.group(0)
         if name.endswith(("’s", "'s")):
             return ""  # "by Friday's storm", "by Ann Lee's firm": whose, not who
-        words = name.split()
-        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-            words = words[1:]
-        name = " ".join(words)
+        name = _without_openers(name)
         return name if name and distinctive(name) and not _ends_in_role(name) else ""
     return ""
 
@@ -415,10 +416,7 @@ def agents(text: str) -> list[tuple[str, str]]:
             out.append((m.start(), verb, name))
     for m in _ACTIVE.finditer(text):
         # "Halden Works built the depot": the subject of a verb of agent_verbs.tsv, an active form only
-        words = m.group(1).split()
-        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-            words = words[1:]
-        name = " ".join(words)
+        name = _without_openers(m.group(1))
         verb = m.group(2).lower()
         whose = name.endswith(("’s", "'s"))  # "Ann Lee's firm built": whose, not who
         if verb in _ACTIVE_FORMS and name and not whose and distinctive(name) and not _ends_in_role(name):
@@ -447,10 +445,7 @@ def deeds(text: str) -> list[tuple[str, str, str]]:
     """
     out: list[tuple[str, str, str]] = []
     for m in _DEED.finditer(text):
-        words = m.group(1).split()
-        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-            words = words[1:]
-        name, verb, thing = " ".join(words), m.group(2), m.group(3)
+        name, verb, thing = _without_openers(m.group(1)), m.group(2), m.group(3)
         past = (verb.endswith("ed") and len(verb) > 4) or verb in _PAST_FORMS
         if not past or verb in _NOT_DEEDS or name.endswith(("’s", "'s")) or thing in {"by", "to", "that"}:
             continue
@@ -476,10 +471,7 @@ def denials(text: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     for m in _DENIAL.finditer(text):
-        words = m.group(1).split()
-        while words and (words[0].lower() in _OPENERS or words[0].lower() in _CONNECTORS):
-            words = words[1:]
-        name = " ".join(words)
+        name = _without_openers(m.group(1))
         if name and distinctive(name) and not _ends_in_role(name) and not name.endswith(("’s", "'s")):
             out.append((m.group(2), name))
     return out
