@@ -1118,6 +1118,33 @@ def _roles_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{thing} in {s.place} was {deed} by {f2} {when}.", False)  # fmt: skip
 
 
+# A unit written as a symbol in one account and spelled out (or spelled the US way) in the other.
+UNIT_FORMS = (("km", "kilometres"), ("m", "metres"), ("kg", "kilograms"), ("ft", "feet"), ("meters", "metres"),
+              ("kilometers", "kilometres"), ("mi", "miles"), ("lbs", "pounds"))  # fmt: skip
+MEASURED = ("of new cable were laid", "of the embankment were rebuilt", "of fuel were unloaded",
+            "of fencing went up", "of pipe were replaced")  # fmt: skip
+
+
+def _units_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    x = r.choice(PEOPLE)
+    for short, spelled in r.sample(UNIT_FORMS, 3):
+        n = r.randrange(12, 90)
+        m = 2 * n + r.randrange(3, 15)
+        what = r.choice(MEASURED)
+        yield Pair("number", f"{n} {short} {what} in {s.place} after {s.actor} {s.past} {s.object}.",
+                   f"Some {m} {spelled} {what} in {s.place} after {s.actor} {s.past} {s.object}, {x} said.",
+                   True)  # fmt: skip
+        yield Pair("number", f"{n} {short} {what} in {s.place} after {s.actor} {s.past} {s.object}.",
+                   f"About {n} {spelled} {what} in {s.place}, {x} said.", False)  # fmt: skip
+        word = WORDS.get(n % 10 + 2, "")
+        if word:
+            yield Pair("number", f"{_cap(word)} {spelled} {what} in {s.place}.",
+                       f"{n % 10 + 2} {short} {what} in {s.place}, {x} said.", False)  # fmt: skip
+    # Another prefix is another unit: "700 m" and "0.7 km" are not compared at all.
+    yield Pair("number", f"The new road in {s.place} runs for 700 m.",
+               f"The new road in {s.place} runs for 0.7 km, {x} said.", False)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1151,6 +1178,9 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     roles = random.Random(f"{seed}:roles")
     for s in SUBJECTS:
         out.extend(_roles_shapes(roles, s))
+    units = random.Random(f"{seed}:units")
+    for s in SUBJECTS:
+        out.extend(_units_shapes(units, s))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from compare.model import DateMention, Duration, Facts, Quantity
 from compare.text import lexicon
@@ -156,7 +157,23 @@ def parse_number_words(words: str) -> float | None:
     return total + current if seen else None
 
 
+@cache
+def _unit_names() -> dict[str, str]:
+    return {r["written"]: r["unit"] for r in lexicon.rows("units")}
+
+
 def _unit_after(text: str, end: int) -> str:
+    """What the figure ending at ``end`` counts or measures, one name per unit ("700 m" and "620 metres" are
+    both "metre"), so that two accounts writing a unit differently still compare.
+
+    >>> _unit_after("sank in 40 m of water", 10), _unit_after("some 620 meters down", 8)
+    ('metre', 'metre')
+    """
+    noun = _noun_after(text, end)
+    return _unit_names().get(noun, noun)
+
+
+def _noun_after(text: str, end: int) -> str:
     if re.match(r"\s*(?:%|per\s?cent\b)", text[end : end + 9], re.I):
         return "percent"  # "27%", "15 per cent": shares of the same whole compare
     m = _NEXT_NOUN.match(text, end)
