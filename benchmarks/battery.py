@@ -1145,6 +1145,31 @@ def _units_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"The new road in {s.place} runs for 0.7 km, {x} said.", False)  # fmt: skip
 
 
+DAY_WORDS = {2: "second", 3: "third", 5: "fifth", 9: "ninth", 12: "twelfth", 14: "fourteenth", 21: "twenty-first",
+             23: "twenty-third", 30: "thirtieth"}  # fmt: skip
+
+
+def _day_word_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """A day of the month written as an ordinal word ("the ninth of March", "March twenty-first")."""
+    x = r.choice(PEOPLE)
+    day = r.choice(sorted(DAY_WORDS))
+    month = r.choice(MONTHS)
+    year = r.choice((2017, 2019, 2021, 2022))
+    m = MONTHS_ALL.index(month) + 1
+    real = WEEKDAYS[date(year, m, day).weekday()]
+    wrong = WEEKDAYS[(date(year, m, day).weekday() + r.choice((1, 2, 5))) % 7]
+    act = f"{s.actor} {s.past} {s.object}"
+    other = r.choice([d for d in DAY_WORDS if abs(d - day) > 1])
+    yield Pair("weekday", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on {wrong}, the {DAY_WORDS[day]} of {month}, {x} said.", True)  # fmt: skip
+    yield Pair("weekday", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on {real}, the {DAY_WORDS[day]} of {month}, {x} said.", False)  # fmt: skip
+    yield Pair("date", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on the {DAY_WORDS[other]} of {month}, {x} said.", True)  # fmt: skip
+    yield Pair("date", f"{_cap(act)} on {month} {DAY_WORDS[day]}, {year}.",
+               f"{_cap(act)} on {day} {month}, {x} said.", False)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1181,6 +1206,7 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     units = random.Random(f"{seed}:units")
     for s in SUBJECTS:
         out.extend(_units_shapes(units, s))
+        out.extend(_day_word_shapes(units, s))
     return out
 
 

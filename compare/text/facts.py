@@ -80,6 +80,20 @@ _ABBREVIATED = re.compile(r"(?<![\w.,])([$£€]\s?)?(\d+(?:\.\d+)?)(bn|mn|m|k)\
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 _ORDINALS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinals")}
 _ORDINAL_WORD = re.compile(rf"\bthe\s+({'|'.join(_ORDINALS)})\b(?![-\w])", re.I)
+# Days of the month written as ordinal words ("the ninth of March", "August twenty-first"): the lexicon's
+# ordinals up to the twentieth, and the rest formed by the English rule ("twenty-" + "first" ... "ninth").
+_UNITS_ORDINAL = {w: int(v) for w, v in _ORDINALS.items() if v < 10}
+_DAY_WORDS = (
+    {w: int(v) for w, v in _ORDINALS.items() if v <= 20}
+    | {f"twenty-{w}": 20 + v for w, v in _UNITS_ORDINAL.items()}
+    | {"thirtieth": 30, "thirty-first": 31}
+)
+_DAY_WORD = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
+_DATE_WORD_DM = re.compile(rf"\bthe\s+({_DAY_WORD})\s+of\s+({_MONTH})\b(?:,?\s+(\d{{4}})\b)?", re.I)
+# "March ninth" only where the day ends a phrase ("in May first-quarter sales" names no day).
+_DATE_WORD_MD = re.compile(
+    rf"\b({_MONTH})\s+(?:the\s+)?({_DAY_WORD})\b(?![-\w])(?:,?\s+(\d{{4}})\b|(?=\s*(?:[,.;:)!?]|$)))", re.I
+)
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
@@ -244,6 +258,18 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
                 continue
             year = int(m.group(3)) if m.group(3) else None
             dates.append(DateMention(m.group(0), int(m.group(2)), MONTHS[m.group(1).lower()], year))
+            taken.append(m.span())
+    for m in _DATE_WORD_DM.finditer(text):
+        if free(m.start(), m.end()):
+            year = int(m.group(3)) if m.group(3) else None
+            day = _DAY_WORDS[m.group(1).lower()]
+            dates.append(DateMention(m.group(0), day, MONTHS[m.group(2).lower()], year))
+            taken.append(m.span())
+    for m in _DATE_WORD_MD.finditer(text):
+        if free(m.start(), m.end()) and m.group(1)[0].isupper():
+            year = int(m.group(3)) if m.group(3) else None
+            day = _DAY_WORDS[m.group(2).lower()]
+            dates.append(DateMention(m.group(0), day, MONTHS[m.group(1).lower()], year))
             taken.append(m.span())
     for m in _DATE_MY.finditer(text):
         if free(m.start(), m.end()) and (m.group(1)[0].isupper()):

@@ -74,3 +74,40 @@ def test_every_unit_row_names_a_unit_and_a_source() -> None:
     assert len(rows) >= 15
     assert all(r["written"] and r["unit"] and r["source"] for r in rows)
     assert len({r["written"] for r in rows}) == len(rows), "a written form maps to one unit"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month", "year"),
+    [
+        ("The dam gave way on Sunday, the ninth of March.", 9, 3, None),
+        ("It closed on the thirty-first of December 1999.", 31, 12, 1999),
+        ("The talks resumed on March ninth, 2019.", 9, 3, 2019),
+        ("Voting ends on May the twenty-first.", 21, 5, None),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word_is_a_date(
+    text: str, day: int, month: int, year: int | None
+) -> None:
+    days = [(d.day, d.month, d.year) for d in extract(text).dates if d.day]
+    assert days == [(day, month, year)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales fell in May first quarter results.", "By August third parties had left."]
+)
+def test_a_month_before_an_ordinal_that_goes_on_names_no_day(text: str) -> None:
+    assert not [d for d in extract(text).dates if d.day]
+
+
+def test_a_weekday_put_to_a_date_in_words_is_checked_against_the_calendar() -> None:
+    relation, reasons = _relation(
+        "The bridge reopened on 9 March 2019.", "The bridge reopened on Sunday, the ninth of March."
+    )
+    assert relation is Relation.CONTRADICT
+    assert "weekday differs: 9 March 2019 (a Saturday) vs Sunday" in reasons
+    assert (
+        _relation(
+            "The bridge reopened on 9 March 2019.", "The bridge reopened on Saturday, the ninth of March."
+        )[0]
+        is Relation.AGREE
+    )
