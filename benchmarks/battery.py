@@ -1170,6 +1170,24 @@ def _day_word_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{_cap(act)} on {day} {month}, {x} said.", False)  # fmt: skip
 
 
+def _day_count_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """ "19 days after X" against "on the eleventh day after X": an offset and an ordinal count from one start."""
+    x = r.choice(PEOPLE)
+    n = r.choice((3, 5, 9, 12, 14))
+    far = n + r.choice((4, 6, 9))
+    start = f"{s.actor} {s.past} {s.object}"
+    seen = WORDS.get(far, str(far))
+    yield Pair("duration", f"{_cap(seen)} days after {start}, the first {s.unit} returned.",
+               f"The first {s.unit} returned on the {DAY_WORDS.get(n, f'{n}th')} day after {start}, {x} said.",
+               True)  # fmt: skip
+    yield Pair("duration", f"{_cap(WORDS.get(n, str(n)))} days after {start}, the first {s.unit} returned.",
+               f"The first {s.unit} returned on the {DAY_WORDS.get(n, f'{n}th')} day after {start}, {x} said.",
+               False)  # fmt: skip
+    yield Pair("duration", f"The first {s.unit} returned {seen} days after {start}.",
+               f"On the {DAY_WORDS.get(n, f'{n}th')} day after {start}, the inspectors left, {x} said.",
+               False)  # fmt: skip
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1207,6 +1225,7 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     for s in SUBJECTS:
         out.extend(_units_shapes(units, s))
         out.extend(_day_word_shapes(units, s))
+        out.extend(_day_count_shapes(units, s))
     return out
 
 
