@@ -1188,6 +1188,26 @@ def _day_count_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                False)  # fmt: skip
 
 
+ROLES_LOWER = (
+    "transport minister",
+    "a company spokesman,",
+    "the fire chief,",
+    "deputy mayor",
+    "police spokeswoman",
+)
+
+
+def _according_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """ "According to <role in lower case> <name>, ...": the named source, against another named speaker."""
+    x, y = r.sample(PEOPLE, 2)
+    role = r.choice(ROLES_LOWER)
+    act = f"{s.actor} will {s.base} {s.object} next month"
+    yield Pair("speaker", f"{x} said {act}.", f"According to {role} {y}, {act}.", True)
+    yield Pair("speaker", f"According to {role} {x}, {act}.", f"{_cap(act)}, {y} told reporters.", True)
+    yield Pair("speaker", f"{x} said {act}.", f"According to {role} {x}, {act}.", False)
+    yield Pair("speaker", f"Officials said {act}.", f"According to {role} {y}, {act}.", False)
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1226,6 +1246,7 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
         out.extend(_units_shapes(units, s))
         out.extend(_day_word_shapes(units, s))
         out.extend(_day_count_shapes(units, s))
+        out.extend(_according_shapes(units, s))
     return out
 
 

@@ -140,7 +140,8 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
         titled = (speakers.holds_title(x) and bool(speakers.distinctive(y))) or (
             speakers.holds_title(y) and bool(speakers.distinctive(x))
         )
-        if _is_person(x) and _is_person(y) and not (mentioned or titled or _same_name(x, y)):
+        group = speakers.is_group(x) or speakers.is_group(y)
+        if _is_person(x) and _is_person(y) and not (mentioned or titled or group or _same_name(x, y)):
             return [f"speaker differs: {speakers.shown(x)} vs {speakers.shown(y)}"], []
         return [], []
     if speakers.mentions(x, b.text) or speakers.mentions(y, a.text):
@@ -169,7 +170,10 @@ def _names(text: str) -> list[tuple[int, int, str]]:
 
 
 def _role(name: str) -> bool:
-    """ "Google CEO", "IMF chief": a role that may be held by the person the other side names."""
+    """ "Google CEO", "IMF chief": a role that may be held by the person the other side names; "Officials":
+    a group the person may belong to."""
+    if speakers.is_group(name):
+        return True
     return name not in set(ALIASES.values()) and any(w.isupper() and len(w) > 1 for w in name.split())
 
 

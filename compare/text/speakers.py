@@ -122,6 +122,12 @@ _SOURCE_PATTERNS = (
     # (after "said" only when the name ends the clause: "said Europe's heatwave was ..." names no speaker)
     re.compile(rf"\b(?:[Ss]aid|[Ss]ays|[Aa]dded|[Ww]rote)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?]|$))"),
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME})"),
+    # "according to transport minister Ann Lee", "according to a company spokesman, Omar Diallo": a role
+    # written in lower case before the name
+    re.compile(
+        rf"\b[Aa]ccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?"
+        rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))}),?\s+({_NAME})"
+    ),
 )
 _QUOTE = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"|(?<!\w)‘([^’]{2,200})’(?!\w)")
 
@@ -210,6 +216,13 @@ def holds_title(name: str) -> bool:
     "the Prime Minister"), not by a role of someone acting for others ("an army officer", "a spokesman")."""
     words = _words(name)
     return bool(words) and words[-1] in _TITLES and words[-1] not in _PROXIES
+
+
+def is_group(name: str) -> bool:
+    """Whether a source is a group of people named by their role in the plural ("Officials", "the
+    spokesmen"): any one person the other account names may be among them."""
+    words = _words(name)
+    return len(words) == 1 and words[0] in _TITLES and words[0].endswith("s") and words[0][:-1] in _TITLES
 
 
 def _acronym(name: str) -> str:
