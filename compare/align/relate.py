@@ -247,11 +247,24 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
     caution = polarity.certainty_differs(a.text, b.text)
+    if caution and _both_sourced(a, b, caution):
+        caution = ""
     shared = [e for e in a.facts.entities if e in set(b.facts.entities)]
     if shared:
         same.append("shared names: " + ", ".join(shared[:4]))
     same.append(f"wording {round(score * 100)}% similar")
     return Relation.AGREE, ((caution,) if caution else ()) + tuple(same)
+
+
+# Hedges that only name a source ("according to the ministry"): no less certain than "the ministry said".
+_SOURCE_HEDGES = frozenset({"according to"})
+
+
+def _both_sourced(a: Claim, b: Claim, caution: str) -> bool:
+    """Whether a "certainty differs" caution sets "according to X" against "Y said": both sides give their
+    words to a source, so neither asserts more than the other."""
+    cue = caution.split("'")[1].lower() if caution.count("'") >= 2 else ""
+    return cue in _SOURCE_HEDGES and bool(_source(a)) and bool(_source(b))
 
 
 def _polarity(a: str, b: str, similar: bool) -> list[str]:

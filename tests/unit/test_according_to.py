@@ -59,3 +59,20 @@ def test_a_group_is_a_role_in_the_plural() -> None:
     assert is_group("Officials")
     assert not is_group("Official")
     assert not is_group("Ann Lee")
+
+
+def test_according_to_against_a_named_speaker_is_no_certainty_caution() -> None:
+    relation, reasons = _relation(
+        "Omar Diallo said the ferry would sail again in June.",
+        "According to transport minister Omar Diallo, the ferry is due to sail again in June.",
+    )
+    assert relation is Relation.AGREE
+    assert not any(r.startswith("certainty differs") for r in reasons), reasons
+    # against a plain statement, "according to" still reports what the other asserts
+    assert any(
+        r.startswith("certainty differs")
+        for r in _relation(
+            "The ferry will sail again in June.",
+            "According to Omar Diallo, the ferry will sail again in June.",
+        )[1]
+    )
