@@ -30,6 +30,7 @@ from compare.text.facts import (
     interval,
     time_spans,
 )
+from compare.text.memo import per_text
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -497,6 +498,7 @@ def _rank_pattern() -> re.Pattern[str]:
 _GROUP = re.compile(r"\b(?:one|some|two|three|several|many|among|of)\s+(?:the|its|their)\s+$", re.I)
 
 
+@per_text
 def _ranks(text: str) -> list[tuple[int, str, str]]:
     """(rank, scale, as written) of each superlative: "second-largest" is 2 on size, "the biggest" is 1."""
     out = []
