@@ -1024,6 +1024,7 @@ _ORDINAL_PERIOD = re.compile(
 _SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:lasted|run|gone\s+on|continued)\b|\bso\s+far\b", re.I)
 
 
+@per_text
 def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
     out = []
     for m in _ORDINAL_PERIOD.finditer(text):
@@ -1089,6 +1090,7 @@ def _day(day: str, month: str) -> datetime.date | None:
         return None
 
 
+@per_text
 def date_spans(text: str) -> list[tuple[int, str]]:
     """(days between the ends, as written) of every span of days a claim gives by its two ends: "from 3 to 9
     May" (6), "from 28 April to 2 May" (4), "May 3-9", "from Monday to Wednesday" (2)."""

@@ -133,15 +133,19 @@ def disputing(
     headline = len(base) <= 2
     links = [_base_side(lk, base) if headline else lk for lk in links]
     contradicted = {lk.a for lk in links if lk.relation is Relation.CONTRADICT}
+    ties: dict[str, set[int]] = {}  # base claim id -> positions of the sentences it is linked or offered to
+    for lk in (*links, *suggestions):
+        if lk.b in position:
+            ties.setdefault(lk.a, set()).add(position[lk.b])
     found: list[Link] = []
     for claim in base:
         if claim.id in contradicted or _refutes(claim.text):
             continue  # a base that itself calls something untrue or reports a denial is not disputed so
-        tied = {position[lk.b] for lk in (*links, *suggestions) if lk.a == claim.id and lk.b in position}
-        near = {n + step for n in tied for step in range(-NEAR, NEAR + 1)}
-        for n, sentence in enumerate(other):
-            if n not in near and not headline:
-                continue
+        near = {n + step for n in ties.get(claim.id, ()) for step in range(-NEAR, NEAR + 1)}
+        # Only the sentences near a tie are read (all of them for a headline), in reading order.
+        order = range(len(other)) if headline else sorted(n for n in near if 0 <= n < len(other))
+        for n in order:
+            sentence = other[n]
             span = next((s for s in verdicts(sentence.text) if n in near or _about(claim, sentence, s)), None)
             if span is None:
                 continue

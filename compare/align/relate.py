@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from compare.align import agents, polarity, quantities, stance
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
-from compare.text.memo import per_text
+from compare.text.memo import TEXTS, per_text
 from compare.text.normalize import content_tokens
 
 ORGANISATIONS = lexicon.words("title_words", "organisation")
@@ -175,6 +176,7 @@ def _role(name: str) -> bool:
     return name not in set(ALIASES.values()) and any(w.isupper() and len(w) > 1 for w in name.split())
 
 
+@lru_cache(maxsize=TEXTS)
 def _title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

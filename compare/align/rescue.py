@@ -273,9 +273,28 @@ def clause_link(
 
 def next_to_a_link(i: int, j: int, pairs: Sequence[tuple[int, int]], reach: int = NEIGHBOURS) -> bool:
     """Is base claim ``i`` linked next to account claim ``j``, or ``j`` next to ``i`` (a split sentence)?"""
-    return any(
-        (li == i and 0 < abs(lj - j) <= reach) or (lj == j and 0 < abs(li - i) <= reach) for li, lj in pairs
-    )
+    return Linked(pairs).next_to(i, j, reach)
+
+
+class Linked:
+    """Links (base claim, account claim) by each of their claims, for ``next_to_a_link``'s question asked of
+    every candidate pair: a claim's own links are looked up, not every link scanned."""
+
+    def __init__(self, pairs: Sequence[tuple[int, int]] = ()) -> None:
+        self._by_a: dict[int, list[int]] = {}
+        self._by_b: dict[int, list[int]] = {}
+        for i, j in pairs:
+            self.add(i, j)
+
+    def add(self, i: int, j: int) -> None:
+        self._by_a.setdefault(i, []).append(j)
+        self._by_b.setdefault(j, []).append(i)
+
+    def next_to(self, i: int, j: int, reach: int = NEIGHBOURS) -> bool:
+        """Is base claim ``i`` linked next to account claim ``j``, or ``j`` next to ``i``, by a pair added so far?"""
+        return any(0 < abs(lj - j) <= reach for lj in self._by_a.get(i, ())) or any(
+            0 < abs(li - i) <= reach for li in self._by_b.get(j, ())
+        )
 
 
 def second_clause(a: Claim, b: Claim, reasons: Sequence[str]) -> bool:

@@ -285,6 +285,11 @@ def quoted_by(text: str) -> dict[str, str]:
     >>> quoted_by("Ann Lee called it “absurd”, while others such as Omar Diallo thought it fair.")
     {'absurd': 'Ann Lee'}
     """
+    return dict(_quoted_by(text))
+
+
+@lru_cache(maxsize=TEXTS)
+def _quoted_by(text: str) -> tuple[tuple[str, str], ...]:
     named = attributions(text)
     out: dict[str, str] = {}
     for m in _QUOTE.finditer(text):
@@ -293,7 +298,7 @@ def quoted_by(text: str) -> dict[str, str]:
         who = before[-1][2] if before else after[0][2] if after else ""
         if who:
             out[" ".join(next(g for g in m.groups() if g).lower().split())] = who
-    return out
+    return tuple(out.items())
 
 
 @lru_cache(maxsize=TEXTS)
