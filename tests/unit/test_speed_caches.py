@@ -9,7 +9,7 @@ import unicodedata
 from compare.align import agents, polarity, relate, rescue, stance, wordpiece
 from compare.align.engine import compare
 from compare.model import Document
-from compare.text import facts, memo, speakers
+from compare.text import facts, memo, normalize, speakers
 
 SENTENCES = (
     "Ann Lee said the Harbour Board had not closed the bridge on Tuesday, three days early.",
@@ -165,3 +165,16 @@ def test_two_comparisons_do_not_leak_into_each_other():
     for cached in (polarity.tokens, polarity.read, speakers.agents, stance._poles):
         cached.cache_clear()
     assert compare([base, one]).links == first.links
+
+
+def test_fold_of_ascii_text_is_the_unicode_fold():
+    def reference(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        return text.replace("’", "").replace("'", "").replace("‘", "").lower()
+
+    rng = random.Random(13)
+    samples = [chr(c) for c in range(128)] + ["Shi'ite O'Neill DON'T", "Café Shi’ite"]
+    samples += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    for text in samples:
+        assert normalize.fold(text) == reference(text)
