@@ -94,6 +94,17 @@ def _idf(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
+@lru_cache(maxsize=2)
+def _kept_idf(token_lists: tuple[tuple[str, ...], ...]) -> dict[str, float]:
+    return _idf(token_lists)
+
+
+def shared_idf(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
+    """``_idf`` of the texts a comparison weighs words by: the same for every account, so counted once
+    (each caller gets a dict of its own, which it may extend)."""
+    return dict(_kept_idf(tuple(tuple(t) for t in token_lists)))
+
+
 def _weighted_overlap(
     left: Sequence[Sequence[str]], right: Sequence[Sequence[str]], idf: dict[str, float]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -219,7 +230,7 @@ def pair_scores(
     """
     lt = [content_tokens(t) for t in left_texts]
     rt = [content_tokens(t) for t in right_texts]
-    idf = _idf(idf_texts if idf_texts is not None else lt + rt)
+    idf = shared_idf(idf_texts) if idf_texts is not None else _idf(lt + rt)
     for toks in (*lt, *rt):
         for t in toks:
             idf.setdefault(t, 1.0)
