@@ -495,6 +495,12 @@ def antonym_pairs() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=TEXTS)
+def _with_opposites(text: str) -> tuple[str, ...]:
+    """The signed words of a text that antonyms.tsv gives an opposite, sorted."""
+    return tuple(sorted(k for k, _ in _signed(text) if k in antonym_pairs()))
+
+
 def _first(r: Reading, key: str) -> int:
     return next(i for i, t in enumerate(r.toks) if t.key == key and is_content(t))
 
@@ -505,7 +511,7 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
     ra, rb = read(a_text), read(b_text)
     sa, sb = _signs(a_text), _signs(b_text)
     opposites = antonym_pairs()
-    for x in sorted(sa):
+    for x in _with_opposites(a_text):  # in sorted order: the words that have an opposite at all
         for y in sorted(opposites.get(x, ()) & sb.keys()):
             if len(sa[x]) != 1 or len(sb[y]) != 1:
                 continue

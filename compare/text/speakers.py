@@ -309,10 +309,17 @@ def quotations(text: str) -> frozenset[str]:
     )
 
 
-def mentions(name: str, text: str) -> bool:
-    """Whether ``text`` names the source ``name`` anywhere (as a speaker or not)."""
+@lru_cache(maxsize=TEXTS)  # a claim's words are looked up for every name the claims it meets give
+def _mentioned(text: str) -> frozenset[str]:
+    """The words of a text as ``mentions`` compares them: each spelled one way per country or body."""
     words = {canonical_entity(w).lower() for w in _words(text)}
     words |= {canonical_entity(w.strip(".,;:“”\"'’")).lower() for w in text.split()}
+    return frozenset(words)
+
+
+def mentions(name: str, text: str) -> bool:
+    """Whether ``text`` names the source ``name`` anywhere (as a speaker or not)."""
+    words = _mentioned(text)
     key = distinctive(name)
     acronym = name.replace(".", "").strip()
     initials = _acronym(name)

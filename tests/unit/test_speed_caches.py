@@ -60,6 +60,9 @@ def test_cached_readings_equal_the_uncached_ones():
         assert facts.time_spans(text) == facts.time_spans.__wrapped__(text)
         assert facts.find_scales(text) == facts.find_scales.__wrapped__(text)
         assert agents._verbs(text) == {t.key for t in polarity.tokens(text)}
+        opposed = sorted(k for k in polarity.read(text).signs() if k in polarity.antonym_pairs())
+        assert list(polarity._with_opposites(text)) == opposed
+        assert speakers._mentioned(text) == speakers._mentioned.__wrapped__(text)
 
 
 def test_cached_readings_are_not_changed_by_their_callers():
