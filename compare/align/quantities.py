@@ -30,6 +30,7 @@ from compare.text.facts import (
     interval,
     time_spans,
 )
+from compare.text.memo import per_text
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -499,6 +500,7 @@ def _rank_pattern() -> re.Pattern[str]:
 _GROUP = re.compile(r"\b(?:one|some|two|three|several|many|among|of)\s+(?:the|its|their)\s+$", re.I)
 
 
+@per_text
 def _ranks(text: str) -> list[tuple[int, str, str]]:
     """(rank, scale, as written) of each superlative: "second-largest" is 2 on size, "the biggest" is 1."""
     out = []
@@ -1051,6 +1053,7 @@ _ORDINAL_PERIOD = re.compile(
 _SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:lasted|run|gone\s+on|continued)\b|\bso\s+far\b", re.I)
 
 
+@per_text
 def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
     out = []
     for m in _ORDINAL_PERIOD.finditer(text):
@@ -1144,6 +1147,7 @@ def _day(day: str, month: str) -> datetime.date | None:
         return None
 
 
+@per_text
 def date_spans(text: str) -> list[tuple[int, str]]:
     """(days between the ends, as written) of every span of days a claim gives by its two ends: "from 3 to 9
     May" (6), "from 28 April to 2 May" (4), "May 3-9", "from Monday to Wednesday" (2)."""

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from compare.align import agents, polarity, quantities, stance
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
+from compare.text.memo import TEXTS, per_text
 from compare.text.normalize import content_tokens
 
 ORGANISATIONS = lexicon.words("title_words", "organisation")
@@ -154,6 +156,7 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     return [], []
 
 
+@per_text
 def _names(text: str) -> list[tuple[int, int, str]]:
     """(first, last token index, words) of capitalised runs that are names, in a polarity reading."""
     r = polarity.read(text)
@@ -177,9 +180,22 @@ def _role(name: str) -> bool:
     return name not in set(ALIASES.values()) and any(w.isupper() and len(w) > 1 for w in name.split())
 
 
+@lru_cache(maxsize=TEXTS)
 def _title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _ends_shared(ta: list[str], tb: list[str]) -> int:
+    """Tokens the two lists share at their start and at their end, together (at most the shorter's length).
+
+    Two lists that differ in one replaced stretch keep the rest at their ends, so when they share fewer
+    than that, their matching (``difflib``, the costly part of ``_actor``) need not be computed.
+    """
+    short = min(len(ta), len(tb))
+    head = next((n for n in range(short) if ta[n] != tb[n]), short)
+    tail = next((n for n in range(short) if ta[-1 - n] != tb[-1 - n]), short)
+    return min(head + tail, short)
 
 
 def _actor(a: Claim, b: Claim) -> list[str]:
@@ -188,6 +204,8 @@ def _actor(a: Claim, b: Claim) -> list[str]:
     tb = [t.text for t in polarity.read(b.text).toks]
     if min(len(ta), len(tb)) < 4 or _title_case(a.text) or _title_case(b.text):
         return []  # in a headline's Title Case every word looks like a name
+    if len(ta) + len(tb) - 2 * _ends_shared(ta, tb) > 6:
+        return []  # more than one short stretch differs: no single swap below can find it
     ops = [
         op for op in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op[0] != "equal"
     ]

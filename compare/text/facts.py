@@ -13,6 +13,7 @@ from functools import cache
 
 from compare.model import DateMention, Duration, Facts, Quantity
 from compare.text import lexicon
+from compare.text.memo import per_text
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -533,6 +534,7 @@ def find_times(text: str) -> list[Quantity]:
     return [q for _, _, q in time_spans(text)]
 
 
+@per_text
 def time_spans(text: str) -> list[tuple[int, int, Quantity]]:
     """(start, end, time) of every time of day in ``text``, in reading order."""
     out = [(m.start(), m.end(), _time_of_day(text, m)) for m in _TIME.finditer(text)]
@@ -680,6 +682,7 @@ _DOZEN = re.compile(
 DOZEN_SLACK = 0.2  # "a dozen" is ten to fourteen
 
 
+@per_text
 def find_scales(text: str) -> list[Quantity]:
     """Counts of a scale without a figure ("hundreds of workers", "tens of thousands"), as ranges. Not among
     a claim's numbers: "thousands" on both sides is too loose to tie two claims together; quantities compares
