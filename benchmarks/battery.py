@@ -1118,6 +1118,96 @@ def _roles_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
                f"{thing} in {s.place} was {deed} by {f2} {when}.", False)  # fmt: skip
 
 
+# A unit written as a symbol in one account and spelled out (or spelled the US way) in the other.
+UNIT_FORMS = (("km", "kilometres"), ("m", "metres"), ("kg", "kilograms"), ("ft", "feet"), ("meters", "metres"),
+              ("kilometers", "kilometres"), ("mi", "miles"), ("lbs", "pounds"))  # fmt: skip
+MEASURED = ("of new cable were laid", "of the embankment were rebuilt", "of fuel were unloaded",
+            "of fencing went up", "of pipe were replaced")  # fmt: skip
+
+
+def _units_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    x = r.choice(PEOPLE)
+    for short, spelled in r.sample(UNIT_FORMS, 3):
+        n = r.randrange(12, 90)
+        m = 2 * n + r.randrange(3, 15)
+        what = r.choice(MEASURED)
+        yield Pair("number", f"{n} {short} {what} in {s.place} after {s.actor} {s.past} {s.object}.",
+                   f"Some {m} {spelled} {what} in {s.place} after {s.actor} {s.past} {s.object}, {x} said.",
+                   True)  # fmt: skip
+        yield Pair("number", f"{n} {short} {what} in {s.place} after {s.actor} {s.past} {s.object}.",
+                   f"About {n} {spelled} {what} in {s.place}, {x} said.", False)  # fmt: skip
+        word = WORDS.get(n % 10 + 2, "")
+        if word:
+            yield Pair("number", f"{_cap(word)} {spelled} {what} in {s.place}.",
+                       f"{n % 10 + 2} {short} {what} in {s.place}, {x} said.", False)  # fmt: skip
+    # Another prefix is another unit: "700 m" and "0.7 km" are not compared at all.
+    yield Pair("number", f"The new road in {s.place} runs for 700 m.",
+               f"The new road in {s.place} runs for 0.7 km, {x} said.", False)  # fmt: skip
+
+
+DAY_WORDS = {2: "second", 3: "third", 5: "fifth", 9: "ninth", 12: "twelfth", 14: "fourteenth", 21: "twenty-first",
+             23: "twenty-third", 30: "thirtieth"}  # fmt: skip
+
+
+def _day_word_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """A day of the month written as an ordinal word ("the ninth of March", "March twenty-first")."""
+    x = r.choice(PEOPLE)
+    day = r.choice(sorted(DAY_WORDS))
+    month = r.choice(MONTHS)
+    year = r.choice((2017, 2019, 2021, 2022))
+    m = MONTHS_ALL.index(month) + 1
+    real = WEEKDAYS[date(year, m, day).weekday()]
+    wrong = WEEKDAYS[(date(year, m, day).weekday() + r.choice((1, 2, 5))) % 7]
+    act = f"{s.actor} {s.past} {s.object}"
+    other = r.choice([d for d in DAY_WORDS if abs(d - day) > 1])
+    yield Pair("weekday", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on {wrong}, the {DAY_WORDS[day]} of {month}, {x} said.", True)  # fmt: skip
+    yield Pair("weekday", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on {real}, the {DAY_WORDS[day]} of {month}, {x} said.", False)  # fmt: skip
+    yield Pair("date", f"{_cap(act)} on {day} {month} {year}.",
+               f"{_cap(act)} on the {DAY_WORDS[other]} of {month}, {x} said.", True)  # fmt: skip
+    yield Pair("date", f"{_cap(act)} on {month} {DAY_WORDS[day]}, {year}.",
+               f"{_cap(act)} on {day} {month}, {x} said.", False)  # fmt: skip
+
+
+def _day_count_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """ "19 days after X" against "on the eleventh day after X": an offset and an ordinal count from one start."""
+    x = r.choice(PEOPLE)
+    n = r.choice((3, 5, 9, 12, 14))
+    far = n + r.choice((4, 6, 9))
+    start = f"{s.actor} {s.past} {s.object}"
+    seen = WORDS.get(far, str(far))
+    yield Pair("duration", f"{_cap(seen)} days after {start}, the first {s.unit} returned.",
+               f"The first {s.unit} returned on the {DAY_WORDS.get(n, f'{n}th')} day after {start}, {x} said.",
+               True)  # fmt: skip
+    yield Pair("duration", f"{_cap(WORDS.get(n, str(n)))} days after {start}, the first {s.unit} returned.",
+               f"The first {s.unit} returned on the {DAY_WORDS.get(n, f'{n}th')} day after {start}, {x} said.",
+               False)  # fmt: skip
+    yield Pair("duration", f"The first {s.unit} returned {seen} days after {start}.",
+               f"On the {DAY_WORDS.get(n, f'{n}th')} day after {start}, the inspectors left, {x} said.",
+               False)  # fmt: skip
+
+
+ROLES_LOWER = (
+    "transport minister",
+    "a company spokesman,",
+    "the fire chief,",
+    "deputy mayor",
+    "police spokeswoman",
+)
+
+
+def _according_shapes(r: random.Random, s: Subject) -> Iterator[Pair]:
+    """ "According to <role in lower case> <name>, ...": the named source, against another named speaker."""
+    x, y = r.sample(PEOPLE, 2)
+    role = r.choice(ROLES_LOWER)
+    act = f"{s.actor} will {s.base} {s.object} next month"
+    yield Pair("speaker", f"{x} said {act}.", f"According to {role} {y}, {act}.", True)
+    yield Pair("speaker", f"According to {role} {x}, {act}.", f"{_cap(act)}, {y} told reporters.", True)
+    yield Pair("speaker", f"{x} said {act}.", f"According to {role} {x}, {act}.", False)
+    yield Pair("speaker", f"Officials said {act}.", f"According to {role} {y}, {act}.", False)
+
+
 def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     """At least ``per_kind`` contradicting and ``per_kind`` agreeing pairs of every kind."""
     r = random.Random(seed)
@@ -1151,6 +1241,12 @@ def battery(seed: int = 11, per_kind: int = PER_KIND) -> list[Pair]:
     roles = random.Random(f"{seed}:roles")
     for s in SUBJECTS:
         out.extend(_roles_shapes(roles, s))
+    units = random.Random(f"{seed}:units")
+    for s in SUBJECTS:
+        out.extend(_units_shapes(units, s))
+        out.extend(_day_word_shapes(units, s))
+        out.extend(_day_count_shapes(units, s))
+        out.extend(_according_shapes(units, s))
     return out
 
 

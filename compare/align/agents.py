@@ -12,7 +12,7 @@ against a body (a person may act for the body the other names).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.align.polarity import lemma, tokens
 from compare.model import Claim
@@ -102,7 +102,7 @@ def _acronym_of(short: str, name: str) -> bool:
     return letters in initials
 
 
-def _deeds(claim: Claim, other: Claim, verbs: set[str]) -> list[tuple[str, str]]:
+def _deeds(claim: Claim, other: Claim, verbs: frozenset[str]) -> list[tuple[str, str]]:
     """(verb, doer) of the active acts of ``claim`` whose verb the other claim uses and whose object word it
     carries ("Halden Air spotted the fire" against "the fire was spotted by Fernhill Air"): any verb, for
     the same verb and the same thing make one act. Reciprocal verbs ("met", "played") have two doers."""
@@ -114,8 +114,9 @@ def _deeds(claim: Claim, other: Claim, verbs: set[str]) -> list[tuple[str, str]]
     ]
 
 
-def _verbs(text: str) -> set[str]:
-    return {t.key for t in tokens(text)}
+@lru_cache(maxsize=1 << 13)  # a claim meets every claim of the other side
+def _verbs(text: str) -> frozenset[str]:
+    return frozenset(t.key for t in tokens(text))
 
 
 def actor_differs(a: Claim, b: Claim) -> list[str]:

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from compare.align.pairs import Pairs
-from compare.align.score import PairScores, _same_text_key, char_grams, fact_keys
+from compare.align.score import PairScores, _same_text_key, char_grams, fact_keys, shared_idf
 from compare.model import Facts
 from compare.text.normalize import content_tokens
 
@@ -214,7 +214,7 @@ def blocked_scores(
     """The candidate pairs and every view of similarity on them (flat arrays, one value per pair)."""
     lt = [content_tokens(t) for t in left_texts]
     rt = [content_tokens(t) for t in right_texts]
-    idf = _idf(idf_texts if idf_texts is not None else lt + rt)
+    idf = shared_idf(idf_texts) if idf_texts is not None else _idf(lt + rt)
     for toks in (*lt, *rt):
         for t in toks:
             idf.setdefault(t, 1.0)

@@ -20,13 +20,13 @@ from compare.align.rescue import (
     LONE_STRENGTH,
     MIN_STRENGTH,
     NEXT,
+    Linked,
     clause_link,
     fact_frame_pairs,
     grounded_pair,
     grounded_reason,
     lone_difference,
     lone_pairs,
-    next_to_a_link,
     precise_shared,
     second_clause,
 )
@@ -224,9 +224,10 @@ def second_clauses(
     floor = MIN_STRENGTH + _moved(threshold)
     combined = scores.combine(weights)
     found: dict[int, tuple[Relation, tuple[str, ...]]] = {}
+    beside = Linked(chosen)
     for k in candidates.tolist():
         i, j = int(p.i[k]), int(p.j[k])
-        if (i, j) in taken or scored.strength[k] < floor or not next_to_a_link(i, j, chosen):
+        if (i, j) in taken or scored.strength[k] < floor or not beside.next_to(i, j):
             continue
         relation, reasons, _ = _judged(base[i], other[j], scores, combined, k)
         if relation is Relation.CONTRADICT and second_clause(base[i], other[j], reasons):
@@ -242,15 +243,15 @@ def second_clauses(
         if clause_link(base[i], other[j], reasons[0], partners_a.get(i, ()), partners_b.get(j, ())):
             strict.add(k)
     linked: set[int] = set()
-    anchors = list(chosen)
+    anchors = Linked(chosen)
     grew = True
     while grew:  # a part linked next to a link may anchor the part after it
         grew = False
         for k in sorted(strict - linked):
             i, j = int(p.i[k]), int(p.j[k])
-            if next_to_a_link(i, j, anchors, reach=NEXT):
+            if anchors.next_to(i, j, reach=NEXT):
                 linked.add(k)
-                anchors.append((i, j))
+                anchors.add(i, j)
                 grew = True
     links, suggestions = [], []
     for k, (relation, reasons) in found.items():

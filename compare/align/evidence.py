@@ -8,8 +8,11 @@ they rest on a checkable difference that ``relate`` names.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from compare.align.score import NEAR_IDENTICAL, fact_keys
 from compare.model import Claim
+from compare.text.memo import TEXTS
 from compare.text.normalize import content_tokens
 
 # Dice overlap of the content words that are not part of a name, at or above which two claims share
@@ -30,11 +33,16 @@ def shared_facts(a: Claim, b: Claim) -> set[str]:
     return keys_a & keys_b
 
 
-def _words_beyond_names(claim: Claim) -> set[str]:
-    names = set()
-    for name in (*claim.facts.entities, claim.facts.speaker):
-        names.update(content_tokens(name))
-    return set(content_tokens(claim.text)) - names
+def _words_beyond_names(claim: Claim) -> frozenset[str]:
+    return _beyond(claim.text, (*claim.facts.entities, claim.facts.speaker))
+
+
+@lru_cache(maxsize=TEXTS)  # a claim meets every claim of the other side
+def _beyond(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    words = set()
+    for name in names:
+        words.update(content_tokens(name))
+    return frozenset(set(content_tokens(text)) - words)
 
 
 def words_beyond_names(a: Claim, b: Claim) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from compare.text import lexicon
+from compare.text.memo import TEXTS, per_text
 from compare.text.normalize import STOPWORDS, fold
 
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ][\w’'\-]*|n[’']t\b|[,;:.!?()\"“”—–]")
@@ -45,6 +46,7 @@ def _irregular() -> dict[str, str]:
     return {r["form"]: r["base"] for r in lexicon.rows("irregular_verbs")}
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat across claims; bounded for long sessions
 def lemma(word: str) -> str:
     """A crude lemma for matching inflections of one word: "bombing"/"bombed" -> "bomb", "won" -> "win"."""
     w = fold(word).strip("-")
@@ -64,6 +66,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 13)  # every claim is read by several rules for every claim it meets
 def tokens(text: str) -> tuple[Token, ...]:
     out = []
     for m in _WORD.finditer(text):
@@ -395,7 +398,7 @@ def negation_differs(a_text: str, b_text: str, similar: bool = False) -> str:
     ra, rb = read(a_text), read(b_text)
     if not ra.cues and not rb.cues:
         return ""
-    sa, sb = ra.signs(), rb.signs()
+    sa, sb = _signs(a_text), _signs(b_text)
     shared = [k for k in sa if k in sb and len(sa[k]) == 1 and len(sb[k]) == 1]
     # A word played down on either side ("little fanfare" vs "without fanfare") is not asserted there.
     lowered = set(_lowered(ra)) | set(_lowered(rb))
@@ -470,6 +473,16 @@ def signs_of(text: str) -> dict[str, set[bool]]:
     return read(text).signs()
 
 
+@lru_cache(maxsize=TEXTS)  # a claim meets every claim it is linked with: its signs are read once
+def _signed(text: str) -> tuple[tuple[str, frozenset[bool]], ...]:
+    return tuple((k, frozenset(v)) for k, v in read(text).signs().items())
+
+
+def _signs(text: str) -> dict[str, frozenset[bool]]:
+    """``Reading.signs`` of a text, kept per text; each caller gets a dict of its own."""
+    return dict(_signed(text))
+
+
 @cache
 def antonym_pairs() -> dict[str, frozenset[str]]:
     """Lemma -> the lemmas of its opposites (resources/lexicon/antonyms.tsv, both ways round)."""
@@ -482,6 +495,12 @@ def antonym_pairs() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=TEXTS)
+def _with_opposites(text: str) -> tuple[str, ...]:
+    """The signed words of a text that antonyms.tsv gives an opposite, sorted."""
+    return tuple(sorted(k for k, _ in _signed(text) if k in antonym_pairs()))
+
+
 def _first(r: Reading, key: str) -> int:
     return next(i for i, t in enumerate(r.toks) if t.key == key and is_content(t))
 
@@ -490,9 +509,9 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
     """("characterisation differs: 'x' vs 'y'", True) for a swapped antonym; ("", True) when an antonym is
     negated on one side ("did not win" vs "lost": the two agree); ("", False) when no antonym is involved."""
     ra, rb = read(a_text), read(b_text)
-    sa, sb = ra.signs(), rb.signs()
+    sa, sb = _signs(a_text), _signs(b_text)
     opposites = antonym_pairs()
-    for x in sorted(sa):
+    for x in _with_opposites(a_text):  # in sorted order: the words that have an opposite at all
         for y in sorted(opposites.get(x, ()) & sb.keys()):
             if len(sa[x]) != 1 or len(sb[y]) != 1:
                 continue
@@ -511,14 +530,40 @@ def antonym_differs(a_text: str, b_text: str) -> tuple[str, bool]:
     return _prefixed(ra, rb)
 
 
-def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
-    """ "controversial" vs "uncontroversial": a word and its opposite by a negative prefix, in one frame."""
-    prefixes = [
+@cache
+def _prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(prefix, the endings it is read before; none: any) of negative_prefixes.tsv."""
+    return tuple(
         (r["prefix"], tuple(x for x in r["only_before"].split("|") if x))
         for r in lexicon.rows("negative_prefixes")
-    ]
-    words_a = {t.text: i for i, t in enumerate(ra.toks) if is_content(t)}
-    words_b = {t.text: j for j, t in enumerate(rb.toks) if is_content(t)}
+    )
+
+
+@lru_cache(maxsize=TEXTS)
+def _content_index(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple({t.text: i for i, t in enumerate(read(text).toks) if is_content(t)}.items())
+
+
+@lru_cache(maxsize=TEXTS)
+def _unprefixed(text: str) -> frozenset[str]:
+    """The content words of a text with a negative prefix taken off ("uncontroversial" -> "controversial"):
+    the words the other side must hold for ``_prefixed`` to find anything."""
+    return frozenset(
+        word[len(pre) :] for word, _ in _content_index(text) for pre, _ in _prefixes() if word.startswith(pre)
+    )
+
+
+def _content_at(text: str) -> dict[str, int]:
+    """Each content word of a text -> the index of its last token (one dict per caller)."""
+    return dict(_content_index(text))
+
+
+def _prefixed(ra: Reading, rb: Reading) -> tuple[str, bool]:
+    """ "controversial" vs "uncontroversial": a word and its opposite by a negative prefix, in one frame."""
+    prefixes = _prefixes()
+    words_a, words_b = _content_at(ra.text), _content_at(rb.text)
+    if not (_unprefixed(ra.text) & words_b.keys() or _unprefixed(rb.text) & words_a.keys()):
+        return "", False  # no word of one side is a word of the other with a negative prefix
     for first, second, flip in ((words_a, words_b, False), (words_b, words_a, True)):
         for word, i in first.items():
             if len(word) < 5:
@@ -550,7 +595,13 @@ def _size_adjective(r: Reading, i: int) -> bool:
 
 def _lowered(r: Reading) -> dict[str, int]:
     """Content words preceded by a downtoner ("little fanfare", "few civilians") -> the downtoner's index."""
-    out = {}
+    return dict(_lowered_in(r.text))
+
+
+@lru_cache(maxsize=TEXTS)
+def _lowered_in(text: str) -> tuple[tuple[str, int], ...]:
+    r = read(text)
+    out: dict[str, int] = {}
     for i in range(len(r.toks)):
         n = _match_at(r.toks, i, _by_first("downtoners", "word"))
         if n == 1 and r.toks[i].text == "little" and _size_adjective(r, i):
@@ -564,14 +615,14 @@ def _lowered(r: Reading) -> dict[str, int]:
                 if not is_content(nxt):
                     break
                 out.setdefault(nxt.key, i)
-    return out
+    return tuple(out.items())
 
 
 def intensity_differs(a_text: str, b_text: str) -> str:
     """ "characterisation differs: 'little fanfare' vs 'fanfare'": one side plays down what the other states."""
     ra, rb = read(a_text), read(b_text)
     la, lb = _lowered(ra), _lowered(rb)
-    sa, sb = ra.signs(), rb.signs()
+    sa, sb = _signs(a_text), _signs(b_text)
     for low, plain, r_low, r_plain, a_side in ((la, lb, ra, rb, True), (lb, la, rb, ra, False)):
         for key, i in low.items():
             if key in plain or key not in (sb if a_side else sa):
@@ -612,12 +663,14 @@ def _pointers() -> frozenset[str]:
     return frozenset(fold(c) for c in lexicon.words("refutations", "reference", "cue"))
 
 
+@per_text
 def hedges(text: str) -> list[str]:
     """Marks of a reported or uncertain claim ("reportedly", "may", "according to"); "May" with a capital is
     the month ("May 6, 2010"), not the modal."""
     return [c for c in _cues_in(text, "hedges", "cue") if c != "May"]
 
 
+@per_text
 def refutations(text: str) -> list[str]:
     """Words by which a claim calls something untrue ("a hoax", "fabricated"). Verbs like "denied" are
     negative implicatives: their scope is read by ``negation_differs``, which says what they deny."""

@@ -30,6 +30,7 @@ from compare.text.facts import (
     interval,
     time_spans,
 )
+from compare.text.memo import per_text
 
 # Two numbers are "the same quantity" when they count the same thing; these units say little.
 VAGUE_UNITS = frozenset({"", "and", "or", "in", "of", "per", "to", "than", "the", "a", "an"})
@@ -416,6 +417,8 @@ def _editions(a: Claim, b: Claim) -> list[str]:
     if len(oa) != 1 or len(ob) != 1 or not oa[0].unit or not ob[0].unit or oa[0].unit == ob[0].unit:
         return []
     qa, qb = oa[0], ob[0]
+    if {qa.unit, qb.unit} & set(_hours()):
+        return []  # "the fifth day after ..." counts time, not an edition ("the first homes" vs "the fifth day")
     words_a = {_noun(t.text) for t in read(a.text).toks}
     words_b = {_noun(t.text) for t in read(b.text).toks}
     if _close(qa.value, qb.value) or not (qa.unit in words_b or qb.unit in words_a):
@@ -497,6 +500,7 @@ def _rank_pattern() -> re.Pattern[str]:
 _GROUP = re.compile(r"\b(?:one|some|two|three|several|many|among|of)\s+(?:the|its|their)\s+$", re.I)
 
 
+@per_text
 def _ranks(text: str) -> list[tuple[int, str, str]]:
     """(rank, scale, as written) of each superlative: "second-largest" is 2 on size, "the biggest" is 1."""
     out = []
@@ -583,15 +587,42 @@ def _verb(r: Reading, at: str) -> str:
         for i in (idx[0] - dist, idx[-1] + dist):
             if not 0 <= i < len(r.toks) or _crosses(r, i, idx):
                 continue
-            t = r.toks[i]
-            past = t.text in _PAST or (t.text.endswith("ed") and len(t.text) > 4)
-            # "the armed groups": after a determiner an -ed word is an adjective, not the event.
-            if past and "-" not in t.text and not (i > 0 and r.toks[i - 1].text in _DETERMINERS):
-                # "lifted off", "was given up": a verb with its particle, when the pair has a sense of its own.
-                if i + 1 < len(r.toks) and f"{t.key} {r.toks[i + 1].key}" in _event_groups():
-                    return f"{t.key} {r.toks[i + 1].key}"
-                return t.key
+            verb = _past_verb(r, i)
+            if verb:
+                return verb
     return ""
+
+
+def _past_verb(r: Reading, i: int) -> str:
+    """The lemma of token ``i`` when it is a verb in the past tense, with its particle when the pair has a
+    sense of its own ("lifted off", "was given up"); else ""."""
+    t = r.toks[i]
+    past = t.text in _PAST or (t.text.endswith("ed") and len(t.text) > 4)
+    # "the armed groups": after a determiner an -ed word is an adjective, not the event.
+    if not past or "-" in t.text or (i > 0 and r.toks[i - 1].text in _DETERMINERS):
+        return ""
+    if i + 1 < len(r.toks) and f"{t.key} {r.toks[i + 1].key}" in _event_groups():
+        return f"{t.key} {r.toks[i + 1].key}"
+    return t.key
+
+
+_FROM_WORDS = frozenset({"after", "since", "following", "later"})
+
+
+def _offset_verbs(r: Reading, at: str) -> frozenset[str]:
+    """The verbs (past tense) of the event an offset places: every one in the claim but those of its start
+    ("returned nine days after the council closed the road" -> "return", not "close")."""
+    idx = _mention(r, at)
+    if not idx:
+        return frozenset()
+    skip = set(idx)
+    i = idx[-1] + 1
+    if i < len(r.toks) and r.toks[i].text.lower() in _FROM_WORDS:
+        while i < len(r.toks) and r.toks[i].text not in _STOPS:
+            skip.add(i)
+            i += 1
+    verbs = (_past_verb(r, k) for k in range(len(r.toks)) if k not in skip)
+    return frozenset(v for v in verbs if v and v not in _EXCLUDED)
 
 
 def _crosses(r: Reading, i: int, idx: list[int]) -> bool:
@@ -1022,6 +1053,7 @@ _ORDINAL_PERIOD = re.compile(
 _SO_FAR = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:lasted|run|gone\s+on|continued)\b|\bso\s+far\b", re.I)
 
 
+@per_text
 def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
     out = []
     for m in _ORDINAL_PERIOD.finditer(text):
@@ -1030,6 +1062,16 @@ def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
         unit = hours(Duration(1.0, m.group(2).lower(), ""))
         out.append((((n - 1) * unit, n * unit), m.group(0)))
     return out
+
+
+_COUNTED_FROM = re.compile(r"\s+(?:after|since|following)\b", re.I)
+
+
+def _counted_from(text: str, period: str) -> bool:
+    """Whether an "Nth day" is counted from an event ("the eleventh day after the quake"), not told as a
+    point inside a spell ("the third day of the strike")."""
+    at = text.find(period)
+    return at >= 0 and bool(_COUNTED_FROM.match(text, at + len(period)))
 
 
 def _periods_differ(a: Claim, b: Claim, found_b: list[Duration], *, swap: bool = False) -> list[str]:
@@ -1048,17 +1090,35 @@ def _periods_differ(a: Claim, b: Claim, found_b: list[Duration], *, swap: bool =
         if not same_day or _overlap((low, high), (lo_b, hi_b)):
             return []
         rival = shown_b
-    elif len(others) == 0 and len(found_b) == 1 and _spell(b.text, found_b[0]):
+        offset = False
+    elif (
+        len(others) == 0
+        and len(found_b) == 1
+        and (
+            _spell(b.text, found_b[0])
+            or (_counted_from(a.text, shown) and _offset(b.text, found_b[0]) == "after")
+        )
+    ):
         y = found_b[0]
         lo_b, hi_b = _span_hours(b.text, y)
+        # "19 days after the quake" against "on the eleventh day after the quake": an offset from the same
+        # start is the whole time passed, so it differs whether longer or shorter.
+        offset = not _spell(b.text, y)
         shorter = hi_b * (1 + 1e-4) < low
-        longer = lo_b > high * (1 + 1e-4) and bool(_SO_FAR.search(b.text))
+        longer = lo_b > high * (1 + 1e-4) and (offset or bool(_SO_FAR.search(b.text)))
         if not (shorter or longer):
             return []
         rival = _shown(b.text, y)
         shown_b = y.text
     else:
         return []
+    # Two offsets from one start place one event only when their verbs are of one sense ("found 19 days after
+    # the quake" vs "found on the eleventh day after it", not "arrived three days after the storm" vs "left on
+    # the ninth day after it").
+    if offset:
+        va, vb = _offset_verbs(read(a.text), shown), _offset_verbs(read(b.text), shown_b)
+        if not any(_one_sense(x, y) for x in va for y in vb):
+            return []
     if not _same_event(a, shown, b, shown_b, names=False, verbs=False):
         return []
     pair = (shown, rival) if not swap else (rival, shown)
@@ -1087,6 +1147,7 @@ def _day(day: str, month: str) -> datetime.date | None:
         return None
 
 
+@per_text
 def date_spans(text: str) -> list[tuple[int, str]]:
     """(days between the ends, as written) of every span of days a claim gives by its two ends: "from 3 to 9
     May" (6), "from 28 April to 2 May" (4), "May 3-9", "from Monday to Wednesday" (2)."""

@@ -25,6 +25,7 @@ from compare.align.polarity import Reading, is_content, read, refutations
 from compare.align.relate import kind_of
 from compare.model import Claim, Link, Relation
 from compare.text import lexicon
+from compare.text.memo import per_text
 from compare.text.normalize import fold
 
 MIN_SHARED = 2  # content words a sentence shares with the claim to be about its subject
@@ -50,15 +51,28 @@ def _words(kind: str) -> frozenset[str]:
     return frozenset(w for p in _kind(kind) for w in p)
 
 
+@cache
+def _verdicts_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``_kind("verdict")`` grouped by first word, each group longest first: a token is looked up, not
+    compared with every cue."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for p in _kind("verdict"):
+        if p:
+            groups.setdefault(p[0], []).append(p)
+    return {first: tuple(ps) for first, ps in groups.items()}
+
+
+@per_text
 def verdicts(text: str) -> list[tuple[int, int]]:
     """(first, end) token spans of the verdicts a sentence asserts: not negated, questioned or weighed."""
     r = read(text)
     if text.rstrip(" \"'”’)").endswith("?") or "{" in text:
         return []  # a question; or code from the page ("{ 'title': ... }"), where "false" is a value
     out = []
-    phrases = _kind("verdict")
+    phrases = _verdicts_by_first()
     for i in range(len(r.toks)):
-        n = next((len(p) for p in phrases if tuple(t.text for t in r.toks[i : i + len(p)]) == p), 0)
+        candidates = phrases.get(r.toks[i].text, ())
+        n = next((len(p) for p in candidates if tuple(t.text for t in r.toks[i : i + len(p)]) == p), 0)
         if n and not r.negative(i) and not _weighed(r, i) and not _attributive(r, i + n):
             out.append((i, i + n))
     return out
@@ -119,15 +133,19 @@ def disputing(
     headline = len(base) <= 2
     links = [_base_side(lk, base) if headline else lk for lk in links]
     contradicted = {lk.a for lk in links if lk.relation is Relation.CONTRADICT}
+    ties: dict[str, set[int]] = {}  # base claim id -> positions of the sentences it is linked or offered to
+    for lk in (*links, *suggestions):
+        if lk.b in position:
+            ties.setdefault(lk.a, set()).add(position[lk.b])
     found: list[Link] = []
     for claim in base:
         if claim.id in contradicted or _refutes(claim.text):
             continue  # a base that itself calls something untrue or reports a denial is not disputed so
-        tied = {position[lk.b] for lk in (*links, *suggestions) if lk.a == claim.id and lk.b in position}
-        near = {n + step for n in tied for step in range(-NEAR, NEAR + 1)}
-        for n, sentence in enumerate(other):
-            if n not in near and not headline:
-                continue
+        near = {n + step for n in ties.get(claim.id, ()) for step in range(-NEAR, NEAR + 1)}
+        # Only the sentences near a tie are read (all of them for a headline), in reading order.
+        order = range(len(other)) if headline else sorted(n for n in near if 0 <= n < len(other))
+        for n in order:
+            sentence = other[n]
             span = next((s for s in verdicts(sentence.text) if n in near or _about(claim, sentence, s)), None)
             if span is None:
                 continue

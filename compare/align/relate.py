@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from compare.align import agents, polarity, quantities, stance
 from compare.model import Claim, Relation
 from compare.text import lexicon, speakers
 from compare.text.facts import ALIASES, NOT_NAMES, canonical_entity
+from compare.text.memo import TEXTS, per_text
 from compare.text.normalize import content_tokens
 
 ORGANISATIONS = lexicon.words("title_words", "organisation")
@@ -140,7 +142,8 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
         titled = (speakers.holds_title(x) and bool(speakers.distinctive(y))) or (
             speakers.holds_title(y) and bool(speakers.distinctive(x))
         )
-        if _is_person(x) and _is_person(y) and not (mentioned or titled or _same_name(x, y)):
+        group = speakers.is_group(x) or speakers.is_group(y)
+        if _is_person(x) and _is_person(y) and not (mentioned or titled or group or _same_name(x, y)):
             return [f"speaker differs: {speakers.shown(x)} vs {speakers.shown(y)}"], []
         return [], []
     if speakers.mentions(x, b.text) or speakers.mentions(y, a.text):
@@ -153,6 +156,7 @@ def _speaker(a: Claim, b: Claim) -> tuple[list[str], list[str]]:
     return [], []
 
 
+@per_text
 def _names(text: str) -> list[tuple[int, int, str]]:
     """(first, last token index, words) of capitalised runs that are names, in a polarity reading."""
     r = polarity.read(text)
@@ -169,13 +173,29 @@ def _names(text: str) -> list[tuple[int, int, str]]:
 
 
 def _role(name: str) -> bool:
-    """ "Google CEO", "IMF chief": a role that may be held by the person the other side names."""
+    """ "Google CEO", "IMF chief": a role that may be held by the person the other side names; "Officials":
+    a group the person may belong to."""
+    if speakers.is_group(name):
+        return True
     return name not in set(ALIASES.values()) and any(w.isupper() and len(w) > 1 for w in name.split())
 
 
+@lru_cache(maxsize=TEXTS)
 def _title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _ends_shared(ta: list[str], tb: list[str]) -> int:
+    """Tokens the two lists share at their start and at their end, together (at most the shorter's length).
+
+    Two lists that differ in one replaced stretch keep the rest at their ends, so when they share fewer
+    than that, their matching (``difflib``, the costly part of ``_actor``) need not be computed.
+    """
+    short = min(len(ta), len(tb))
+    head = next((n for n in range(short) if ta[n] != tb[n]), short)
+    tail = next((n for n in range(short) if ta[-1 - n] != tb[-1 - n]), short)
+    return min(head + tail, short)
 
 
 def _actor(a: Claim, b: Claim) -> list[str]:
@@ -184,6 +204,8 @@ def _actor(a: Claim, b: Claim) -> list[str]:
     tb = [t.text for t in polarity.read(b.text).toks]
     if min(len(ta), len(tb)) < 4 or _title_case(a.text) or _title_case(b.text):
         return []  # in a headline's Title Case every word looks like a name
+    if len(ta) + len(tb) - 2 * _ends_shared(ta, tb) > 6:
+        return []  # more than one short stretch differs: no single swap below can find it
     ops = [
         op for op in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes() if op[0] != "equal"
     ]
@@ -243,11 +265,24 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
     caution = polarity.certainty_differs(a.text, b.text)
+    if caution and _both_sourced(a, b, caution):
+        caution = ""
     shared = [e for e in a.facts.entities if e in set(b.facts.entities)]
     if shared:
         same.append("shared names: " + ", ".join(shared[:4]))
     same.append(f"wording {round(score * 100)}% similar")
     return Relation.AGREE, ((caution,) if caution else ()) + tuple(same)
+
+
+# Hedges that only name a source ("according to the ministry"): no less certain than "the ministry said".
+_SOURCE_HEDGES = frozenset({"according to"})
+
+
+def _both_sourced(a: Claim, b: Claim, caution: str) -> bool:
+    """Whether a "certainty differs" caution sets "according to X" against "Y said": both sides give their
+    words to a source, so neither asserts more than the other."""
+    cue = caution.split("'")[1].lower() if caution.count("'") >= 2 else ""
+    return cue in _SOURCE_HEDGES and bool(_source(a)) and bool(_source(b))
 
 
 def _polarity(a: str, b: str, similar: bool) -> list[str]:

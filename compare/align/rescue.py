@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from compare.align.polarity import Reading, context, is_content, lemma, read
 from compare.align.quantities import date_text
 from compare.model import Claim, Facts
 from compare.text.facts import BOUNDS
+from compare.text.memo import TEXTS
 
 FRAME = 6  # content words either side of a fact that make its frame (within its clause)
 MIN_SHARED = 3  # frame words two mentions must share to be the same fact
@@ -33,17 +35,22 @@ _BOUND_WORDS = frozenset(lemma(w) for b in BOUNDS for w in b.split())
 
 def _frames(claim: Claim) -> list[tuple[str, frozenset[str]]]:
     """(kind, frame words) of each fact mention of a claim."""
-    r = read(claim.text)
-    mentions: list[tuple[str, str]] = [("number", q.text) for q in claim.facts.numbers]
-    mentions += [("date", d.text) for d in claim.facts.dates if (d.day and d.month) or d.weekday]
-    mentions += [("duration", d.text) for d in claim.facts.durations]
+    return list(_frames_of(claim.text, claim.facts))
+
+
+@lru_cache(maxsize=TEXTS)  # the base's claims meet every account
+def _frames_of(text: str, facts: Facts) -> tuple[tuple[str, frozenset[str]], ...]:
+    r = read(text)
+    mentions: list[tuple[str, str]] = [("number", q.text) for q in facts.numbers]
+    mentions += [("date", d.text) for d in facts.dates if (d.day and d.month) or d.weekday]
+    mentions += [("duration", d.text) for d in facts.durations]
     out = []
-    for kind, text in mentions:
-        pos = claim.text.find(text)
-        idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(text) and t.end > pos]
+    for kind, written in mentions:
+        pos = text.find(written)
+        idx = [i for i, t in enumerate(r.toks) if pos >= 0 and t.start < pos + len(written) and t.end > pos]
         if idx:
             out.append((kind, frozenset(context(r, idx[0], idx[-1], FRAME)) - _BOUND_WORDS))
-    return out
+    return tuple(out)
 
 
 def _shared_frame(a: list[tuple[str, frozenset[str]]], b: list[tuple[str, frozenset[str]]]) -> int:
@@ -273,9 +280,28 @@ def clause_link(
 
 def next_to_a_link(i: int, j: int, pairs: Sequence[tuple[int, int]], reach: int = NEIGHBOURS) -> bool:
     """Is base claim ``i`` linked next to account claim ``j``, or ``j`` next to ``i`` (a split sentence)?"""
-    return any(
-        (li == i and 0 < abs(lj - j) <= reach) or (lj == j and 0 < abs(li - i) <= reach) for li, lj in pairs
-    )
+    return Linked(pairs).next_to(i, j, reach)
+
+
+class Linked:
+    """Links (base claim, account claim) by each of their claims, for ``next_to_a_link``'s question asked of
+    every candidate pair: a claim's own links are looked up, not every link scanned."""
+
+    def __init__(self, pairs: Sequence[tuple[int, int]] = ()) -> None:
+        self._by_a: dict[int, list[int]] = {}
+        self._by_b: dict[int, list[int]] = {}
+        for i, j in pairs:
+            self.add(i, j)
+
+    def add(self, i: int, j: int) -> None:
+        self._by_a.setdefault(i, []).append(j)
+        self._by_b.setdefault(j, []).append(i)
+
+    def next_to(self, i: int, j: int, reach: int = NEIGHBOURS) -> bool:
+        """Is base claim ``i`` linked next to account claim ``j``, or ``j`` next to ``i``, by a pair added so far?"""
+        return any(0 < abs(lj - j) <= reach for lj in self._by_a.get(i, ())) or any(
+            0 < abs(li - i) <= reach for li in self._by_b.get(j, ())
+        )
 
 
 def second_clause(a: Claim, b: Claim, reasons: Sequence[str]) -> bool:

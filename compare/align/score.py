@@ -12,12 +12,14 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from compare.align.pairs import Pairs, top_k_mean
 from compare.model import Facts
+from compare.text.memo import TEXTS, per_text
 from compare.text.normalize import content_string, content_tokens, fold
 
 # Above this many pairs, rapidfuzz runs only on the candidates that word overlap already finds:
@@ -92,6 +94,17 @@ def _idf(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
+@lru_cache(maxsize=2)
+def _kept_idf(token_lists: tuple[tuple[str, ...], ...]) -> dict[str, float]:
+    return _idf(token_lists)
+
+
+def shared_idf(token_lists: Sequence[Sequence[str]]) -> dict[str, float]:
+    """``_idf`` of the texts a comparison weighs words by: the same for every account, so counted once
+    (each caller gets a dict of its own, which it may extend)."""
+    return dict(_kept_idf(tuple(tuple(t) for t in token_lists)))
+
+
 def _weighted_overlap(
     left: Sequence[Sequence[str]], right: Sequence[Sequence[str]], idf: dict[str, float]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -126,12 +139,26 @@ def _weighted_overlap(
 
 def char_grams(text: str, n: int = 4) -> list[str]:
     """Character n-grams of the content words: "airstrike" meets "air strikes", "Peshmerga" its stem."""
+    return _grams(text) if n == 4 else _char_grams(text, n)
+
+
+def _char_grams(text: str, n: int) -> list[str]:
     s = f" {content_string(text)} "
     return [s[i : i + n] for i in range(len(s) - n + 1)]
 
 
+@per_text  # the base's claims meet every account
+def _grams(text: str) -> list[str]:
+    return _char_grams(text, 4)
+
+
 def fact_keys(facts: Facts) -> set[str]:
     """What two claims can share: names, numbers, dates and durations, as comparable keys."""
+    return set(_fact_keys(facts))
+
+
+@lru_cache(maxsize=TEXTS)  # a claim's facts meet every claim of the other side
+def _fact_keys(facts: Facts) -> frozenset[str]:
     keys = {"e:" + e.lower() for e in facts.entities}
     keys |= {f"n:{q.value:g}" for q in facts.numbers}
     for d in facts.dates:
@@ -146,7 +173,7 @@ def fact_keys(facts: Facts) -> set[str]:
     keys |= {f"t:{d.value:g}{d.unit}" for d in facts.durations}
     if facts.speaker:
         keys.add("e:" + facts.speaker.lower())
-    return keys
+    return frozenset(keys)
 
 
 def fact_overlap(left: Sequence[Facts], right: Sequence[Facts]) -> np.ndarray:
@@ -203,7 +230,7 @@ def pair_scores(
     """
     lt = [content_tokens(t) for t in left_texts]
     rt = [content_tokens(t) for t in right_texts]
-    idf = _idf(idf_texts if idf_texts is not None else lt + rt)
+    idf = shared_idf(idf_texts) if idf_texts is not None else _idf(lt + rt)
     for toks in (*lt, *rt):
         for t in toks:
             idf.setdefault(t, 1.0)
@@ -218,6 +245,7 @@ def pair_scores(
     return PairScores(cosine, containment, grams, token_set, fact_overlap(left_facts, right_facts), semantic)
 
 
+@lru_cache(maxsize=TEXTS)
 def _same_text_key(text: str) -> str:
     return " ".join(fold(text).split())
 

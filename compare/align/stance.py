@@ -17,11 +17,12 @@ word both claims use ("safety", "safest") differs when one side qualifies it wit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.align import polarity
 from compare.align.polarity import Reading, Token
 from compare.text import lexicon
+from compare.text.memo import TEXTS
 from compare.text.normalize import fold
 
 # Valence (VADER's -4..+4) a word needs to set a claim's evaluation, and a qualifier to turn one round.
@@ -104,6 +105,7 @@ _DOWNTONERS = frozenset(fold(w) for w in lexicon.column("downtoners", "word") if
 _DEGREE_WORDS = frozenset(w for r in lexicon.rows("degree") for w in fold(r["word"]).split())
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat across claims; bounded for long sessions
 def root(word: str) -> str:
     """The quality a word names, across derivation: "safest", "safety" and "safe" -> "saf"."""
     w = fold(word)
@@ -297,17 +299,23 @@ def _aspect(ra: Reading, pa: list[Pole], rb: Reading, pb: list[Pole]) -> tuple[P
     return None
 
 
+@lru_cache(maxsize=TEXTS)  # a claim meets every claim it is linked with: read its cues once
+def _poles(text: str) -> tuple[tuple[Pole, ...], tuple[Pole, ...]]:
+    """The degree cues and the evaluative words of one claim."""
+    r = polarity.read(text)
+    return tuple(degrees(r)), tuple(evaluations(r))
+
+
 def stance_differs(a_text: str, b_text: str) -> str:
     """ "characterisation differs: 'hard hit' vs 'lightly affected'" when two claims grade or judge the
     same thing oppositely, "negation differs: 'not severely affected' vs 'severely affected'" when one
     negates the degree the other states, else ""."""
     ra, rb = polarity.read(a_text), polarity.read(b_text)
-    da, db = degrees(ra), degrees(rb)
+    (da, ea), (db, eb) = (list(p) for p in _poles(a_text)), (list(p) for p in _poles(b_text))
     turned = _turned(da, db)
     if turned:
         x, y = turned
         return f"negation differs: '{_shown(ra, x)}' vs '{_shown(rb, y)}'"
-    ea, eb = evaluations(ra), evaluations(rb)
     found = _aspect(ra, ea, rb, eb) or _opposed(ra, ea, rb, eb, STRONG, judged=True)
     if not found:
         found = _opposed(ra, da, rb, db, 1.0, judged=False)

@@ -45,8 +45,16 @@ def _is_punctuation(ch: str) -> bool:
     return unicodedata.category(ch).startswith("P")
 
 
+# ASCII text (most news) the long way below gives the same as these: control characters dropped, tab and
+# line breaks to spaces, and lower case; punctuation is then the four ASCII ranges of ``_is_punctuation``.
+_ASCII_CLEAN = {cp: None for cp in (*range(32), 127)} | {ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+_ASCII_WORDS = re.compile(r"[!-/:-@\[-`{-~]|[^!-/:-@\[-`{-~]+")
+
+
 def normalize(text: str) -> str:
     """BertNormalizer with clean_text, handle_chinese_chars, strip_accents and lowercase all on."""
+    if text.isascii():
+        return text.translate(_ASCII_CLEAN).lower()
     out = []
     for ch in text:
         cp = ord(ch)
@@ -65,6 +73,8 @@ def normalize(text: str) -> str:
 
 def pre_tokenize(text: str) -> list[str]:
     """Words split on whitespace, each punctuation character a word of its own."""
+    if text.isascii():
+        return [w for chunk in text.split() for w in _ASCII_WORDS.findall(chunk)]
     words: list[str] = []
     for chunk in text.split():
         current = []

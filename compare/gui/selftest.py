@@ -34,7 +34,7 @@ def run(out_dir: Path | None = None) -> int:
         folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="narrative-compare-selftest-"))
         folder.mkdir(parents=True, exist_ok=True)
         embeddings = store.ProjectEmbeddingCache()
-        comparison = workflows.open_sample(cache=embeddings)
+        comparison = workflows.open_sample(cache=embeddings, shipped=False)  # the model must run
         counts = claim_counts(comparison)
         if not comparison.links:
             raise AssertionError("the sample aligned with no links at all")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from compare.model import DateMention, Duration, Facts, Quantity
 from compare.text import lexicon
+from compare.text.memo import per_text
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -79,6 +81,20 @@ _ABBREVIATED = re.compile(r"(?<![\w.,])([$£€]\s?)?(\d+(?:\.\d+)?)(bn|mn|m|k)\
 _ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 _ORDINALS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinals")}
 _ORDINAL_WORD = re.compile(rf"\bthe\s+({'|'.join(_ORDINALS)})\b(?![-\w])", re.I)
+# Days of the month written as ordinal words ("the ninth of March", "August twenty-first"): the lexicon's
+# ordinals up to the twentieth, and the rest formed by the English rule ("twenty-" + "first" ... "ninth").
+_UNITS_ORDINAL = {w: int(v) for w, v in _ORDINALS.items() if v < 10}
+_DAY_WORDS = (
+    {w: int(v) for w, v in _ORDINALS.items() if v <= 20}
+    | {f"twenty-{w}": 20 + v for w, v in _UNITS_ORDINAL.items()}
+    | {"thirtieth": 30, "thirty-first": 31}
+)
+_DAY_WORD = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
+_DATE_WORD_DM = re.compile(rf"\bthe\s+({_DAY_WORD})\s+of\s+({_MONTH})\b(?:,?\s+(\d{{4}})\b)?", re.I)
+# "March ninth" only where the day ends a phrase ("in May first-quarter sales" names no day).
+_DATE_WORD_MD = re.compile(
+    rf"\b({_MONTH})\s+(?:the\s+)?({_DAY_WORD})\b(?![-\w])(?:,?\s+(\d{{4}})\b|(?=\s*(?:[,.;:)!?]|$)))", re.I
+)
 # A figure longer than this is an identifier or noise, not a count: it stays text (and never becomes inf).
 MAX_DIGITS = 15
 # "3,000 to 5,000", "3,000-5,000", "between 3,000 and 5,000": one quantity with two ends.
@@ -156,7 +172,23 @@ def parse_number_words(words: str) -> float | None:
     return total + current if seen else None
 
 
+@cache
+def _unit_names() -> dict[str, str]:
+    return {r["written"]: r["unit"] for r in lexicon.rows("units")}
+
+
 def _unit_after(text: str, end: int) -> str:
+    """What the figure ending at ``end`` counts or measures, one name per unit ("700 m" and "620 metres" are
+    both "metre"), so that two accounts writing a unit differently still compare.
+
+    >>> _unit_after("sank in 40 m of water", 10), _unit_after("some 620 meters down", 8)
+    ('metre', 'metre')
+    """
+    noun = _noun_after(text, end)
+    return _unit_names().get(noun, noun)
+
+
+def _noun_after(text: str, end: int) -> str:
     if re.match(r"\s*(?:%|per\s?cent\b)", text[end : end + 9], re.I):
         return "percent"  # "27%", "15 per cent": shares of the same whole compare
     m = _NEXT_NOUN.match(text, end)
@@ -227,6 +259,18 @@ def find_dates(text: str) -> tuple[list[DateMention], list[tuple[int, int]]]:
                 continue
             year = int(m.group(3)) if m.group(3) else None
             dates.append(DateMention(m.group(0), int(m.group(2)), MONTHS[m.group(1).lower()], year))
+            taken.append(m.span())
+    for m in _DATE_WORD_DM.finditer(text):
+        if free(m.start(), m.end()):
+            year = int(m.group(3)) if m.group(3) else None
+            day = _DAY_WORDS[m.group(1).lower()]
+            dates.append(DateMention(m.group(0), day, MONTHS[m.group(2).lower()], year))
+            taken.append(m.span())
+    for m in _DATE_WORD_MD.finditer(text):
+        if free(m.start(), m.end()) and m.group(1)[0].isupper():
+            year = int(m.group(3)) if m.group(3) else None
+            day = _DAY_WORDS[m.group(2).lower()]
+            dates.append(DateMention(m.group(0), day, MONTHS[m.group(1).lower()], year))
             taken.append(m.span())
     for m in _DATE_MY.finditer(text):
         if free(m.start(), m.end()) and (m.group(1)[0].isupper()):
@@ -490,6 +534,7 @@ def find_times(text: str) -> list[Quantity]:
     return [q for _, _, q in time_spans(text)]
 
 
+@per_text
 def time_spans(text: str) -> list[tuple[int, int, Quantity]]:
     """(start, end, time) of every time of day in ``text``, in reading order."""
     out = [(m.start(), m.end(), _time_of_day(text, m)) for m in _TIME.finditer(text)]
@@ -637,6 +682,7 @@ _DOZEN = re.compile(
 DOZEN_SLACK = 0.2  # "a dozen" is ten to fourteen
 
 
+@per_text
 def find_scales(text: str) -> list[Quantity]:
     """Counts of a scale without a figure ("hundreds of workers", "tens of thousands"), as ranges. Not among
     a claim's numbers: "thousands" on both sides is too loose to tie two claims together; quantities compares

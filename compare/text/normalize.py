@@ -27,6 +27,8 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ers", "er"
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify quotes and dashes: "Shi’ite" and "Shiite" compare equal."""
+    if text.isascii():  # nothing to decompose and no accent to strip: the same result, much sooner
+        return text.replace("'", "").lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "").replace("'", "").replace("‘", "")

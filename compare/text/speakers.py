@@ -14,10 +14,12 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from compare.model import Claim
 from compare.text import lexicon
 from compare.text.facts import canonical_entity
+from compare.text.memo import TEXTS, per_text
 
 # A linguistic rule (a pronoun subject and a verb of saying), not a word list fitted to any text.
 PRONOUN_OPENER = re.compile(
@@ -122,6 +124,12 @@ _SOURCE_PATTERNS = (
     # (after "said" only when the name ends the clause: "said Europe's heatwave was ..." names no speaker)
     re.compile(rf"\b(?:[Ss]aid|[Ss]ays|[Aa]dded|[Ww]rote)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?]|$))"),
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME})"),
+    # "according to transport minister Ann Lee", "according to a company spokesman, Omar Diallo": a role
+    # written in lower case before the name
+    re.compile(
+        rf"\b[Aa]ccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?"
+        rf"(?:{'|'.join(sorted(_TITLES, key=len, reverse=True))}),?\s+({_NAME})"
+    ),
 )
 _QUOTE = re.compile(r"“([^”]{2,200})”|\"([^\"]{2,200})\"|(?<!\w)‘([^’]{2,200})’(?!\w)")
 
@@ -147,13 +155,14 @@ def _ends_in_role(name: str) -> bool:
     return len(raw) == 1 or raw[-1].isupper() or not raw[-1][:1].isupper() or raw[-2].isupper()
 
 
-def _key_words(name: str) -> list[str]:
+@lru_cache(maxsize=TEXTS)
+def _key_words(name: str) -> tuple[str, ...]:
     """The identifying words of a source's name in order (see ``distinctive``)."""
     if _ends_in_role(name):
-        return []  # "Google CEO", "the agency spokesman": a role, held by someone the other may name
+        return ()  # "Google CEO", "the agency spokesman": a role, held by someone the other may name
     whole = canonical_entity(name)
     if whole != name.strip(" .,’'") and whole.lower() not in _GENERIC:
-        return [whole.lower()]
+        return (whole.lower(),)
     raws, words = name.replace("-", " ").split(), _words(name)
     out = []
     for n, (raw, w) in enumerate(zip(raws, words, strict=True)):
@@ -164,10 +173,13 @@ def _key_words(name: str) -> list[str]:
             out.append(canonical_entity(w).lower())  # "a police officer", "the Ministry": descriptions
     capitals = [w for raw, w in zip(raws, words, strict=True) if raw[:1].isupper() and w not in _OPENERS]
     if not out and len(capitals) > 1 and set(capitals) & _GENERIC:
-        return capitals  # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
-    return out
+        return tuple(
+            capitals
+        )  # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
+    return tuple(out)
 
 
+@lru_cache(maxsize=TEXTS)
 def distinctive(name: str) -> frozenset[str]:
     """The words of a source's name that identify it, spelled one way per country or organisation: titles,
     roles, connectors and the generic words of organisations left out ("Secretary of State Ann Lee" ->
@@ -212,6 +224,13 @@ def holds_title(name: str) -> bool:
     return bool(words) and words[-1] in _TITLES and words[-1] not in _PROXIES
 
 
+def is_group(name: str) -> bool:
+    """Whether a source is a group of people named by their role in the plural ("Officials", "the
+    spokesmen"): any one person the other account names may be among them."""
+    words = _words(name)
+    return len(words) == 1 and words[0] in _TITLES and words[0].endswith("s") and words[0][:-1] in _TITLES
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in _words(name) if w not in _CONNECTORS)
 
@@ -246,6 +265,7 @@ def same_source(x: str, y: str) -> bool | None:
     return difflib.SequenceMatcher(None, lx, ly).ratio() >= 0.8
 
 
+@per_text
 def attributions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each named source a claim gives words to, in reading order: ``end`` is where
     the attribution ("Ann Lee, who labelled") ends."""
@@ -278,6 +298,11 @@ def quoted_by(text: str) -> dict[str, str]:
     >>> quoted_by("Ann Lee called it “absurd”, while others such as Omar Diallo thought it fair.")
     {'absurd': 'Ann Lee'}
     """
+    return dict(_quoted_by(text))
+
+
+@lru_cache(maxsize=TEXTS)
+def _quoted_by(text: str) -> tuple[tuple[str, str], ...]:
     named = attributions(text)
     out: dict[str, str] = {}
     for m in _QUOTE.finditer(text):
@@ -286,9 +311,10 @@ def quoted_by(text: str) -> dict[str, str]:
         who = before[-1][2] if before else after[0][2] if after else ""
         if who:
             out[" ".join(next(g for g in m.groups() if g).lower().split())] = who
-    return out
+    return tuple(out.items())
 
 
+@lru_cache(maxsize=TEXTS)
 def quotations(text: str) -> frozenset[str]:
     """The words a claim quotes, lower-cased ("labelled it “ridiculous”" -> {"ridiculous"})."""
     return frozenset(
@@ -296,10 +322,17 @@ def quotations(text: str) -> frozenset[str]:
     )
 
 
-def mentions(name: str, text: str) -> bool:
-    """Whether ``text`` names the source ``name`` anywhere (as a speaker or not)."""
+@lru_cache(maxsize=TEXTS)  # a claim's words are looked up for every name the claims it meets give
+def _mentioned(text: str) -> frozenset[str]:
+    """The words of a text as ``mentions`` compares them: each spelled one way per country or body."""
     words = {canonical_entity(w).lower() for w in _words(text)}
     words |= {canonical_entity(w.strip(".,;:“”\"'’")).lower() for w in text.split()}
+    return frozenset(words)
+
+
+def mentions(name: str, text: str) -> bool:
+    """Whether ``text`` names the source ``name`` anywhere (as a speaker or not)."""
+    words = _mentioned(text)
     key = distinctive(name)
     acronym = name.replace(".", "").strip()
     initials = _acronym(name)
@@ -362,6 +395,7 @@ _AFTER_AGENT = re.compile(
 )
 
 
+@per_text
 def name_runs(text: str) -> list[str]:
     """The runs of capitalised words of a text ("NASA's Jet Propulsion Laboratory", "Department of State")."""
     return [m.group(0) for m in _NAME_RUN.finditer(text)]
@@ -386,6 +420,7 @@ def _agent_in(phrase: str) -> str:
     return ""
 
 
+@per_text
 def agents(text: str) -> list[tuple[str, str]]:
     """(participle, agent) of each passive of a claim whose agent is named, in reading order.
 
@@ -433,6 +468,7 @@ _DEED = re.compile(rf"(?<!\w)({_NAME})\s+(?:(?:also|first|later|then|had|has|hav
                    rf"([a-z][a-z\-]+)\b")  # fmt: skip
 
 
+@per_text
 def deeds(text: str) -> list[tuple[str, str, str]]:
     """(verb, doer, object word) of each past act a claim gives a named subject in the active voice, for any
     verb ("Halden Air spotted the fire" -> ("spotted", "Halden Air", "fire")); the object word is the first
@@ -461,6 +497,7 @@ _DENIAL = re.compile(
 )
 
 
+@per_text
 def denials(text: str) -> list[tuple[str, str]]:
     """(verb, doer) of each act a claim says a named subject did not do, the verb as written.
 
@@ -495,6 +532,7 @@ _OWNER = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z“\"])")
 
 
+@per_text
 def views(text: str) -> list[tuple[str, str]]:
     """(name, words) of each named source of a claim with the part of the claim that is theirs, in order.
 
