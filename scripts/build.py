@@ -52,8 +52,8 @@ QT_KEEP_PLUGINS: dict[str, set[str] | None] = {
         "libqoffscreen.dylib",
         "libqminimal.dylib",
     },
-    # PNG is built into QtGui. ICO: the window icon on Windows. SVG: the app's icons.
-    "imageformats": {"libqico.so", "libqsvg.so", "qico.dll", "qsvg.dll", "libqico.dylib", "libqsvg.dylib"},
+    # PNG is built into QtGui. ICO: the window icon on Windows only. SVG: the app's icons.
+    "imageformats": {"libqsvg.so", "qico.dll", "qsvg.dll", "libqsvg.dylib"},
     "iconengines": {"libqsvgicon.so", "qsvgicon.dll", "libqsvgicon.dylib"},
     # Compose / dead keys (accented names typed into the search box) and IBus (CJK input methods).
     # Both link only Qt libraries that are bundled anyway (QtGui, QtDBus).
