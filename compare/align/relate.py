@@ -265,7 +265,7 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
     if diffs:
         return Relation.CONTRADICT, tuple(diffs)
     caution = polarity.certainty_differs(a.text, b.text)
-    if caution and _both_sourced(a, b, caution):
+    if caution and _both_sourced(a, b):
         caution = ""
     shared = [e for e in a.facts.entities if e in set(b.facts.entities)]
     if shared:
@@ -278,11 +278,11 @@ def relate(a: Claim, b: Claim, score: float, *, similar: bool) -> tuple[Relation
 _SOURCE_HEDGES = frozenset({"according to"})
 
 
-def _both_sourced(a: Claim, b: Claim, caution: str) -> bool:
-    """Whether a "certainty differs" caution sets "according to X" against "Y said": both sides give their
-    words to a source, so neither asserts more than the other."""
-    cue = caution.split("'")[1].lower() if caution.count("'") >= 2 else ""
-    return cue in _SOURCE_HEDGES and bool(_source(a)) and bool(_source(b))
+def _both_sourced(a: Claim, b: Claim) -> bool:
+    """Whether the only hedge is "according to X", set against "Y said": both sides give their words to a
+    source, so neither asserts more than the other."""
+    cues = {c.lower() for c in (*polarity.hedges(a.text), *polarity.hedges(b.text))}
+    return cues <= _SOURCE_HEDGES and bool(_source(a)) and bool(_source(b))
 
 
 def _polarity(a: str, b: str, similar: bool) -> list[str]:

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
-from compare.model import Claim, Relation
-from compare.text.facts import extract
+from compare.model import Relation
 from compare.text.speakers import is_group
-
-
-def _relation(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    ca = Claim("d0:c0", "d0", 0, len(a), a, extract(a))
-    cb = Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    return judge(ca, cb)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +25,7 @@ def _relation(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     ],
 )
 def test_a_source_after_according_to_and_a_lower_case_role_is_compared(a: str, b: str, reason: str) -> None:
-    relation, reasons = _relation(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT
     assert reason in reasons
 
@@ -52,7 +45,7 @@ def test_a_source_after_according_to_and_a_lower_case_role_is_compared(a: str, b
     ],
 )
 def test_the_same_source_or_a_group_they_may_belong_to_agrees(a: str, b: str) -> None:
-    assert _relation(a, b)[0] is Relation.AGREE
+    assert judged(a, b)[0] is Relation.AGREE
 
 
 def test_a_group_is_a_role_in_the_plural() -> None:
@@ -62,7 +55,7 @@ def test_a_group_is_a_role_in_the_plural() -> None:
 
 
 def test_according_to_against_a_named_speaker_is_no_certainty_caution() -> None:
-    relation, reasons = _relation(
+    relation, reasons = judged(
         "Omar Diallo said the ferry would sail again in June.",
         "According to transport minister Omar Diallo, the ferry is due to sail again in June.",
     )
@@ -71,7 +64,7 @@ def test_according_to_against_a_named_speaker_is_no_certainty_caution() -> None:
     # against a plain statement, "according to" still reports what the other asserts
     assert any(
         r.startswith("certainty differs")
-        for r in _relation(
+        for r in judged(
             "The ferry will sail again in June.",
             "According to Omar Diallo, the ferry will sail again in June.",
         )[1]

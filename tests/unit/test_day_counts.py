@@ -4,16 +4,9 @@ after the quake"), and ranks of time ("the fifth day") that are not editions."""
 from __future__ import annotations
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
-from compare.model import Claim, Relation
-from compare.text.facts import extract
-
-
-def _relation(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    ca = Claim("d0:c0", "d0", 0, len(a), a, extract(a))
-    cb = Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    return judge(ca, cb)
+from compare.model import Relation
 
 
 @pytest.mark.parametrize(
@@ -37,7 +30,7 @@ def _relation(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     ],
 )
 def test_an_offset_outside_the_nth_day_from_the_same_start_differs(a: str, b: str, reason: str) -> None:
-    relation, reasons = _relation(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT
     assert reason in reasons
 
@@ -66,16 +59,16 @@ def test_an_offset_outside_the_nth_day_from_the_same_start_differs(a: str, b: st
     ],
 )
 def test_an_offset_that_fits_or_places_another_event_agrees(a: str, b: str) -> None:
-    assert _relation(a, b)[0] is Relation.AGREE
+    assert judged(a, b)[0] is Relation.AGREE
 
 
 def test_a_rank_of_time_is_not_an_edition() -> None:
-    relation, reasons = _relation(
+    relation, reasons = judged(
         "The first homes were reconnected nine days after the council closed the road.",
         "On the fifth day after the council closed the road, the inspectors left.",
     )
     assert not any(r.startswith("number differs") for r in reasons), reasons
     # an edition against an edition still compares
-    assert _relation("It was the 21st edition of the fair.", "It was the 19th edition of the fair.")[0] is (
+    assert judged("It was the 21st edition of the fair.", "It was the 19th edition of the fair.")[0] is (
         Relation.CONTRADICT
     )

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
-from compare.model import Claim, Relation
+from compare.model import Relation
 from compare.text import lexicon
 from compare.text.facts import extract
-
-
-def _claim(text: str, doc: str) -> Claim:
-    return Claim(f"{doc}:c0", doc, 0, len(text), text, extract(text))
-
-
-def _relation(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    return judge(_claim(a, "d0"), _claim(b, "d1"))
 
 
 @pytest.mark.parametrize(
@@ -49,7 +41,7 @@ def test_a_unit_has_one_name_however_it_is_written(text: str, unit: str) -> None
     ],
 )
 def test_two_figures_of_one_unit_written_differently_differ(a: str, b: str, shown: str) -> None:
-    relation, reasons = _relation(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT
     assert any(r.startswith("number differs") and shown in r for r in reasons), reasons
 
@@ -66,7 +58,7 @@ def test_two_figures_of_one_unit_written_differently_differ(a: str, b: str, show
     ],
 )
 def test_the_same_figure_in_another_spelling_agrees(a: str, b: str) -> None:
-    assert _relation(a, b)[0] is Relation.AGREE
+    assert judged(a, b)[0] is Relation.AGREE
 
 
 def test_every_unit_row_names_a_unit_and_a_source() -> None:
@@ -100,13 +92,13 @@ def test_a_month_before_an_ordinal_that_goes_on_names_no_day(text: str) -> None:
 
 
 def test_a_weekday_put_to_a_date_in_words_is_checked_against_the_calendar() -> None:
-    relation, reasons = _relation(
+    relation, reasons = judged(
         "The bridge reopened on 9 March 2019.", "The bridge reopened on Sunday, the ninth of March."
     )
     assert relation is Relation.CONTRADICT
     assert "weekday differs: 9 March 2019 (a Saturday) vs Sunday" in reasons
     assert (
-        _relation(
+        judged(
             "The bridge reopened on 9 March 2019.", "The bridge reopened on Saturday, the ninth of March."
         )[0]
         is Relation.AGREE
