@@ -173,9 +173,8 @@ def _key_words(name: str) -> tuple[str, ...]:
             out.append(canonical_entity(w).lower())  # "a police officer", "the Ministry": descriptions
     capitals = [w for raw, w in zip(raws, words, strict=True) if raw[:1].isupper() and w not in _OPENERS]
     if not out and len(capitals) > 1 and set(capitals) & _GENERIC:
-        return tuple(
-            capitals
-        )  # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
+        # "the British Foreign Office": a body named by its qualifiers, not "the Ministry"
+        return tuple(capitals)
     return tuple(out)
 
 
@@ -225,8 +224,8 @@ def holds_title(name: str) -> bool:
 
 
 def is_group(name: str) -> bool:
-    """Whether a source is a group of people named by their role in the plural ("Officials", "the
-    spokesmen"): any one person the other account names may be among them."""
+    """Whether a source is a group of people named by one word, their role in the plural ("Officials"): any
+    one person the other account names may be among them."""
     words = _words(name)
     return len(words) == 1 and words[0] in _TITLES and words[0].endswith("s") and words[0][:-1] in _TITLES
 
