@@ -5,17 +5,11 @@ with the right kind of reason, and a paraphrase must not be called a difference.
 """
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
 from compare.align.relate import kind_of
-from compare.model import Claim, Relation
-from compare.text.facts import extract, find_durations
-
-
-def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    return judge(
-        Claim("d0:c0", "d0", 0, len(a), a, extract(a)), Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    )
+from compare.model import Relation
+from compare.text.facts import find_durations
 
 
 @pytest.mark.parametrize(
@@ -77,7 +71,7 @@ def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     ],
 )  # fmt: skip
 def test_differences_in_other_forms(a, b, reason):
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT, reasons
     assert reason in reasons
 
@@ -116,7 +110,7 @@ def test_differences_in_other_forms(a, b, reason):
     ],
 )  # fmt: skip
 def test_the_same_facts_in_other_forms_agree(a, b):
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.AGREE, reasons
 
 
@@ -138,6 +132,6 @@ def test_a_typed_single_edit_is_found_in_every_form():
         "On 4 March 2021 the Lisle council said 1,250 homes had lost power for three days on Friday.": "weekday",
     }
     for edited, kind in edits.items():
-        relation, reasons = related(base, edited)
+        relation, reasons = judged(base, edited)
         assert relation is Relation.CONTRADICT, (edited, reasons)
         assert any(kind_of(r) == f"{kind} differs" for r in reasons), (edited, reasons)

@@ -7,16 +7,10 @@ invented.
 """
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
-from compare.model import Claim, Relation
+from compare.model import Relation
 from compare.text.facts import extract
-
-
-def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    return judge(
-        Claim("d0:c0", "d0", 0, len(a), a, extract(a)), Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    )
 
 
 @pytest.mark.parametrize(
@@ -49,7 +43,7 @@ def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     ],
 )  # fmt: skip
 def test_these_shapes_differ(a, b, reason):
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT, reasons
     assert reason in reasons
 
@@ -88,7 +82,7 @@ def test_these_shapes_differ(a, b, reason):
     ],
 )  # fmt: skip
 def test_these_shapes_agree(a, b):
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.AGREE, reasons
 
 

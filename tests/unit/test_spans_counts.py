@@ -2,17 +2,11 @@
 people evacuated rose to 3,000"). Invented sentences; agreeing controls included."""
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
 from compare.align.relate import kind_of
-from compare.model import Claim, Relation
+from compare.model import Relation
 from compare.text.facts import extract
-
-
-def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    return judge(
-        Claim("d0:c0", "d0", 0, len(a), a, extract(a)), Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    )
 
 
 def test_the_noun_before_an_amount_verb_is_what_is_counted() -> None:
@@ -35,7 +29,7 @@ def test_the_noun_before_an_amount_verb_is_what_is_counted() -> None:
     ],
 )  # fmt: skip
 def test_a_count_named_before_its_figure_differs(a: str, b: str) -> None:
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT
     assert kind_of(reasons[0]) == "number differs", reasons
 
@@ -52,5 +46,5 @@ def test_a_count_named_before_its_figure_differs(a: str, b: str) -> None:
     ],
 )  # fmt: skip
 def test_a_count_named_before_its_figure_that_fits_agrees(a: str, b: str) -> None:
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert not any(kind_of(r) == "number differs" for r in reasons), reasons

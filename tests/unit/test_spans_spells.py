@@ -4,17 +4,10 @@ Invented sentences of several subjects; each shape has agreeing controls, includ
 """
 
 import pytest
+from helpers.pairs import judged
 
-from compare.align.judge import judge
 from compare.align.relate import kind_of
-from compare.model import Claim, Relation
-from compare.text.facts import extract
-
-
-def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
-    return judge(
-        Claim("d0:c0", "d0", 0, len(a), a, extract(a)), Claim("d1:c0", "d1", 0, len(b), b, extract(b))
-    )
+from compare.model import Relation
 
 
 @pytest.mark.parametrize(
@@ -43,7 +36,7 @@ def related(a: str, b: str) -> tuple[Relation, tuple[str, ...]]:
     ],
 )  # fmt: skip
 def test_a_spell_told_two_ways_differs(a: str, b: str, reason: str) -> None:
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert relation is Relation.CONTRADICT
     assert reason in reasons, reasons
 
@@ -68,5 +61,5 @@ def test_a_spell_told_two_ways_differs(a: str, b: str, reason: str) -> None:
     ],
 )  # fmt: skip
 def test_spells_that_fit_or_are_of_two_things_agree(a: str, b: str) -> None:
-    relation, reasons = related(a, b)
+    relation, reasons = judged(a, b)
     assert not any(kind_of(r) == "duration differs" for r in reasons), reasons
