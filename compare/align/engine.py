@@ -267,6 +267,11 @@ def second_clauses(
     return links, suggestions
 
 
+def _positions(claims: Sequence[Claim]) -> dict[str, int]:
+    """Claim id -> its position in ``claims`` (links name claims by id, the scored pairs by position)."""
+    return {c.id: n for n, c in enumerate(claims)}
+
+
 def lone_links(
     base: Sequence[Claim],
     other: Sequence[Claim],
@@ -281,8 +286,7 @@ def lone_links(
     ``known``: the links and suggestions found so far; a pair already offered for review stays there.
     """
     p, scores = scored.pairs, scored.scores
-    index_a = {c.id: n for n, c in enumerate(base)}
-    index_b = {c.id: n for n, c in enumerate(other)}
+    index_a, index_b = _positions(base), _positions(other)
     linked_a = {index_a[lk.a] for lk in known.links}
     linked_b = {index_b[lk.b] for lk in known.links}
     offered = {(index_a[lk.a], index_b[lk.b]) for lk in known.suggestions}
@@ -344,8 +348,7 @@ def grounded_links(
     leave untold (``rescue.grounded_pair``). ``known``: the links and suggestions so far; a pair already
     offered for review stays there. The grounding reason is shown first."""
     p, scores = scored.pairs, scored.scores
-    index_a = {c.id: n for n, c in enumerate(base)}
-    index_b = {c.id: n for n, c in enumerate(other)}
+    index_a, index_b = _positions(base), _positions(other)
     partners_a: dict[int, list[Claim]] = {}
     partners_b: dict[int, list[Claim]] = {}
     for lk in known.links:
@@ -392,8 +395,7 @@ def figure_links(
     ``known``: the links and suggestions so far; a pair already linked or offered for review stays so.
     """
     p, scores = scored.pairs, scored.scores
-    index_a = {c.id: n for n, c in enumerate(base)}
-    index_b = {c.id: n for n, c in enumerate(other)}
+    index_a, index_b = _positions(base), _positions(other)
     taken = {(index_a[lk.a], index_b[lk.b]) for lk in (*known.links, *known.suggestions)}
     floor = FIGURE_STRENGTH + _moved(threshold)
     combined = scores.combine(weights)

@@ -606,7 +606,9 @@ def _past_verb(r: Reading, i: int) -> str:
     return t.key
 
 
-_FROM_WORDS = frozenset({"after", "since", "following", "later"})
+# Words that count a time from an event ("three days after the vote", "the fifth day since the quake").
+_FROM_START = ("after", "since", "following")
+_FROM_WORDS = frozenset({*_FROM_START, "later"})
 
 
 def _offset_verbs(r: Reading, at: str) -> frozenset[str]:
@@ -1064,7 +1066,7 @@ def _periods(text: str) -> list[tuple[tuple[float, float], str]]:
     return out
 
 
-_COUNTED_FROM = re.compile(r"\s+(?:after|since|following)\b", re.I)
+_COUNTED_FROM = re.compile(rf"\s+(?:{'|'.join(_FROM_START)})\b", re.I)
 
 
 def _counted_from(text: str, period: str) -> bool:
@@ -1263,7 +1265,7 @@ def _shown(text: str, d: Duration) -> str:
 # The event a duration is counted from: "a week after landing", "within 24 hours of being spotted", "two
 # days after it started"; the words skipped between are pronouns, articles and auxiliaries.
 _SKIPPED = r"(?:(?:the|its|their|his|her|it|they|he|she|being|was|were|had|has|having|first|initial)\s+){0,3}"
-_AFTER_EVENT = re.compile(r"\s+(?:after|since|following)\s+((?:[a-z]+\s*){1,4})", re.I)
+_AFTER_EVENT = re.compile(rf"\s+(?:{'|'.join(_FROM_START)})\s+((?:[a-z]+\s*){{1,4}})", re.I)
 _BEFORE_EVENT = re.compile(r"\s+(?:before|ahead\s+of|prior\s+to)\s+((?:[a-z]+\s*){1,4})", re.I)
 _SKIPPED_WORDS = frozenset(re.findall(r"[a-z]+", _SKIPPED))
 _WITHIN_OF = re.compile(rf"\s+of\s+{_SKIPPED}([a-z]+)\b", re.I)
